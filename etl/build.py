@@ -1,0 +1,98 @@
+"""Build the database: validate → write a temp file → check it read-only → atomic swap.
+
+The live file is never opened for writing: a reader (the dashboard) may hold it, and a failed
+run must leave it byte-identical. See NOTES.md (DuckDB) for why the swap is `os.replace`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.model import TABELLEN, VULLING
+from etl.problems import ValidatieFout
+from etl.read import REGEL_KOLOM
+from etl.validate import valideer
+
+
+@dataclass
+class Bouwresultaat:
+    database: Path
+    rijen: dict[str, int]
+    seconden: float
+    invoer_sha256: str
+    bronnen: int = field(default=0)
+
+
+def invoer_hash(raw_dir: Path) -> str:
+    """A fingerprint of every raw file, so a database says exactly which input it came from."""
+    h = hashlib.sha256()
+    for pad in sorted(raw_dir.iterdir()):
+        if pad.is_file():
+            h.update(pad.name.encode())
+            h.update(pad.read_bytes())
+    return h.hexdigest()
+
+
+def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
+    """Validate `raw_dir` and replace `database` atomically; raise ValidatieFout on bad input."""
+    start = time.perf_counter()
+    problemen, tabellen = valideer(raw_dir)
+    if problemen:
+        raise ValidatieFout(problemen)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = database.with_name(f".{database.name}.{os.getpid()}.tmp")
+    sha = invoer_hash(raw_dir)
+    try:
+        _schrijf(tijdelijk, tabellen, sha)
+        rijen = _controleer(tijdelijk, {naam: len(df) for naam, df in tabellen.items()})
+        os.replace(tijdelijk, database)
+    finally:
+        for rest in (tijdelijk, tijdelijk.with_name(tijdelijk.name + ".wal")):
+            rest.unlink(missing_ok=True)
+    return Bouwresultaat(
+        database, rijen, time.perf_counter() - start, sha, bronnen=len(tabellen["bron"])
+    )
+
+
+def _versie() -> str:
+    try:
+        return version("ketenmonitor")
+    except PackageNotFoundError:
+        return "onbekend"
+
+
+def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str) -> None:
+    pad.unlink(missing_ok=True)
+    with duckdb.connect(str(pad)) as con:
+        for naam, df in tabellen.items():
+            con.register(f"{naam}_df", df.drop(columns=[REGEL_KOLOM]))
+        for naam, ddl in TABELLEN.items():
+            con.execute(ddl)
+            if naam in VULLING:
+                con.execute(f"INSERT INTO {naam} BY NAME {VULLING[naam]}")
+        con.execute(
+            "INSERT INTO bouw VALUES (?, ?, ?)",
+            [datetime.now(UTC).replace(tzinfo=None, microsecond=0), sha, _versie()],
+        )
+        con.execute("CHECKPOINT")
+
+
+def _controleer(pad: Path, verwacht: dict[str, int]) -> dict[str, int]:
+    """Reopen read-only, as the dashboard will, and check every table has its rows."""
+    with duckdb.connect(str(pad), read_only=True) as con:
+        rijen = {
+            naam: con.execute(f"SELECT count(*) FROM {naam}").fetchone()[0] for naam in TABELLEN
+        }
+    verschil = {n: (rijen[n], v) for n, v in verwacht.items() if rijen[n] != v}
+    if verschil or rijen["bouw"] != 1:
+        raise RuntimeError(f"controle na schrijven mislukt (gevonden, verwacht): {verschil}")
+    return rijen

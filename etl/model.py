@@ -1,0 +1,111 @@
+"""The DuckDB data model (DESIGN §3): a public contract for researchers who query the file.
+
+Each table is created from DDL here and filled from the validated raw frame of the same name;
+`;`-separated list cells in the raw CSV become DuckDB lists. Rows are inserted in key order so
+the same input always gives the same database content.
+"""
+
+from __future__ import annotations
+
+TABELLEN: dict[str, str] = {
+    "bron": """
+        CREATE TABLE bron (
+            bron_id VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, uitgever VARCHAR NOT NULL,
+            datum VARCHAR, url VARCHAR NOT NULL, geraadpleegd DATE, licentie VARCHAR)""",
+    "setting": """
+        CREATE TABLE setting (
+            setting_id VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, domein VARCHAR NOT NULL,
+            volgorde INTEGER NOT NULL, wet VARCHAR)""",
+    "indicator": """
+        CREATE TABLE indicator (
+            indicator_id VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, korte_titel VARCHAR NOT NULL,
+            definitie VARCHAR NOT NULL, eenheid VARCHAR NOT NULL, setting_id VARCHAR NOT NULL,
+            periode_type VARCHAR NOT NULL, actielijnen INTEGER[] NOT NULL,
+            reeksbreuk_jaar INTEGER, kanttekening VARCHAR, herkomst VARCHAR NOT NULL)""",
+    "waarneming": """
+        CREATE TABLE waarneming (
+            indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
+            uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL, waarde DOUBLE NOT NULL,
+            status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR)""",
+    "signaal": """
+        CREATE TABLE signaal (
+            signaal_id VARCHAR PRIMARY KEY, setting_id VARCHAR NOT NULL, soort VARCHAR NOT NULL,
+            onderwerp VARCHAR NOT NULL, richting VARCHAR NOT NULL, periode_van INTEGER,
+            periode_tot INTEGER, periode_omschrijving VARCHAR, citaat VARCHAR NOT NULL,
+            bron_id VARCHAR NOT NULL, noot VARCHAR)""",
+    "actielijn": """
+        CREATE TABLE actielijn (
+            actielijn_id INTEGER PRIMARY KEY, titel VARCHAR NOT NULL,
+            omschrijving VARCHAR NOT NULL, bron_id VARCHAR NOT NULL)""",
+    "maatregel": """
+        CREATE TABLE maatregel (
+            maatregel_id VARCHAR PRIMARY KEY, actielijn_id INTEGER NOT NULL, titel VARCHAR NOT NULL,
+            ministerie VARCHAR[] NOT NULL, datum DATE, status VARCHAR NOT NULL,
+            omschrijving VARCHAR NOT NULL, indicatoren VARCHAR[] NOT NULL, bron_id VARCHAR NOT NULL,
+            citaat VARCHAR NOT NULL, links VARCHAR[] NOT NULL)""",
+    "maatregel_indicator": """
+        CREATE TABLE maatregel_indicator (
+            maatregel_id VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
+            toelichting VARCHAR NOT NULL, PRIMARY KEY (maatregel_id, indicator_id))""",
+    "wet": """
+        CREATE TABLE wet (
+            wet_id VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, afkorting VARCHAR,
+            jaar_invoering INTEGER NOT NULL, domein VARCHAR NOT NULL, doelgroepen INTEGER[] NOT NULL,
+            preventie VARCHAR, samenwerking VARCHAR, actoren VARCHAR,
+            citaat VARCHAR NOT NULL, noot VARCHAR, bron_id VARCHAR NOT NULL)""",
+    "doelgroep": """
+        CREATE TABLE doelgroep (
+            doelgroep_id INTEGER PRIMARY KEY, naam VARCHAR NOT NULL, omschrijving VARCHAR NOT NULL,
+            bron_id VARCHAR NOT NULL)""",
+    "gebeurtenis": """
+        CREATE TABLE gebeurtenis (
+            datum DATE NOT NULL, titel VARCHAR NOT NULL, soort VARCHAR NOT NULL, bron_id VARCHAR,
+            url VARCHAR NOT NULL, links VARCHAR[] NOT NULL, noot VARCHAR,
+            PRIMARY KEY (datum, titel))""",
+    "bouw": """
+        CREATE TABLE bouw (
+            gebouwd_op TIMESTAMP NOT NULL, invoer_sha256 VARCHAR NOT NULL,
+            ketenmonitor_versie VARCHAR NOT NULL)""",
+}
+
+
+def _lijst(kolom: str, scheiding: str = ";", als: str = "VARCHAR") -> str:
+    return (
+        f"coalesce(list_transform(string_split({kolom}, '{scheiding}'), lambda x: trim(x)::{als}),"
+        f" []::{als}[])"
+    )
+
+
+# SELECT over the raw frame registered as `<table>_df`, in key order; inserted BY NAME.
+VULLING: dict[str, str] = {
+    "bron": "SELECT * FROM bron_df ORDER BY bron_id",
+    "setting": "SELECT * FROM setting_df ORDER BY setting_id",
+    "indicator": f"""
+        SELECT indicator_id, titel, korte_titel, definitie, eenheid, setting_id, periode_type,
+               {_lijst("actielijnen", als="INTEGER")} AS actielijnen, reeksbreuk_jaar, kanttekening, herkomst
+        FROM indicator_df ORDER BY indicator_id""",
+    "waarneming": """
+        SELECT * FROM waarneming_df
+        ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
+                 categorie""",
+    "signaal": "SELECT * FROM signaal_df ORDER BY signaal_id",
+    "actielijn": "SELECT * FROM actielijn_df ORDER BY actielijn_id",
+    "maatregel": f"""
+        SELECT m.maatregel_id, m.actielijn_id, m.titel, {_lijst("m.ministerie")} AS ministerie, m.datum,
+               m.status, m.omschrijving,
+               coalesce((SELECT list(l.indicator_id ORDER BY l.indicator_id)
+                         FROM maatregel_indicator_df l WHERE l.maatregel_id = m.maatregel_id),
+                        []::VARCHAR[]) AS indicatoren,
+               m.bron_id, m.citaat, {_lijst("m.links")} AS links
+        FROM maatregel_df m ORDER BY m.maatregel_id""",
+    "maatregel_indicator": "SELECT * FROM maatregel_indicator_df ORDER BY maatregel_id, indicator_id",
+    "wet": f"""
+        SELECT wet_id, naam, afkorting, jaar_invoering, domein,
+               {_lijst("doelgroepen", als="INTEGER")} AS doelgroepen, preventie, samenwerking,
+               actoren, citaat, noot, bron_id
+        FROM wet_df ORDER BY wet_id""",
+    "doelgroep": "SELECT * FROM doelgroep_df ORDER BY doelgroep_id",
+    "gebeurtenis": f"""
+        SELECT datum, titel, soort, bron_id, url, {_lijst("links")} AS links, noot
+        FROM gebeurtenis_df ORDER BY datum, titel""",
+}

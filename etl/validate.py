@@ -1,0 +1,146 @@
+"""Validate the raw data package: Frictionless for each table, pandera for cross-table rules.
+
+Returns every problem it finds as `Probleem`s; reading stops only where a file cannot be read at
+all. The rules themselves live in the descriptor and in `etl.schema`, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from frictionless import Package
+
+from etl.config import DESCRIPTOR_NAME
+from etl.problems import Probleem
+from etl.read import REGEL_KOLOM, lees_alles
+from etl.schema import SIGNAAL_REGELS, WAARNEMING_REGELS, lees_descriptor, resources
+
+_FRICTIONLESS_REDEN = {
+    "scheme-error": "bestand ontbreekt of kan niet worden geopend",
+    "source-error": "bestand is leeg",
+    "encoding-error": "bestand is geen geldige UTF-8",
+    "missing-label": "kolom ontbreekt",
+    "extra-label": "onbekende kolom",
+    "incorrect-label": "kolomnaam klopt niet met het schema",
+    "duplicate-label": "kolomnaam komt twee keer voor",
+    "blank-row": "lege regel",
+    "missing-cell": "cel ontbreekt (te weinig kolommen)",
+    "extra-cell": "cel te veel (te veel kolommen)",
+    "type-error": "waarde heeft niet het juiste type",
+    "constraint-error": "waarde voldoet niet aan de regel van het schema",
+    "primary-key": "sleutel komt dubbel voor",
+    "foreign-key": "verwijzing naar een onbekende sleutel",
+    "unique-error": "waarde moet uniek zijn maar komt dubbel voor",
+}
+
+
+def valideer(raw_dir: Path) -> tuple[list[Probleem], dict[str, pd.DataFrame]]:
+    """All problems in `raw_dir`, and the typed tables when there are none."""
+    descriptor_pad = raw_dir / DESCRIPTOR_NAME
+    if not descriptor_pad.is_file():
+        return [Probleem(str(descriptor_pad), None, None, "descriptor ontbreekt")], {}
+    try:
+        descriptor = lees_descriptor(raw_dir)
+    except ValueError as fout:
+        return [Probleem(str(descriptor_pad), None, None, f"geen geldige JSON: {fout}")], {}
+
+    problemen = _frictionless(raw_dir, descriptor)
+    tabellen = lees_alles(raw_dir, descriptor)
+    problemen += _kruisregels(raw_dir, descriptor, tabellen)
+    return problemen, ({} if problemen else tabellen)
+
+
+def _frictionless(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:
+    rapport = Package(descriptor, basepath=str(raw_dir)).validate()
+    problemen = [
+        Probleem(str(raw_dir / DESCRIPTOR_NAME), None, None, e.message) for e in rapport.errors
+    ]
+    for taak in rapport.tasks:
+        pad = str(raw_dir / taak.place)
+        for fout in taak.errors:
+            problemen.append(_vertaal(pad, fout))
+    return problemen
+
+
+def _vertaal(pad: str, fout: Any) -> Probleem:
+    reden = _FRICTIONLESS_REDEN.get(fout.type, fout.title)
+    detail = getattr(fout, "note", "") or ""
+    kolom = (
+        getattr(fout, "field_name", None)
+        or getattr(fout, "label", None)
+        or ",".join(getattr(fout, "field_names", None) or [])
+        or None
+    )
+    regel = getattr(fout, "row_number", None)
+    if fout.type == "type-error":
+        detail = f"{fout.cell!r} is geen {_type_naam(detail)}"
+        if "," in str(fout.cell):
+            detail += " (decimaalkomma? gebruik een punt)"
+    elif fout.type in ("constraint-error", "foreign-key", "primary-key", "unique-error"):
+        detail = f"{getattr(fout, 'cell', '') or ''!r}: {detail}".removeprefix("'': ")
+    elif fout.type == "encoding-error":
+        regel = _regel_van_byte(pad, detail)
+    elif fout.type in ("missing-label", "extra-label", "incorrect-label"):
+        regel = 1
+        detail = f"verwacht {fout.field_name!r}, gevonden {getattr(fout, 'label', '')!r}"
+    if fout.type in ("missing-label", "extra-label"):
+        detail = detail.replace(", gevonden ''", "").replace("verwacht None, ", "")
+    return Probleem(pad, regel, kolom, f"{reden}: {detail}" if detail else reden)
+
+
+def _type_naam(note: str) -> str:
+    for naam, nl in (
+        ("integer", "geheel getal"),
+        ("number", "getal (punt als decimaalteken)"),
+        ("date", "datum (JJJJ-MM-DD)"),
+    ):
+        if naam in note:
+            return nl
+    return "geldige waarde"
+
+
+def _regel_van_byte(pad: str, note: str) -> int | None:
+    """Frictionless names the byte offset of bad UTF-8; an editor wants the line."""
+    import re
+
+    gevonden = re.search(r"position (\d+)", note)
+    if not gevonden:
+        return None
+    with open(pad, "rb") as f:
+        return f.read(int(gevonden.group(1))).count(b"\n") + 1
+
+
+def _kruisregels(
+    raw_dir: Path, descriptor: dict[str, Any], tabellen: dict[str, pd.DataFrame]
+) -> list[Probleem]:
+    paden = {naam: str(raw_dir / r["path"]) for naam, r in resources(descriptor).items()}
+    problemen = []
+    if {"waarneming", "indicator"} <= tabellen.keys():
+        eenheid = tabellen["indicator"][["indicator_id", "eenheid"]].drop_duplicates("indicator_id")
+        waarneming = tabellen["waarneming"].merge(eenheid, on="indicator_id", how="left")
+        problemen += _pandera(WAARNEMING_REGELS, waarneming, paden["waarneming"])
+    if "signaal" in tabellen:
+        problemen += _pandera(SIGNAAL_REGELS, tabellen["signaal"], paden["signaal"])
+    return problemen
+
+
+def _pandera(schema: pa.DataFrameSchema, df: pd.DataFrame, pad: str) -> list[Probleem]:
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as fouten:
+        problemen = []
+        gevallen = fouten.failure_cases.drop_duplicates(["check", "index"])
+        for _, geval in gevallen.iterrows():
+            kolom, reden = str(geval["check"]).split("|", 1)
+            index = geval["index"]
+            regel = (
+                int(df.loc[index, REGEL_KOLOM])
+                if index is not None and not pd.isna(index)
+                else None
+            )
+            problemen.append(Probleem(pad, regel, kolom, reden))
+        return problemen
+    return []

@@ -1,0 +1,53 @@
+"""Shared fixtures: a private copy of data/raw per test, and a database built from it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from etl.build import bouw
+from etl.config import RAW_DIR
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    """A copy of the real data/raw that a test may damage."""
+    doel = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, doel)
+    return doel
+
+
+def lees_csv(pad: Path) -> list[dict[str, str]]:
+    with open(pad, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def schrijf_csv(pad: Path, rijen: list[dict[str, str]], kolommen: list[str] | None = None) -> None:
+    kolommen = kolommen or list(rijen[0])
+    with open(pad, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=kolommen, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rijen)
+
+
+def wijzig_rij(pad: Path, kies: Callable[[dict[str, str]], bool], **nieuw: str) -> int:
+    """Change the first row `kies` accepts; return its line number (header is line 1)."""
+    rijen = lees_csv(pad)
+    for i, rij in enumerate(rijen):
+        if kies(rij):
+            rij.update(nieuw)
+            schrijf_csv(pad, rijen)
+            return i + 2
+    raise AssertionError(f"geen rij gevonden in {pad}")
+
+
+@pytest.fixture(scope="session")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built once per test session into a temp file."""
+    pad = tmp_path_factory.mktemp("db") / "ketenmonitor.duckdb"
+    bouw(RAW_DIR, pad)
+    return pad
