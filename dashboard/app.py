@@ -1,0 +1,149 @@
+"""The Dash app: shell (header, navigation from the page registry, footer) around the pages.
+
+`server` is the WSGI entry point. Nothing here opens the database at import time: the layout
+is a function, so each page load reads the current build (and a missing database gives a
+friendly page instead of a traceback).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+from dash import Dash, dcc, html
+
+from dashboard import format as nl
+from dashboard import queries
+
+MAP = Path(__file__).parent
+
+INDEX = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+{%metas%}
+<title>{%title%}</title>
+{%favicon%}
+{%css%}
+</head>
+<body>
+{%app_entry%}
+<footer>
+{%config%}
+{%scripts%}
+{%renderer%}
+</footer>
+</body>
+</html>"""
+
+
+def _navigatie() -> html.Nav:
+    links = [
+        html.Li(dcc.Link(pagina["name"], href=pagina["relative_path"]))
+        for pagina in dash.page_registry.values()
+        if pagina.get("in_menu", True)
+    ]
+    return html.Nav(html.Ul(links, className="menu"), **{"aria-label": "Hoofdmenu"})
+
+
+def _kop() -> html.Header:
+    return html.Header(
+        [
+            html.A("Naar de inhoud", href="#inhoud", className="skiplink"),
+            html.Div(
+                [
+                    dcc.Link("Ketenmonitor", href="/", className="merk"),
+                    html.Span(
+                        "druk op de keten van kinderopvang, onderwijs en zorg (0–13 jaar)",
+                        className="merk-onder",
+                    ),
+                ],
+                className="merkbalk",
+            ),
+            _navigatie(),
+        ],
+        className="kop",
+    )
+
+
+def _voet() -> html.Footer:
+    info = queries.bouwinfo()
+    return html.Footer(
+        [
+            html.P(
+                [
+                    f"Dataversie: database gebouwd op {nl.datum(info['gebouwd_op'])} (UTC), "
+                    f"invoer {info['invoer_sha256'][:12]}. ",
+                    dcc.Link("Bronnen & methode", href="/bronnen"),
+                    " · ",
+                    dcc.Link("Toegankelijkheidsverklaring", href="/toegankelijkheid"),
+                ]
+            ),
+            html.P(
+                "Cijfers van CBS, DUO/OCW, NJi en andere genoemde bronnen; "
+                "Berenschot-cijfers zoals genoemd in Kamerstuk 31 839 nr. 1050."
+            ),
+        ],
+        className="voet",
+    )
+
+
+def _geen_database() -> html.Div:
+    return html.Div(
+        [
+            _kop_zonder_menu(),
+            html.Main(
+                [
+                    html.H1("De database ontbreekt nog"),
+                    html.P(
+                        [
+                            "Ketenmonitor leest zijn cijfers uit ",
+                            html.Code(str(queries.database_pad())),
+                            ". Dat bestand is er (nog) niet of is niet leesbaar.",
+                        ]
+                    ),
+                    html.P(
+                        ["Bouw het met ", html.Code("make etl"), " en laad deze pagina opnieuw."]
+                    ),
+                ],
+                id="inhoud",
+                className="inhoud",
+            ),
+        ]
+    )
+
+
+def _kop_zonder_menu() -> html.Header:
+    return html.Header(
+        html.Div(html.Span("Ketenmonitor", className="merk"), className="merkbalk"), className="kop"
+    )
+
+
+def layout() -> html.Div:
+    if not queries.database_beschikbaar():
+        return _geen_database()
+    return html.Div(
+        [
+            _kop(),
+            html.Main(dash.page_container, id="inhoud", className="inhoud", tabIndex="-1"),
+            _voet(),
+        ]
+    )
+
+
+def maak_app() -> Dash:
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(MAP / "pages"),
+        assets_folder=str(MAP / "assets"),
+        title="Ketenmonitor",
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+    )
+    app.index_string = INDEX
+    app.layout = layout
+    return app
+
+
+app = maak_app()
+server = app.server

@@ -1,0 +1,109 @@
+"""Small layout pieces shared by pages: notices, chart cards with a text alternative, tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import format as nl
+from dashboard.reeksen import Reeks
+
+RICHTING_PIJL = {
+    "stijgend": ("↑", "stijgend"),
+    "licht_stijgend": ("↗", "licht stijgend"),
+    "sterkste_stijging": ("⇑", "sterkste stijging"),
+    "dalend": ("↓", "dalend"),
+    "stabiel": ("→", "stabiel"),
+    "hoog": ("▲", "hoog"),
+    "relatief_vaker": ("↑", "relatief vaker"),
+    "geen_vergelijkbare_stijging": ("→", "geen vergelijkbare stijging"),
+}
+
+
+def meldingen(teksten: list[str], id_: str) -> html.Div:
+    """Visible, polite notices (invalid URL values and the like)."""
+    return html.Div(
+        [dbc.Alert(t, color="warning", className="melding") for t in teksten],
+        id=id_,
+        role="status",
+        **{"aria-live": "polite"},
+    )
+
+
+def grafiekkaart(id_: str, figuur: dict[str, Any], samenvatting: str) -> html.Figure:
+    """A chart with its generated text alternative as caption (aria-describedby)."""
+    return html.Figure(
+        [
+            dcc.Graph(
+                id=id_,
+                figure=figuur,
+                config={"displaylogo": False, "responsive": True, "locale": "nl"},
+            ),
+            html.Figcaption(samenvatting, id=f"{id_}-samenvatting", className="samenvatting"),
+        ],
+        className="grafiekkaart",
+        **{"aria-describedby": f"{id_}-samenvatting"},
+    )
+
+
+def signaal_blok(signaal: dict[str, Any], kop_niveau: int = 3) -> html.Article:
+    pijl, woord = RICHTING_PIJL.get(signaal["richting"], ("•", signaal["richting"]))
+    kop = getattr(html, f"H{kop_niveau}")
+    periode = signaal.get("periode_omschrijving") or "periode niet genoemd"
+    return html.Article(
+        [
+            kop(
+                [
+                    html.Span(pijl, className="pijl", **{"aria-hidden": "true"}),
+                    f" {signaal['onderwerp'].removeprefix('verklarende_factor: ')}",
+                ]
+            ),
+            html.P(
+                f"Richting: {woord} · periode: {periode} · signaal zonder cijfer", className="klein"
+            ),
+            html.Blockquote(f"“{signaal['citaat']}”"),
+            html.P(
+                ["Bron: ", html.A(signaal["bron_titel"], href=signaal["bron_url"])],
+                className="klein",
+            ),
+        ],
+        className="signaal",
+    )
+
+
+def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -> html.Table:
+    """The chart's table alternative: every plotted point with status and source."""
+    rijen = [(r, p) for r in reeksen for p in r.punten]
+    sleutels = {
+        "indicator": lambda rp: (rp[0].label, rp[1].jaar),
+        "jaar": lambda rp: (rp[1].jaar, rp[0].label),
+        "waarde": lambda rp: (-rp[1].getoond, rp[0].label),
+    }
+    rijen.sort(key=sleutels.get(sorteer, sleutels["indicator"]))
+    kop = ["Indicator", "Periode", "Waarde", "Status", "Bron"]
+    if weergave != "absoluut":
+        kop.insert(3, "Getoond (index of %)")
+    body = []
+    for reeks, p in rijen:
+        cellen = [
+            html.Td(reeks.label),
+            html.Td(nl.periode(p.jaar, p.jaar, reeks.periode_type)),
+            html.Td(nl.met_eenheid(p.waarde, reeks.eenheid), className="getal"),
+        ]
+        if weergave != "absoluut":
+            cellen.append(html.Td(nl.getal(p.getoond, 1), className="getal"))
+        cellen += [
+            html.Td(p.status, className=f"status status-{p.status}"),
+            html.Td(html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url)),
+        ]
+        body.append(html.Tr(cellen))
+    return html.Table(
+        [
+            html.Caption(caption),
+            html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
+            html.Tbody(body),
+        ],
+        className="tabel",
+    )

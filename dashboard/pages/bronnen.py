@@ -1,0 +1,173 @@
+"""Bronnen & methode: indicator catalogue, sources, status legend, and how the figures differ."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import html
+
+from dashboard import format as nl
+from dashboard import queries
+from dashboard.theme import STATUS_UITLEG
+
+dash.register_page(
+    __name__,
+    path="/bronnen",
+    name="Bronnen & methode",
+    order=90,
+    title="Bronnen & methode – Ketenmonitor",
+)
+
+
+def _catalogus() -> html.Table:
+    kop = [
+        "Indicator",
+        "Definitie",
+        "Eenheid",
+        "Periode",
+        "Setting",
+        "Trendbreuk",
+        "Kanttekening",
+        "Herkomst",
+    ]
+    rijen = [
+        html.Tr(
+            [
+                html.Th(
+                    [
+                        html.Span(i["titel"]),
+                        html.Br(),
+                        html.Code(i["indicator_id"], className="klein"),
+                    ],
+                    scope="row",
+                ),
+                html.Td(i["definitie"]),
+                html.Td(i["eenheid"]),
+                html.Td(f"{i['periode_type']}, {nl.periode(i['eerste_jaar'], i['laatste_jaar'])}"),
+                html.Td(i["setting_naam"]),
+                html.Td(str(i["reeksbreuk_jaar"]) if i["reeksbreuk_jaar"] else "–"),
+                html.Td(i["kanttekening"] or "–"),
+                html.Td(
+                    "Berenschot via Kamerbrief"
+                    if i["herkomst"] == "kamerbrief_berenschot"
+                    else "openbare statistiek"
+                ),
+            ]
+        )
+        for i in queries.indicatoren()
+    ]
+    return html.Table(
+        [
+            html.Caption(f"Indicatorcatalogus ({len(rijen)} indicatoren)"),
+            html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
+            html.Tbody(rijen),
+        ],
+        className="tabel catalogus",
+    )
+
+
+def _bronlijst() -> html.Table:
+    kop = ["Uitgever", "Titel", "Datum", "Licentie", "Waarnemingen"]
+    rijen = [
+        html.Tr(
+            [
+                html.Td(b["uitgever"]),
+                html.Td(html.A(b["titel"], href=b["url"])),
+                html.Td(nl.datum(b["datum"])),
+                html.Td(b["licentie"] or "niet vastgesteld"),
+                html.Td(str(b["waarnemingen"]), className="getal"),
+            ]
+        )
+        for b in queries.bronnen()
+    ]
+    return html.Table(
+        [
+            html.Caption(f"Bronnen ({len(rijen)})"),
+            html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
+            html.Tbody(rijen),
+        ],
+        className="tabel",
+    )
+
+
+def _statuslegenda() -> html.Table:
+    aantallen = queries.statusaantallen()
+    betekenis = {
+        "gepubliceerd": "Zo gepubliceerd door de bron; het letterlijke citaat staat erbij.",
+        "voorlopig": "De bron markeert het cijfer als voorlopig (* of **); het kan nog wijzigen.",
+        "afgeleid": "Door Ketenmonitor berekend uit gepubliceerde cijfers; de formule staat in de noot.",
+    }
+    return html.Table(
+        [
+            html.Caption("Statussen"),
+            html.Thead(
+                html.Tr(
+                    [
+                        html.Th(k, scope="col")
+                        for k in ("Status", "Betekenis", "In grafieken", "Aantal")
+                    ]
+                )
+            ),
+            html.Tbody(
+                [
+                    html.Tr(
+                        [
+                            html.Td(s),
+                            html.Td(betekenis[s]),
+                            html.Td(STATUS_UITLEG[s].split(": ", 1)[1]),
+                            html.Td(str(aantallen.get(s, 0)), className="getal"),
+                        ]
+                    )
+                    for s in ("gepubliceerd", "voorlopig", "afgeleid")
+                ]
+            ),
+        ],
+        className="tabel",
+    )
+
+
+def layout(**_kwargs: Any) -> html.Div:
+    return html.Div(
+        [
+            html.H1("Bronnen & methode"),
+            html.H2("Waar de cijfers vandaan komen"),
+            html.P(
+                "Elk getal in Ketenmonitor staat in een ruw bestand in data/raw met een bron (URL) en, "
+                "bij gepubliceerde en voorlopige waarden, het letterlijke citaat. Een jaar dat niemand "
+                "publiceerde blijft leeg: de grafiek toont dan een gat, nooit een geschatte waarde."
+            ),
+            html.H2("Berenschot en de openbare reeksen: twee verschillende metingen"),
+            html.P(
+                "De cijfers uit ‘Druk op de keten’ (Berenschot, december 2023) gaan over kinderen van 0–13 "
+                "jaar met geregistreerd gebruik van ondersteuning, berekend uit CBS-microdata met eigen "
+                "afbakeningen (bijvoorbeeld so voor 3–13 jaar). De openbare reeksen tellen iets anders: "
+                "alle leerlingen, alle kinderen met kinderopvangtoeslag, jongeren van 0–22 jaar met "
+                "jeugdhulp. Zo steeg het aantal so-leerlingen volgens DUO in 2016–2019 met ruim 10%, "
+                "terwijl Berenschot +12% noemt voor kinderen van 3–13 jaar in het so. Ketenmonitor toont "
+                "ze naast elkaar met hun definitie en rekent ze nooit in elkaar om. Geen van de openbare "
+                "reeksen komt uit het Berenschot-rapport."
+            ),
+            html.H2("Telbegrippen en trendbreuken"),
+            html.Ul(
+                [
+                    html.Li(
+                        "Elk telbegrip is een eigen indicator (bijv. kinderen met toeslag op enig moment in het jaar versus het SZW-jaargemiddelde versus LRK-capaciteit); ze worden nooit opgeteld of tot één lijn verbonden."
+                    ),
+                    html.Li(
+                        "2020 is een coronajaar: standaard verborgen in trends, aan te zetten met een schakelaar."
+                    ),
+                    html.Li(
+                        "Jeugdhulp vanaf 2021: meer aanbieders leveren gegevens; de reeks is getekend met een breuk."
+                    ),
+                    html.Li(
+                        "Kinderopvang 2018: peuterspeelzalen vallen onder de kinderopvang (Wet harmonisatie)."
+                    ),
+                    html.Li("Vso en regulier po 2019: bronwissel van DUO naar CBS."),
+                ]
+            ),
+            _statuslegenda(),
+            _catalogus(),
+            _bronlijst(),
+        ]
+    )

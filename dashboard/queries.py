@@ -1,0 +1,205 @@
+"""The only module with SQL. One read-only DuckDB connection per process, a cursor per call.
+
+Every user value reaches DuckDB as a bound parameter. The connection is reopened when the
+database file is replaced (new inode), because DuckDB caches an instance per path (NOTES.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from etl.config import database_path
+
+
+class DatabaseOntbreekt(RuntimeError):
+    """The database file is missing or unreadable: the user should run `make etl`."""
+
+
+_slot = threading.Lock()
+_verbinding: duckdb.DuckDBPyConnection | None = None
+_inode: tuple[str, int] | None = None
+
+
+def _cursor() -> duckdb.DuckDBPyConnection:
+    global _verbinding, _inode
+    pad = database_path()
+    try:
+        stat = os.stat(pad)
+    except OSError as fout:
+        raise DatabaseOntbreekt(f"{pad} ontbreekt: voer `make etl` uit") from fout
+    sleutel = (str(pad), stat.st_ino)
+    with _slot:
+        if _verbinding is None or _inode != sleutel:
+            if _verbinding is not None:
+                _verbinding.close()
+                _verbinding = None
+            try:
+                _verbinding = duckdb.connect(str(pad), read_only=True)
+            except duckdb.Error as fout:
+                raise DatabaseOntbreekt(f"{pad} kan niet worden geopend: {fout}") from fout
+            _inode = sleutel
+        return _verbinding.cursor()
+
+
+def per_bouw(functie: Callable[..., Any]) -> Callable[..., Any]:
+    """Cache a query's result for as long as the same database file is in place."""
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    @functools.wraps(functie)
+    def omhulsel(*args: Any) -> Any:
+        _cursor().close()  # refreshes _inode when the file was swapped
+        sleutel = (_inode, *args)
+        if sleutel not in cache:
+            cache.clear()
+            cache[sleutel] = functie(*args)
+        return cache[sleutel]
+
+    return omhulsel
+
+
+def _rijen(sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = _cursor()
+    try:
+        cur.execute(sql, parameters or [])
+        namen = [k[0] for k in cur.description]
+        return [dict(zip(namen, rij, strict=True)) for rij in cur.fetchall()]
+    except duckdb.Error as fout:
+        raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
+    finally:
+        cur.close()
+
+
+def database_beschikbaar() -> bool:
+    try:
+        _rijen("SELECT 1 FROM bouw")
+    except DatabaseOntbreekt:
+        return False
+    return True
+
+
+def bouwinfo() -> dict[str, Any]:
+    return _rijen("SELECT gebouwd_op, invoer_sha256, ketenmonitor_versie FROM bouw")[0]
+
+
+@per_bouw
+def settings() -> list[dict[str, Any]]:
+    return _rijen("SELECT * FROM setting ORDER BY volgorde")
+
+
+@per_bouw
+def indicatoren() -> list[dict[str, Any]]:
+    """The catalogue, with setting name and whether the indicator has yearly values (trendbaar)."""
+    return _rijen(
+        """
+        SELECT i.*, s.naam AS setting_naam, s.volgorde AS setting_volgorde,
+               EXISTS (SELECT 1 FROM waarneming w WHERE w.indicator_id = i.indicator_id
+                       AND w.periode_van = w.periode_tot) AS trendbaar,
+               (SELECT min(periode_van) FROM waarneming w
+                 WHERE w.indicator_id = i.indicator_id) AS eerste_jaar,
+               (SELECT max(periode_tot) FROM waarneming w
+                 WHERE w.indicator_id = i.indicator_id) AS laatste_jaar
+        FROM indicator i JOIN setting s USING (setting_id)
+        ORDER BY s.volgorde, i.herkomst, i.korte_titel
+        """
+    )
+
+
+def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, Any]]:
+    """Yearly observations of the given indicators within [van, tot], with their source.
+
+    Rows with a period longer than a year (changes over 2016–2019) are not trend points.
+    Where an indicator has `totaal` rows only those are returned; otherwise every category.
+    """
+    if not indicator_ids:
+        return []
+    return _rijen(
+        """
+        WITH gekozen AS (
+            SELECT w.* FROM waarneming w
+            WHERE list_contains(?, w.indicator_id) AND w.periode_van = w.periode_tot
+              AND w.periode_van BETWEEN ? AND ?
+        ), met_totaal AS (
+            SELECT DISTINCT indicator_id FROM gekozen WHERE uitsplitsing = 'totaal'
+        )
+        SELECT g.indicator_id, g.periode_van AS jaar, g.uitsplitsing, g.categorie, g.waarde,
+               g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
+               b.uitgever AS bron_uitgever, b.url AS bron_url
+        FROM gekozen g JOIN bron b USING (bron_id)
+        WHERE g.uitsplitsing = 'totaal'
+           OR g.indicator_id NOT IN (SELECT indicator_id FROM met_totaal)
+        ORDER BY g.indicator_id, g.categorie, g.periode_van
+        """,
+        [indicator_ids, van, tot],
+    )
+
+
+def berenschot_waarden() -> list[dict[str, Any]]:
+    """The Kamerbrief's Berenschot figures, each with its indicator and source."""
+    return _rijen(
+        """
+        SELECT w.*, i.titel, i.korte_titel, i.eenheid, i.setting_id, i.definitie,
+               i.kanttekening, b.url AS bron_url, b.titel AS bron_titel
+        FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
+        WHERE i.herkomst = 'kamerbrief_berenschot'
+        ORDER BY i.setting_id, w.indicator_id, w.periode_van NULLS LAST, w.categorie
+        """
+    )
+
+
+def verandering(indicator_id: str, van: int, tot: int) -> dict[str, Any] | None:
+    """Relative change of an indicator's yearly total between two years, if both exist."""
+    rijen = _rijen(
+        """
+        SELECT a.waarde AS begin, b.waarde AS eind, a.status AS status_begin,
+               b.status AS status_eind, 100 * (b.waarde / a.waarde - 1) AS procent
+        FROM waarneming a JOIN waarneming b USING (indicator_id, uitsplitsing, categorie)
+        WHERE a.indicator_id = ? AND a.uitsplitsing = 'totaal'
+          AND a.periode_van = ? AND a.periode_tot = ? AND b.periode_van = ? AND b.periode_tot = ?
+        """,
+        [indicator_id, van, van, tot, tot],
+    )
+    return rijen[0] if rijen else None
+
+
+def signalen(soort: str | None = None) -> list[dict[str, Any]]:
+    return _rijen(
+        """
+        SELECT s.*, b.url AS bron_url, b.titel AS bron_titel
+        FROM signaal s JOIN bron b USING (bron_id)
+        WHERE ? IS NULL OR s.soort = ?
+        ORDER BY s.signaal_id
+        """,
+        [soort, soort],
+    )
+
+
+def bronnen() -> list[dict[str, Any]]:
+    return _rijen(
+        """
+        SELECT b.*, (SELECT count(*) FROM waarneming w WHERE w.bron_id = b.bron_id) AS waarnemingen
+        FROM bron b ORDER BY b.uitgever, b.titel
+        """
+    )
+
+
+def statusaantallen() -> dict[str, int]:
+    return {
+        r["status"]: r["n"]
+        for r in _rijen("SELECT status, count(*) AS n FROM waarneming GROUP BY status")
+    }
+
+
+def database_pad() -> Path:
+    return database_path()
+
+
+@per_bouw
+def indicator_meta() -> dict[str, dict[str, Any]]:
+    return {i["indicator_id"]: i for i in indicatoren()}

@@ -1,0 +1,123 @@
+"""Turn observation rows into plotted series: one series per indicator (and category), per view.
+
+Pure functions, shared by the chart, the table tab, the aria summary and (later) exports, so
+all of them show exactly the same numbers. Series never mix counting concepts: each indicator
+(and each category of it) is its own series; nothing is summed across indicators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+WEERGAVEN = {
+    "absoluut": "Absolute waarden",
+    "index": "Index (basisjaar = 100)",
+    "verandering": "Procentuele verandering t.o.v. basisjaar",
+}
+
+
+@dataclass
+class Punt:
+    jaar: int
+    waarde: float  # as published
+    getoond: float  # after the view transform
+    status: str
+    bron_id: str
+    bron_titel: str
+    bron_uitgever: str
+    bron_url: str
+    citaat: str | None
+    noot: str | None
+
+
+@dataclass
+class Reeks:
+    indicator_id: str
+    categorie: str
+    label: str
+    eenheid: str  # unit of the published values
+    periode_type: str
+    reeksbreuk_jaar: int | None
+    basisjaar: int | None = None
+    punten: list[Punt] = field(default_factory=list)
+
+    @property
+    def getoonde_eenheid(self) -> str:
+        return self.eenheid if self.basisjaar is None else "index"
+
+
+def maak_reeksen(
+    rijen: list[dict[str, Any]],
+    meta: dict[str, dict[str, Any]],
+    weergave: str = "absoluut",
+    basisjaar: int = 2016,
+    toon_2020: bool = False,
+) -> list[Reeks]:
+    """Group rows into series and apply the view (index / % change against the base year).
+
+    The base year is `basisjaar` when the series has it, else its first year after that.
+    """
+    reeksen: dict[tuple[str, str], Reeks] = {}
+    for r in rijen:
+        if r["jaar"] == 2020 and not toon_2020:
+            continue
+        m = meta[r["indicator_id"]]
+        sleutel = (r["indicator_id"], r["categorie"])
+        if sleutel not in reeksen:
+            label = (
+                m["korte_titel"]
+                if r["categorie"] == "totaal"
+                else f"{m['korte_titel']} – {r['categorie']}"
+            )
+            reeksen[sleutel] = Reeks(
+                r["indicator_id"],
+                r["categorie"],
+                label,
+                m["eenheid"],
+                m["periode_type"],
+                m.get("reeksbreuk_jaar"),
+            )
+        reeksen[sleutel].punten.append(
+            Punt(
+                r["jaar"],
+                r["waarde"],
+                r["waarde"],
+                r["status"],
+                r["bron_id"],
+                r["bron_titel"],
+                r["bron_uitgever"],
+                r["bron_url"],
+                r.get("citaat"),
+                r.get("noot"),
+            )
+        )
+    uit = []
+    for reeks in reeksen.values():
+        reeks.punten.sort(key=lambda p: p.jaar)
+        if weergave != "absoluut":
+            _pas_weergave_toe(reeks, weergave, basisjaar)
+            if reeks.basisjaar is None:
+                continue  # no usable base (e.g. base value 0): not drawn, stated in the summary
+        uit.append(reeks)
+    return uit
+
+
+def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int) -> None:
+    kandidaten = [p for p in reeks.punten if p.jaar >= basisjaar and p.waarde]
+    if not kandidaten:
+        return
+    basis = kandidaten[0]
+    reeks.basisjaar = basis.jaar
+    for p in reeks.punten:
+        index = 100 * p.waarde / basis.waarde
+        p.getoond = index if weergave == "index" else index - 100
+
+
+def bronnen_van(reeksen: list[Reeks]) -> list[tuple[str, str, str]]:
+    """Unique (uitgever, titel, url) of every plotted point, in first-seen order."""
+    gezien: dict[str, tuple[str, str, str]] = {}
+    for reeks in reeksen:
+        for p in reeks.punten:
+            gezien.setdefault(p.bron_id, (p.bron_uitgever, p.bron_titel, p.bron_url))
+    return list(gezien.values())

@@ -1,0 +1,103 @@
+"""Page state in the URL query string: parsed and validated on the way in, written back out.
+
+Only non-default values are serialised, with readable names
+(`?indicator=so_leerlingen&weergave=index&van=2016`). An unknown or malformed value falls back
+to its default and yields a Dutch notice; nothing a URL contains can raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+MAX_LENGTE = 200  # longer values are not ids of ours; refuse before any work
+
+
+@dataclass(frozen=True)
+class Param:
+    naam: str
+    standaard: Any
+    keuzes: Callable[[], Iterable[Any]] | None = None  # allowed values (lazy: may need the db)
+    lijst: bool = False
+    soort: type = str
+    omschrijving: str = ""
+
+
+def _als_lijst(waarde: Any) -> list[str]:
+    if waarde is None:
+        return []
+    waarden = waarde if isinstance(waarde, list | tuple) else [waarde]
+    uit = []
+    for w in waarden:
+        uit += [deel for deel in str(w).split(",") if deel != ""]
+    return uit
+
+
+def _converteer(tekst: str, soort: type) -> Any:
+    if len(tekst) > MAX_LENGTE:
+        raise ValueError("te lang")
+    if soort is bool:
+        if tekst in ("1", "ja", "true"):
+            return True
+        if tekst in ("0", "nee", "false"):
+            return False
+        raise ValueError(tekst)
+    return soort(tekst)
+
+
+def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """State from query kwargs, plus a notice per value that was not accepted."""
+    staat: dict[str, Any] = {}
+    meldingen: list[str] = []
+    bekend = {p.naam for p in params}
+    for naam in sorted(set(kwargs) - bekend):
+        meldingen.append(f"Onbekende instelling ‘{naam[:40]}’ genegeerd.")
+    for p in params:
+        ruw = kwargs.get(p.naam)
+        if ruw is None:
+            staat[p.naam] = p.standaard
+            continue
+        teksten = _als_lijst(ruw)
+        if not p.lijst:
+            teksten = teksten[-1:]  # a repeated single key: the last one wins
+        toegestaan = set(p.keuzes()) if p.keuzes else None
+        goed, fout = [], []
+        for t in teksten:
+            try:
+                waarde = _converteer(t, p.soort)
+            except (ValueError, TypeError):
+                fout.append(t)
+                continue
+            if toegestaan is not None and waarde not in toegestaan:
+                fout.append(t)
+            elif waarde not in goed:
+                goed.append(waarde)
+        if fout:
+            getoond = ", ".join(f"‘{f[:40]}’" for f in fout[:3])
+            meldingen.append(
+                f"Ongeldige waarde {getoond} voor ‘{p.omschrijving or p.naam}’: "
+                f"{'genegeerd' if p.lijst and goed else 'standaardwaarde gebruikt'}."
+            )
+        if p.lijst:
+            staat[p.naam] = goed if goed or not fout else p.standaard
+        else:
+            staat[p.naam] = goed[0] if goed else p.standaard
+    return staat, meldingen
+
+
+def naar_query(params: list[Param], staat: dict[str, Any]) -> str:
+    """`?a=1&b=x,y` with only the values that differ from the default; '' when all default."""
+    paren = []
+    for p in params:
+        waarde = staat.get(p.naam, p.standaard)
+        if waarde == p.standaard or waarde is None:
+            continue
+        if p.lijst:
+            paren.append((p.naam, ",".join(str(w) for w in waarde)))
+        elif p.soort is bool:
+            paren.append((p.naam, "1" if waarde else "0"))
+        else:
+            paren.append((p.naam, str(waarde)))
+    return f"?{urlencode(paren, safe=',')}" if paren else ""
