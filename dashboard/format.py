@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-MAANDEN = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def getal(waarde: float | None, decimalen: int | None = None) -> str:

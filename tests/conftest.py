@@ -51,3 +51,10 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pad = tmp_path_factory.mktemp("db") / "ketenmonitor.duckdb"
     bouw(RAW_DIR, pad)
     return pad
+
+
+@pytest.fixture
+def met_database(database: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the dashboard's query layer at the session database."""
+    monkeypatch.setenv("KETENMONITOR_DB", str(database))
+    return database

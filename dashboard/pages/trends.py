@@ -1,4 +1,4 @@
-"""Trends: choose settings and indicators, view absolute / index / % change, chart or table.
+"""Trends page: controls, chart/table tabs and the callbacks; logic lives in dashboard.trends.
 
 All state lives in the URL; the callback turns controls into (figure, summary, table, query).
 """
@@ -13,101 +13,30 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import queries
 from dashboard.components import datatabel, grafiekkaart, meldingen, signaal_blok
-from dashboard.figures import samenvatting, trend_figuur
-from dashboard.reeksen import WEERGAVEN, maak_reeksen
-from dashboard.state import Param, lees, naar_query
+from dashboard.reeksen import WEERGAVEN
+from dashboard.state import lees, naar_query
 from dashboard.theme import CORONA_NOOT
+from dashboard.trends import (
+    MAX_INDICATOREN,
+    bereken,
+    indicator_opties,
+    jaren,
+    params,
+    standaard_voor_settings,
+)
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1, title="Trends – Ketenmonitor")
-
-STANDAARD_INDICATOREN = ["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"]
-MAX_INDICATOREN = 10
-
-
-def _trendbare() -> list[dict[str, Any]]:
-    return [i for i in queries.indicatoren() if i["trendbaar"]]
-
-
-def _jaren() -> list[int]:
-    trendbaar = _trendbare()
-    return list(
-        range(
-            min(i["eerste_jaar"] for i in trendbaar), max(i["laatste_jaar"] for i in trendbaar) + 1
-        )
-    )
-
-
-def params() -> list[Param]:
-    jaren = _jaren
-    return [
-        Param(
-            "setting",
-            [],
-            lambda: [s["setting_id"] for s in queries.settings()],
-            lijst=True,
-            omschrijving="setting",
-        ),
-        Param(
-            "indicator",
-            STANDAARD_INDICATOREN,
-            lambda: [i["indicator_id"] for i in _trendbare()],
-            lijst=True,
-            omschrijving="indicator",
-        ),
-        Param("weergave", "index", lambda: list(WEERGAVEN), omschrijving="weergave"),
-        Param("basisjaar", 2016, jaren, soort=int, omschrijving="basisjaar"),
-        Param("van", 2015, jaren, soort=int, omschrijving="van"),
-        Param(
-            "tot",
-            max(_jaren()) if queries.database_beschikbaar() else 2024,
-            jaren,
-            soort=int,
-            omschrijving="tot",
-        ),
-        Param("corona", False, soort=bool, omschrijving="2020 tonen"),
-        Param("tab", "grafiek", lambda: ["grafiek", "tabel"], omschrijving="tabblad"),
-        Param(
-            "sorteer",
-            "indicator",
-            lambda: ["indicator", "jaar", "waarde"],
-            omschrijving="sortering",
-        ),
-    ]
-
-
-def _indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list[dict[str, str]]:
-    zoek = (zoek or "").strip().lower()
-    opties = []
-    for i in _trendbare():
-        tekst = f"{i['setting_naam']} — {i['korte_titel']}"
-        zichtbaar = (not settings or i["setting_id"] in settings) and (
-            not zoek or zoek in f"{tekst} {i['titel']}".lower()
-        )
-        if zichtbaar or i["indicator_id"] in gekozen:
-            opties.append({"label": tekst, "value": i["indicator_id"]})
-    return opties
-
-
-def _standaard_voor_settings(settings: list[str]) -> list[str]:
-    """Arriving from the ketenkaart: the public series of those settings with most years."""
-    kandidaten = [
-        i
-        for i in _trendbare()
-        if i["setting_id"] in settings and i["herkomst"] == "openbare_statistiek"
-    ]
-    kandidaten.sort(key=lambda i: -(i["laatste_jaar"] - i["eerste_jaar"]))
-    return [i["indicator_id"] for i in kandidaten[:4]]
 
 
 def layout(**kwargs: Any) -> html.Div:
     ps = params()
     staat, teksten = lees(ps, kwargs)
     if staat["setting"] and "indicator" not in kwargs:
-        staat["indicator"] = _standaard_voor_settings(staat["setting"])
+        staat["indicator"] = standaard_voor_settings(staat["setting"])
     if len(staat["indicator"]) > MAX_INDICATOREN:
         teksten.append(f"Hoogstens {MAX_INDICATOREN} indicatoren tegelijk; de eerste zijn getoond.")
         staat["indicator"] = staat["indicator"][:MAX_INDICATOREN]
-    jaar_opties = [{"label": str(j), "value": j} for j in _jaren()]
+    jaar_opties = [{"label": str(j), "value": j} for j in jaren()]
     setting_opties = [
         {"label": s["naam"], "value": s["setting_id"]}
         for s in queries.settings()
@@ -146,7 +75,7 @@ def layout(**kwargs: Any) -> html.Div:
                             ),
                             dbc.Checklist(
                                 id="trends-indicator",
-                                options=_indicator_opties(staat["setting"], "", staat["indicator"]),
+                                options=indicator_opties(staat["setting"], "", staat["indicator"]),
                                 value=staat["indicator"],
                                 className="indicatorlijst",
                             ),
@@ -232,23 +161,7 @@ def layout(**kwargs: Any) -> html.Div:
 def werk_opties_bij(
     settings: list[str], zoek: str | None, gekozen: list[str]
 ) -> list[dict[str, str]]:
-    return _indicator_opties(settings or [], zoek or "", gekozen or [])
-
-
-def bereken(staat: dict[str, Any]) -> dict[str, Any]:
-    """Everything the page shows for one state; a plain function so tests and bench can call it."""
-    van, tot = sorted((int(staat["van"]), int(staat["tot"])))
-    meta = queries.indicator_meta()
-    indicatoren = [i for i in staat["indicator"] if i in meta][:MAX_INDICATOREN]
-    rijen = queries.jaarwaarden(indicatoren, van, tot)
-    reeksen = maak_reeksen(rijen, meta, staat["weergave"], int(staat["basisjaar"]), staat["corona"])
-    return {
-        "reeksen": reeksen,
-        "figuur": trend_figuur(reeksen, staat["weergave"], van, tot, toon_2020=staat["corona"]),
-        "samenvatting": samenvatting(reeksen, van, tot, staat["weergave"]),
-        "van": van,
-        "tot": tot,
-    }
+    return indicator_opties(settings or [], zoek or "", gekozen or [])
 
 
 @callback(

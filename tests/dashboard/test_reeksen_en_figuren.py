@@ -1,0 +1,125 @@
+"""Series and figure builders on the real data: the numbers drawn are the numbers published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import queries
+from dashboard.figures import samenvatting, trend_figuur
+from dashboard.reeksen import maak_reeksen
+
+
+@pytest.fixture
+def meta(met_database: Path) -> dict:
+    return queries.indicator_meta()
+
+
+def _reeksen(meta, ids, weergave="absoluut", van=2015, tot=2024, corona=False, basisjaar=2016):
+    return maak_reeksen(queries.jaarwaarden(ids, van, tot), meta, weergave, basisjaar, corona)
+
+
+def test_absoluut_is_gepubliceerde_waarde(meta) -> None:
+    (so,) = _reeksen(meta, ["so_leerlingen"])
+    per_jaar = {p.jaar: p.waarde for p in so.punten}
+    assert per_jaar[2023] == 34510
+    assert all(p.getoond == p.waarde for p in so.punten)
+
+
+def test_2020_standaard_verborgen(meta) -> None:
+    (so,) = _reeksen(meta, ["so_leerlingen"])
+    assert 2020 not in [p.jaar for p in so.punten]
+    (so,) = _reeksen(meta, ["so_leerlingen"], corona=True)
+    assert 2020 in [p.jaar for p in so.punten]
+
+
+def test_index_basisjaar_is_100(meta) -> None:
+    (so,) = _reeksen(meta, ["so_leerlingen"], weergave="index")
+    basis = next(p for p in so.punten if p.jaar == 2016)
+    assert basis.getoond == pytest.approx(100)
+    laatste = so.punten[-1]
+    assert laatste.getoond == pytest.approx(100 * laatste.waarde / basis.waarde)
+
+
+def test_index_valt_terug_op_eerste_jaar_na_basisjaar(meta) -> None:
+    (ve,) = _reeksen(meta, ["ve_bereik"], weergave="verandering")
+    assert ve.basisjaar == 2019
+    assert ve.punten[0].getoond == pytest.approx(0)
+
+
+def test_uitsplitsing_wordt_niet_opgeteld(meta) -> None:
+    """jeugdhulp_totaal has a total row per year except 2021: 2021 stays a gap."""
+    reeksen = _reeksen(meta, ["jeugdhulp_totaal"], corona=True)
+    assert [r.categorie for r in reeksen] == ["totaal"]
+    assert 2021 not in [p.jaar for p in reeksen[0].punten]
+
+
+def test_zonder_totaal_elke_categorie_een_reeks(meta) -> None:
+    reeksen = _reeksen(meta, ["kinderopvang_aandeel_kinderen"])
+    assert sorted(r.categorie for r in reeksen) == ["0 tot 12 jaar", "0 tot 4 jaar"]
+
+
+def test_figuur_gaten_breuk_en_statussen(meta) -> None:
+    reeksen = _reeksen(
+        meta, ["jeugdhulp_totaal", "berenschot_po_ondersteuning_aandeel"], corona=True
+    )
+    fig = trend_figuur(reeksen, "absoluut", 2015, 2024, toon_2020=True)
+    jeugd = next(
+        t
+        for t in fig["data"]
+        if t["name"].startswith("Jongeren met jeugdhulp") and t["mode"] == "markers"
+    )
+    # the series break at 2021 is drawn as a break (None at 2020.5), and 2021 itself is a gap
+    assert jeugd["y"][jeugd["x"].index(2020.5)] is None
+    assert jeugd["y"][jeugd["x"].index(2021)] is None
+    # voorlopig 2020 and 2022 get a dashed trace
+    assert any(
+        t.get("line", {}).get("dash") == "dash" and t["legendgroup"] == jeugd["legendgroup"]
+        for t in fig["data"]
+    )
+    # Berenschot 2016 is afgeleid → open marker; 2019 published → filled
+    po = next(t for t in fig["data"] if "Basisonderwijs" in t["name"] and t["mode"] == "markers")
+    symbolen = dict(zip(po["x"], po["marker"]["symbol"], strict=True))
+    assert symbolen[2016].endswith("-open") and not symbolen[2019].endswith("-open")
+    # legend explains all three statuses present
+    uitleg = [t["name"] for t in fig["data"] if t.get("legendgroup") == "status"]
+    assert any(u.startswith("voorlopig") for u in uitleg) and any(
+        u.startswith("afgeleid") for u in uitleg
+    )
+    shapes = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
+    assert any(s["x0"] == 2020.5 for s in shapes)
+
+
+def test_figuur_eenheden_nooit_op_een_as(meta) -> None:
+    reeksen = _reeksen(meta, ["so_leerlingen", "sbo_aandeel_po"])
+    absoluut = trend_figuur(reeksen, "absoluut", 2015, 2024)
+    assert "yaxis2" in absoluut["layout"]
+    assert {t.get("yaxis") for t in absoluut["data"] if t.get("legendgroup") != "status"} == {
+        "y",
+        "y2",
+    }
+    geindexeerd = trend_figuur(
+        _reeksen(meta, ["so_leerlingen", "sbo_aandeel_po"], "index"), "index", 2015, 2024
+    )
+    assert "yaxis2" not in geindexeerd["layout"]
+
+
+def test_figuur_titel_eenheid_bron_en_nederlands_getalformaat(meta) -> None:
+    reeksen = _reeksen(meta, ["so_leerlingen", "jeugdhulp_totaal"])
+    fig = trend_figuur(reeksen, "absoluut", 2015, 2024)
+    layout = fig["layout"]
+    assert layout["separators"] == ",."
+    assert "Leerlingen so" in layout["title"]["text"] and "aantal" in layout["title"]["text"]
+    bron = layout["annotations"][0]["text"]
+    assert bron.startswith("Bron: ")
+    for uitgever, titel in {(p.bron_uitgever, p.bron_titel) for r in reeksen for p in r.punten}:
+        assert titel.split(" ")[0] in bron.replace("<br>", " ")
+        assert uitgever.split(" ")[0] in bron
+
+
+def test_samenvatting_uit_data(meta) -> None:
+    reeksen = _reeksen(meta, ["so_leerlingen", "jeugdhulp_totaal"])
+    tekst = samenvatting(reeksen, 2015, 2024, "absoluut")
+    assert "34.510" in tekst and "2023/24" in tekst
+    assert "trendbreuk 2021" in tekst  # no change computed across the jeugdhulp break

@@ -1,0 +1,46 @@
+"""URL state: invalid, repeated, long and script-like values fall back with a notice."""
+
+from dashboard.state import Param, lees, naar_query
+
+PARAMS = [
+    Param("indicator", ["a"], lambda: ["a", "b", "c"], lijst=True),
+    Param("weergave", "index", lambda: ["index", "absoluut"]),
+    Param("van", 2015, lambda: range(2015, 2025), soort=int),
+    Param("corona", False, soort=bool),
+]
+
+
+def test_standaard_zonder_query() -> None:
+    staat, meldingen = lees(PARAMS, {})
+    assert staat == {"indicator": ["a"], "weergave": "index", "van": 2015, "corona": False}
+    assert meldingen == []
+    assert naar_query(PARAMS, staat) == ""
+
+
+def test_rondreis() -> None:
+    staat = {"indicator": ["b", "c"], "weergave": "absoluut", "van": 2018, "corona": True}
+    query = naar_query(PARAMS, staat)
+    assert query == "?indicator=b,c&weergave=absoluut&van=2018&corona=1"
+    kwargs = dict(deel.split("=") for deel in query[1:].split("&"))
+    assert lees(PARAMS, kwargs) == (staat, [])
+
+
+def test_ongeldige_waarden_vallen_terug_met_melding() -> None:
+    staat, meldingen = lees(PARAMS, {"weergave": "<script>alert(1)</script>", "van": "abc"})
+    assert staat["weergave"] == "index" and staat["van"] == 2015
+    assert len(meldingen) == 2
+    assert all("standaardwaarde" in m for m in meldingen)
+
+
+def test_herhaalde_sleutels_en_lijsten() -> None:
+    staat, meldingen = lees(PARAMS, {"indicator": ["b", "x", "b"], "van": ["2016", "2017"]})
+    assert staat["indicator"] == ["b"]
+    assert staat["van"] == 2017
+    assert len(meldingen) == 1 and "‘x’" in meldingen[0]
+
+
+def test_onbekende_sleutel_en_te_lange_waarde() -> None:
+    staat, meldingen = lees(PARAMS, {"hack": "1", "weergave": "i" * 10_000})
+    assert staat["weergave"] == "index"
+    assert any("hack" in m for m in meldingen)
+    assert all(len(m) < 200 for m in meldingen)
