@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import format as nl
+from dashboard.figures import samenvatting, trend_figuur
 from dashboard.reeksen import Reeks
 
 RICHTING_PIJL = {
@@ -107,3 +108,58 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
         ],
         className="tabel",
     )
+
+
+def kengetal(waarneming: dict[str, Any]) -> html.Article:
+    """One published figure as a tile: value, period, status, definition, quote and source."""
+    w = waarneming
+    periode = nl.periode(w["periode_van"], w["periode_tot"], w.get("periode_type", "kalenderjaar"))
+    categorie = "" if w["categorie"] == "totaal" else f" ({w['categorie']})"
+    return html.Article(
+        [
+            html.H3(w["korte_titel"] + categorie),
+            html.P(
+                [
+                    html.Span(
+                        nl.met_eenheid(w["waarde"], w["eenheid"]),
+                        className=f"kengetal status-{w['status']}",
+                    ),
+                    f" {periode} ({w['status']})",
+                ]
+            ),
+            html.P(w["definitie"], className="klein"),
+            html.Details(
+                [
+                    html.Summary("Citaat en bron"),
+                    html.Blockquote(f"“{w['citaat']}”") if w.get("citaat") else None,
+                    html.P(w["noot"], className="klein") if w.get("noot") else None,
+                    html.P(
+                        [
+                            "Bron: ",
+                            html.A(f"{w['bron_uitgever']}: {w['bron_titel']}", href=w["bron_url"]),
+                        ],
+                        className="klein",
+                    ),
+                ]
+            ),
+        ],
+        className="tegel",
+    )
+
+
+def trendkaart(
+    id_: str, reeksen: list[Reeks], van: int, tot: int, titel: str | None = None
+) -> html.Figure:
+    """A trend chart card (absolute values, 2020 hidden) with its summary and table."""
+    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
+    tekst = samenvatting(reeksen, van, tot, "absoluut")
+    kaart = grafiekkaart(id_, figuur, tekst)
+    kaart.children.append(
+        html.Details(
+            [
+                html.Summary("Tabel bij deze grafiek"),
+                datatabel(reeksen, "indicator", "absoluut", titel or "Gegevens"),
+            ]
+        )
+    )
+    return kaart

@@ -82,7 +82,9 @@ def trend_figuur(
     tot: int,
     titel: str | None = None,
     toon_2020: bool = False,
+    momenten: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The trend chart; `momenten` (policy events) become numbered dotted lines."""
     assen = _assen(reeksen, weergave)
     n = max(len(assen), 1)
     eenheden_tekst = " · ".join(EENHEID_AS.get(a, a) for a in assen) or "geen gegevens"
@@ -167,6 +169,8 @@ def trend_figuur(
         )
         if reeks.reeksbreuk_jaar and van < reeks.reeksbreuk_jaar <= tot:
             layout["shapes"].append(_breuklijn(reeks.reeksbreuk_jaar, xas, yas))
+    for nr, moment in enumerate(momenten or [], start=1):
+        layout["shapes"].append(_momentlijn(nr, moment))
     data += _status_legenda(statussen)
     plaats_onderkant(layout, [t["name"] for t in data if t.get("showlegend", True)])
     if toon_2020 and van <= 2020 <= tot:
@@ -234,6 +238,26 @@ def _breuklijn(jaar: int, xas: str, yas: str) -> dict[str, Any]:
     }
 
 
+def _momentlijn(nr: int, moment: dict[str, Any]) -> dict[str, Any]:
+    d = moment["datum"]
+    x = d.year + (d.timetuple().tm_yday - 1) / 365
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": "#42145f", "width": 1, "dash": "dashdot"},
+        "label": {
+            "text": str(nr),
+            "textposition": "start",
+            "font": {"size": 11, "color": "#42145f"},
+        },
+    }
+
+
 def _status_legenda(statussen: set[str]) -> list[dict[str, Any]]:
     """Legend-only entries that explain how statuses look, for the statuses on the chart."""
     stijlen = {
@@ -280,3 +304,60 @@ def samenvatting(reeksen: list[Reeks], van: int, tot: int, weergave: str) -> str
             tekst += f", {nl.met_eenheid(verschil, 'procent verandering')} sinds 2016"
         delen.append(tekst + f"; {len(r.punten)} jaren met een waarde.")
     return " ".join(delen)
+
+
+def staaf_figuur(
+    rijen: list[dict[str, Any]], titel: str, ondertitel: str, eenheid: str, hoogte: int = 340
+) -> dict[str, Any]:
+    """Horizontal bars for the categories of one indicator at one period (no arithmetic)."""
+    bronnen: dict[str, str] = {}
+    for r in rijen:
+        bronnen.setdefault(r["bron_id"], f"{r['bron_uitgever']}, {r['bron_titel']}")
+    bronregel_tekst = breek_regel("Bron: " + "; ".join(bronnen.values()), 110)
+    layout = basis_layout(titel, ondertitel, bronregel_tekst, hoogte=hoogte)
+    onder = 100 + 14 * bronregel_tekst.count("<br>")
+    layout["margin"] = {"l": 230, "r": 30, "t": 80, "b": onder}
+    layout["showlegend"] = False
+    hoogste = max((r["waarde"] for r in rijen), default=1)
+    layout["xaxis"] = as_stijl(
+        EENHEID_AS.get(eenheid, eenheid), range=[0, hoogste * 1.3], tickformat=",~f"
+    )
+    layout["yaxis"] = as_stijl("", autorange="reversed", type="category")
+    layout["annotations"][0]["y"] = -72 / (hoogte - 80 - onder)
+    symbool = {"afgeleid": "open", "voorlopig": "voorlopig"}
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [r["waarde"] for r in rijen],
+                "y": [r["categorie"] for r in rijen],
+                "text": [
+                    nl.met_eenheid(r["waarde"], eenheid)
+                    + (f" ({symbool[r['status']]})" if r["status"] in symbool else "")
+                    for r in rijen
+                ],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+                "marker": {
+                    "color": [
+                        PALET[0] if r["status"] == "gepubliceerd" else "#ffffff" for r in rijen
+                    ],
+                    "line": {"color": PALET[0], "width": 2},
+                    "pattern": {
+                        "shape": ["/" if r["status"] == "voorlopig" else "" for r in rijen],
+                        "fgcolor": PALET[0],
+                    },
+                },
+            }
+        ],
+        "layout": layout,
+    }
+
+
+def staaf_samenvatting(rijen: list[dict[str, Any]], titel: str, eenheid: str) -> str:
+    delen = [
+        f"{r['categorie']}: {nl.met_eenheid(r['waarde'], eenheid)} ({r['status']})" for r in rijen
+    ]
+    return f"{titel}. " + "; ".join(delen) + "."

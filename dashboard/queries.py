@@ -168,6 +168,61 @@ def verandering(indicator_id: str, van: int, tot: int) -> dict[str, Any] | None:
     return rijen[0] if rijen else None
 
 
+def waarnemingen(indicator_ids: list[str], uitsplitsing: str | None = None) -> list[dict[str, Any]]:
+    """Every observation of the given indicators (any period), with unit and source."""
+    return _rijen(
+        """
+        SELECT w.*, i.korte_titel, i.titel, i.eenheid, i.periode_type, i.definitie,
+               i.kanttekening, i.herkomst, i.setting_id, b.titel AS bron_titel,
+               b.uitgever AS bron_uitgever, b.url AS bron_url
+        FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
+        WHERE list_contains(?, w.indicator_id) AND (? IS NULL OR w.uitsplitsing = ?)
+        ORDER BY w.indicator_id, w.periode_van NULLS LAST, w.uitsplitsing, w.categorie
+        """,
+        [indicator_ids, uitsplitsing, uitsplitsing],
+    )
+
+
+def actielijnen() -> list[dict[str, Any]]:
+    return _rijen("SELECT * FROM actielijn ORDER BY actielijn_id")
+
+
+def maatregelen() -> list[dict[str, Any]]:
+    return _rijen(
+        """
+        SELECT m.*, a.titel AS actielijn_titel
+        FROM maatregel m JOIN actielijn a USING (actielijn_id)
+        ORDER BY m.actielijn_id, m.maatregel_id
+        """
+    )
+
+
+def maatregel_indicatoren() -> list[dict[str, Any]]:
+    return _rijen(
+        """
+        SELECT l.*, i.korte_titel FROM maatregel_indicator l JOIN indicator i USING (indicator_id)
+        ORDER BY l.maatregel_id, l.indicator_id
+        """
+    )
+
+
+def gebeurtenissen() -> list[dict[str, Any]]:
+    return _rijen("SELECT * FROM gebeurtenis ORDER BY datum, titel")
+
+
+def wetten() -> list[dict[str, Any]]:
+    return _rijen(
+        """
+        SELECT w.*, b.url AS bron_url, b.titel AS bron_titel
+        FROM wet w JOIN bron b USING (bron_id) ORDER BY w.domein, w.jaar_invoering, w.naam
+        """
+    )
+
+
+def doelgroepen() -> list[dict[str, Any]]:
+    return _rijen("SELECT * FROM doelgroep ORDER BY doelgroep_id")
+
+
 def signalen(soort: str | None = None) -> list[dict[str, Any]]:
     return _rijen(
         """
@@ -203,3 +258,35 @@ def database_pad() -> Path:
 @per_bouw
 def indicator_meta() -> dict[str, dict[str, Any]]:
     return {i["indicator_id"]: i for i in indicatoren()}
+
+
+# Tables in the full data download. Table names cannot be bound parameters, so a name is only
+# ever interpolated after it matched this fixed tuple.
+DOWNLOADTABELLEN = (
+    "bron",
+    "setting",
+    "indicator",
+    "waarneming",
+    "signaal",
+    "actielijn",
+    "maatregel",
+    "maatregel_indicator",
+    "wet",
+    "doelgroep",
+    "gebeurtenis",
+)
+
+
+def tabel_inhoud(naam: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """(column names, rows) of one whitelisted table, in the build's key order."""
+    if naam not in DOWNLOADTABELLEN:
+        raise ValueError(f"onbekende tabel: {naam[:40]!r}")
+    cur = _cursor()
+    try:
+        cur.execute(f'SELECT * FROM "{naam}"')
+        kolommen = [k[0] for k in cur.description]
+        return kolommen, [dict(zip(kolommen, rij, strict=True)) for rij in cur.fetchall()]
+    except duckdb.Error as fout:
+        raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
+    finally:
+        cur.close()

@@ -121,3 +121,12 @@ def bronnen_van(reeksen: list[Reeks]) -> list[tuple[str, str, str]]:
         for p in reeks.punten:
             gezien.setdefault(p.bron_id, (p.bron_uitgever, p.bron_titel, p.bron_url))
     return list(gezien.values())
+
+
+def als_jaarrijen(rijen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Observation rows (any breakdown) as trend input: yearly ones only, with `jaar`."""
+    return [
+        {**r, "jaar": r["periode_van"]}
+        for r in rijen
+        if r["periode_van"] is not None and r["periode_van"] == r["periode_tot"]
+    ]

@@ -15,6 +15,10 @@ MAP = Path(__file__).parent / "screenshots"
 PAGINAS = {
     "overzicht": "/",
     "trends": "/trends",
+    "kenmerken": "/kenmerken",
+    "capaciteit": "/capaciteit",
+    "actielijnen": "/actielijnen",
+    "wetten": "/wetten",
     "bronnen": "/bronnen",
 }
 

@@ -56,6 +56,7 @@ def params() -> list[Param]:
             omschrijving="tot",
         ),
         Param("corona", False, soort=bool, omschrijving="2020 tonen"),
+        Param("beleid", False, soort=bool, omschrijving="beleidsmomenten tonen"),
         Param("tab", "grafiek", lambda: ["grafiek", "tabel"], omschrijving="tabblad"),
         Param(
             "sorteer",
@@ -97,9 +98,17 @@ def bereken(staat: dict[str, Any]) -> dict[str, Any]:
     indicatoren = [i for i in staat["indicator"] if i in meta][:MAX_INDICATOREN]
     rijen = queries.jaarwaarden(indicatoren, van, tot)
     reeksen = maak_reeksen(rijen, meta, staat["weergave"], int(staat["basisjaar"]), staat["corona"])
+    momenten = (
+        [g for g in queries.gebeurtenissen() if van <= g["datum"].year <= tot]
+        if staat.get("beleid")
+        else []
+    )
     return {
         "reeksen": reeksen,
-        "figuur": trend_figuur(reeksen, staat["weergave"], van, tot, toon_2020=staat["corona"]),
+        "momenten": momenten,
+        "figuur": trend_figuur(
+            reeksen, staat["weergave"], van, tot, toon_2020=staat["corona"], momenten=momenten
+        ),
         "samenvatting": samenvatting(reeksen, van, tot, staat["weergave"]),
         "van": van,
         "tot": tot,

@@ -11,6 +11,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
+from dashboard import format as nl
 from dashboard import queries
 from dashboard.components import datatabel, grafiekkaart, meldingen, signaal_blok
 from dashboard.reeksen import WEERGAVEN
@@ -106,6 +107,11 @@ def layout(**kwargs: Any) -> html.Div:
                                 value=["ja"] if staat["corona"] else [],
                             ),
                             html.P(CORONA_NOOT, className="klein"),
+                            dbc.Checklist(
+                                id="trends-beleid",
+                                options=[{"label": "Toon beleidsmomenten", "value": "ja"}],
+                                value=["ja"] if staat["beleid"] else [],
+                            ),
                         ],
                         className="paneel",
                     ),
@@ -128,7 +134,10 @@ def layout(**kwargs: Any) -> html.Div:
                 className="tabkeuze",
             ),
             html.Div(
-                grafiekkaart("trends-grafiek", {"data": [], "layout": {}}, ""),
+                [
+                    grafiekkaart("trends-grafiek", {"data": [], "layout": {}}, ""),
+                    html.Div(id="trends-momenten"),
+                ],
                 id="trends-grafiekvak",
             ),
             html.Div(
@@ -169,6 +178,7 @@ def werk_opties_bij(
     Output("trends-grafiek-samenvatting", "children"),
     Output("trends-tabel", "children"),
     Output("trends-signalen", "children"),
+    Output("trends-momenten", "children"),
     Output("trends-url", "search"),
     Output("trends-grafiekvak", "hidden"),
     Output("trends-tabelvak", "hidden"),
@@ -179,10 +189,11 @@ def werk_opties_bij(
     Input("trends-van", "value"),
     Input("trends-tot", "value"),
     Input("trends-corona", "value"),
+    Input("trends-beleid", "value"),
     Input("trends-tab", "value"),
     Input("trends-sorteer", "value"),
 )
-def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, tab, sorteer):
+def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, tab, sorteer):
     ps = params()
     staat, _ = lees(
         ps,
@@ -194,6 +205,7 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, tab, sor
             "van": van,
             "tot": tot,
             "corona": "1" if corona else "0",
+            "beleid": "1" if beleid else "0",
             "tab": tab,
             "sorteer": sorteer,
         },
@@ -212,6 +224,7 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, tab, sor
         uit["samenvatting"],
         tabel,
         _signalen_voor(staat["setting"]),
+        _momentenlijst(uit["momenten"]),
         naar_query(ps, staat),
         staat["tab"] != "grafiek",
         staat["tab"] != "tabel",
@@ -231,4 +244,25 @@ def _signalen_voor(settings: list[str]) -> list[Any]:
             "Die staat hier met het letterlijke citaat."
         ),
         *[signaal_blok(s) for s in gevonden],
+    ]
+
+
+def _momentenlijst(momenten: list[dict[str, Any]]) -> list[Any]:
+    if not momenten:
+        return []
+    return [
+        html.H2("Beleidsmomenten in de grafiek", className="klein-kop"),
+        html.Ol(
+            [
+                html.Li(
+                    [
+                        f"{nl.datum(m['datum'])}: ",
+                        html.A(m["titel"], href=m["url"]),
+                        f" ({m['soort']})",
+                    ]
+                )
+                for m in momenten
+            ],
+            className="momenten",
+        ),
     ]

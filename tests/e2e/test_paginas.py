@@ -15,6 +15,13 @@ PAGINAS = [
     ("/trends?tab=tabel&weergave=absoluut&indicator=ve_bereik,so_leerlingen&corona=1", "Trends"),
     ("/trends?weergave=fout&van=abc&zomaar=1", "Trends"),
     ("/trends?setting=kdc", "Trends"),
+    ("/trends?beleid=1&van=2016", "Trends"),
+    ("/kenmerken", "Kenmerken: wie heeft ondersteuning nodig"),
+    ("/capaciteit", "Capaciteit & wachtlijsten"),
+    ("/actielijnen", "Actielijnen"),
+    ("/actielijnen?ministerie=VWS&status=onderzoek", "Actielijnen"),
+    ("/wetten", "Wetten & doelgroepen"),
+    ("/wetten?doelgroep=9", "Wetten & doelgroepen"),
 ]
 
 
@@ -23,8 +30,8 @@ def test_pagina_rendert_toegankelijk(dash_duo, app, pad: str, kop: str) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + pad)
     dash_duo.wait_for_text_to_equal("h1", kop, timeout=10)
-    if pad.startswith("/trends"):
-        dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    if pad.startswith(("/trends", "/kenmerken", "/capaciteit", "/actielijnen")):
+        dash_duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
     assert dash_duo.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
     assert axe_overtredingen(dash_duo.driver) == []
     assert console_fouten(dash_duo) == []
@@ -78,3 +85,33 @@ def test_ketenkaart_opent_trends_voor_setting(dash_duo, app) -> None:
     assert dash_duo.driver.find_element(
         By.CSS_SELECTOR, "#trends-setting input[value='sbo']"
     ).is_selected()
+
+
+def test_actielijnen_filter_en_deeplink(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(dash_duo.server_url + "/actielijnen")
+    dash_duo.wait_for_contains_text("#actielijn-1 + p + h3", "(8 na filter)", timeout=10)
+    dash_duo.find_element("label[for='_dbcprivate_checklist_actielijnen-ministerie_input_OCW']").click()
+    dash_duo.wait_for_contains_text("#actielijn-1 + p + h3", "(6 na filter)", timeout=10)
+    assert "ministerie=VWS,SZW,onbekend" in dash_duo.driver.current_url
+    dash_duo.wait_for_page(dash_duo.server_url + "/actielijnen?ministerie=VWS&status=onderzoek")
+    dash_duo.wait_for_contains_text("#actielijn-1 + p + h3", "(1 na filter)", timeout=10)
+    assert not dash_duo.driver.find_element(By.CSS_SELECTOR, "#actielijnen-ministerie input[value='OCW']").is_selected()
+
+
+def test_wetten_ongeldige_doelgroep_meldt(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(dash_duo.server_url + "/wetten?doelgroep=9")
+    dash_duo.wait_for_contains_text("#wetten-meldingen", "Ongeldige waarde", timeout=10)
+    assert len(dash_duo.find_elements(".matrix tbody th[scope='row']")) == 12
+
+
+def test_beleidsmomenten_op_trends(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(dash_duo.server_url + "/trends")
+    dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    assert dash_duo.find_elements(".momenten li") == []
+    dash_duo.find_element("label[for='_dbcprivate_checklist_trends-beleid_input_ja']").click()
+    dash_duo.wait_for_element(".momenten li", timeout=10)
+    assert "beleid=1" in dash_duo.driver.current_url
+    assert any("druk op de keten" in li.text.lower() for li in dash_duo.find_elements(".momenten li"))

@@ -1,0 +1,248 @@
+"""Actielijnen: the five action lines of Kamerstuk 31 839 nr. 1050, their measures (filterable by
+ministry and status, state in the URL), the indicators each line should move, and a timeline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, dcc, html
+
+from dashboard import format as nl
+from dashboard import queries
+from dashboard.components import grafiekkaart, meldingen
+from dashboard.figures import samenvatting, trend_figuur
+from dashboard.reeksen import maak_reeksen
+from dashboard.state import Param, lees, naar_query
+
+dash.register_page(
+    __name__, path="/actielijnen", name="Actielijnen", order=4, title="Actielijnen – Ketenmonitor"
+)
+
+MINISTERIES = ["OCW", "VWS", "SZW", "onbekend"]
+STATUSSEN = {
+    "aangekondigd": "aangekondigd",
+    "onderzoek": "in onderzoek",
+    "in_uitvoering": "in uitvoering",
+    "afgerond": "afgerond",
+}
+PARAMS = [
+    Param(
+        "ministerie", list(MINISTERIES), lambda: MINISTERIES, lijst=True, omschrijving="ministerie"
+    ),
+    Param("status", list(STATUSSEN), lambda: list(STATUSSEN), lijst=True, omschrijving="status"),
+]
+MAX_GRAFIEKREEKSEN = 5
+
+
+def _gefilterd(ministeries: list[str], statussen: list[str]) -> list[dict[str, Any]]:
+    uit = []
+    for m in queries.maatregelen():
+        eigen = m["ministerie"] or ["onbekend"]
+        if m["status"] in statussen and any(x in ministeries for x in eigen):
+            uit.append(m)
+    return uit
+
+
+def _maatregel(m: dict[str, Any], links: list[dict[str, Any]]) -> html.Li:
+    ministerie = ", ".join(m["ministerie"]) or "ministerie niet genoemd"
+    datum = nl.datum(m["datum"]) if m["datum"] else "datum niet genoemd"
+    indicatoren = [
+        html.Li(
+            [
+                dcc.Link(
+                    link["korte_titel"],
+                    href=f"/trends?{urlencode({'indicator': link['indicator_id']})}",
+                ),
+                f" — {link['toelichting']}",
+            ]
+        )
+        for link in links
+    ]
+    return html.Li(
+        [
+            html.H4(m["titel"]),
+            html.P(
+                f"{ministerie} · {datum} · status in de brief: {STATUSSEN[m['status']]}",
+                className="klein",
+            ),
+            html.P(m["omschrijving"]),
+            html.Details(
+                [
+                    html.Summary("Citaat, latere feiten en indicatoren"),
+                    html.Blockquote(f"“{m['citaat']}”"),
+                    html.Ul([html.Li(html.A(u, href=u)) for u in m["links"]])
+                    if m["links"]
+                    else html.P("Geen latere feiten opgenomen.", className="klein"),
+                    html.P("Beoogt te bewegen:", className="klein")
+                    if indicatoren
+                    else html.P("Geen indicator in de data die dit meet.", className="klein"),
+                    html.Ul(indicatoren) if indicatoren else None,
+                ]
+            ),
+        ],
+        className="maatregel",
+    )
+
+
+def _grafiek(actielijn_id: int, indicator_ids: list[str]) -> html.Figure | None:
+    meta = queries.indicator_meta()
+    trendbaar = [
+        i
+        for i in indicator_ids
+        if meta[i]["trendbaar"] and meta[i]["herkomst"] == "openbare_statistiek"
+    ]
+    trendbaar.sort(key=lambda i: -(meta[i]["laatste_jaar"] - meta[i]["eerste_jaar"]))
+    gekozen = trendbaar[:MAX_GRAFIEKREEKSEN]
+    if not gekozen:
+        return None
+    rijen = queries.jaarwaarden(gekozen, 2015, 2024)
+    reeksen = maak_reeksen(rijen, meta, "index", 2016, False)
+    figuur = trend_figuur(
+        reeksen, "index", 2015, 2024, titel=f"Indicatoren bij actielijn {actielijn_id} (index)"
+    )
+    return grafiekkaart(
+        f"actielijn-{actielijn_id}-grafiek", figuur, samenvatting(reeksen, 2015, 2024, "index")
+    )
+
+
+def _lijnen(staat: dict[str, Any]) -> list[Any]:
+    links_per_maatregel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link in queries.maatregel_indicatoren():
+        links_per_maatregel[link["maatregel_id"]].append(link)
+    per_lijn: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for m in _gefilterd(staat["ministerie"], staat["status"]):
+        per_lijn[m["actielijn_id"]].append(m)
+    alle_per_lijn: dict[int, set[str]] = defaultdict(set)
+    for m in queries.maatregelen():
+        alle_per_lijn[m["actielijn_id"]].update(m["indicatoren"])
+    uit = []
+    for lijn in queries.actielijnen():
+        nr = lijn["actielijn_id"]
+        maatregelen = per_lijn.get(nr, [])
+        uit.append(
+            html.Section(
+                [
+                    html.H2(f"{nr}. {lijn['titel']}", id=f"actielijn-{nr}"),
+                    html.P(lijn["omschrijving"]),
+                    html.H3(f"Maatregelen ({len(maatregelen)} na filter)"),
+                    html.Ul(
+                        [
+                            _maatregel(m, links_per_maatregel[m["maatregel_id"]])
+                            for m in maatregelen
+                        ],
+                        className="kale-lijst",
+                    )
+                    if maatregelen
+                    else html.P("Geen maatregelen bij deze filter.", className="klein"),
+                    _grafiek(nr, sorted(alle_per_lijn[nr])),
+                ],
+                className="actielijn",
+            )
+        )
+    return uit
+
+
+def _tijdlijn() -> html.Section:
+    per_jaar: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for g in queries.gebeurtenissen():
+        per_jaar[g["datum"].year].append(g)
+    return html.Section(
+        [
+            html.H2("Tijdlijn van beleidsmomenten", id="tijdlijn"),
+            html.P(
+                "Wetten, rapporten, brieven en maatregelen. Waar alleen een jaar of maand bekend is, staat de eerste dag (zie de noot)."
+            ),
+            html.Ol(
+                [
+                    html.Li(
+                        [
+                            html.H3(str(jaar)),
+                            html.Ul(
+                                [
+                                    html.Li(
+                                        [
+                                            html.Strong(
+                                                nl.datum(g["datum"])
+                                                if not (g["noot"] or "").startswith("Alleen")
+                                                else str(jaar)
+                                            ),
+                                            f" · {g['soort']} · ",
+                                            html.A(g["titel"], href=g["url"]),
+                                        ]
+                                    )
+                                    for g in gebeurtenissen
+                                ]
+                            ),
+                        ]
+                    )
+                    for jaar, gebeurtenissen in sorted(per_jaar.items())
+                ],
+                className="tijdlijn kale-lijst",
+            ),
+        ]
+    )
+
+
+def layout(**kwargs: Any) -> html.Div:
+    staat, teksten = lees(PARAMS, kwargs)
+    return html.Div(
+        [
+            dcc.Location(id="actielijnen-url", refresh=False),
+            html.H1("Actielijnen"),
+            html.P(
+                "De vijf actielijnen uit de Kamerbrief ‘Beleidsreactie onderzoeksrapport Druk op de Keten’ "
+                "(16 december 2024, Kamerstuk 31 839 nr. 1050), met de maatregelen en hun status zoals in de "
+                "brief, latere feiten met bron, en de indicatoren die elke lijn zou moeten bewegen. Welke "
+                "indicator bij welke maatregel hoort is een keuze van Ketenmonitor; de reden staat erbij."
+            ),
+            meldingen(teksten, "actielijnen-meldingen"),
+            html.Div(
+                [
+                    html.Fieldset(
+                        [
+                            html.Legend("Ministerie"),
+                            dbc.Checklist(
+                                id="actielijnen-ministerie",
+                                options=MINISTERIES,
+                                value=staat["ministerie"],
+                                inline=True,
+                            ),
+                        ],
+                        className="paneel",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("Status in de brief"),
+                            dbc.Checklist(
+                                id="actielijnen-status",
+                                options=[{"label": v, "value": k} for k, v in STATUSSEN.items()],
+                                value=staat["status"],
+                                inline=True,
+                            ),
+                        ],
+                        className="paneel",
+                    ),
+                ],
+                className="filters",
+            ),
+            html.Div(_lijnen(staat), id="actielijnen-lijnen"),
+            _tijdlijn(),
+        ]
+    )
+
+
+@callback(
+    Output("actielijnen-lijnen", "children"),
+    Output("actielijnen-url", "search"),
+    Input("actielijnen-ministerie", "value"),
+    Input("actielijnen-status", "value"),
+    prevent_initial_call=True,
+)
+def filter_maatregelen(ministeries: list[str], statussen: list[str]):
+    staat, _ = lees(PARAMS, {"ministerie": ministeries or [], "status": statussen or []})
+    staat["ministerie"], staat["status"] = ministeries or [], statussen or []
+    return _lijnen(staat), naar_query(PARAMS, staat)

@@ -1,0 +1,155 @@
+"""Capaciteit & wachtlijsten: where the chain is full. Every capacity and waiting figure in the
+data, the KDC/MKD signals (visibly different from numbers), and what nobody publishes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import html
+
+from dashboard import queries
+from dashboard.components import kengetal, meldingen, signaal_blok, trendkaart
+from dashboard.reeksen import als_jaarrijen, maak_reeksen
+from dashboard.state import Param, lees
+
+dash.register_page(
+    __name__,
+    path="/capaciteit",
+    name="Capaciteit & wachtlijsten",
+    order=3,
+    title="Capaciteit & wachtlijsten – Ketenmonitor",
+)
+
+WACHTLIJST_KENGETALLEN = [
+    "wachtlijst_gespecialiseerd_onderwijs_leerlingen",
+    "wachtlijst_gespecialiseerd_onderwijs_scholen_aandeel",
+    "wachtlijst_gespecialiseerd_onderwijs_plaatsing_onduidelijk_aandeel",
+    "wachtlijst_gespecialiseerd_onderwijs_so_vso_scholen_aandeel_lecso",
+    "wachtlijst_gespecialiseerd_onderwijs_sbo_scholen_aandeel_lecso",
+]
+REEKSGROEPEN = {
+    "kinderopvang": (
+        "Kinderopvang: locaties en kindplaatsen (Landelijk Register Kinderopvang)",
+        [
+            "kinderopvang_locaties_dagopvang",
+            "kinderopvang_locaties_bso",
+            "kinderopvang_locaties_gastouder",
+            "kinderopvang_kindplaatsen_dagopvang",
+            "kinderopvang_kindplaatsen_bso",
+        ],
+        "Capaciteit op een peildatum, geen gebruik; de peildatum verschilt per jaar (zie de noot in de tabel). "
+        "Locaties en kindplaatsen zijn aparte telbegrippen.",
+    ),
+    "ve": (
+        "Voorschoolse educatie: plaatsen",
+        ["ve_plaatsen_2015_2017", "ve_plaatsen"],
+        "Twee reeksen met andere gemeenten en doelgroepdefinities: ze zijn niet verbonden. "
+        "2022 is gebaseerd op een andere set gemeenten.",
+    ),
+    "thuiszitters": (
+        "Thuiszitters (5–18 jaar, leerplichttelling)",
+        [
+            "thuiszitters_langer_dan_3_maanden",
+            "thuiszitters_absoluut_verzuim",
+            "thuiszitters_relatief_verzuim_langdurig",
+            "leerplicht_vrijstelling_5a",
+        ],
+        "Alle leerplichtcijfers gaan over 5 tot 18 jaar; er is geen uitsplitsing naar 0–13 jaar. "
+        "Vrijstellingen (artikel 5 onder a) tellen niet als thuiszitter.",
+    ),
+}
+SIGNALEN = ("sig_02", "sig_09", "sig_10", "sig_11", "sig_12", "sig_07", "sig_08")
+ONBEKEND = [
+    (
+        "Bezettingsgraad van kinderdagcentra (KDC)",
+        "De brief noemt de bezetting ‘hoog’; een landelijk cijfer is niet openbaar.",
+    ),
+    ("Wachttijden voor KDC en MKD", "De brief zegt dat ze toenemen; er is geen landelijke meting."),
+    ("Aantal kinderen op een KDC of MKD", "Alleen de richting (stijgend) is bekend."),
+    (
+        "Kinderen met Wlz-dagbehandeling",
+        "Geen jaarreeks voor kinderen gevonden; alleen de richting uit de brief.",
+    ),
+    (
+        "Kinderen in plusopvang",
+        "Alleen een schatting van het aantal locaties (2022), geen aantal kinderen.",
+    ),
+    (
+        "Wachttijden jeugdzorg (landelijk)",
+        "Alleen regionale cijfers; die zijn niet landelijk representatief en niet opgenomen.",
+    ),
+    ("Jeugdhulp naar leeftijd 2016–2019", "Geen jaartotaal naar leeftijd gepubliceerd."),
+]
+PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
+
+
+def _kengetallen() -> html.Section:
+    rijen = queries.waarnemingen(WACHTLIJST_KENGETALLEN)
+    volgorde = {i: n for n, i in enumerate(WACHTLIJST_KENGETALLEN)}
+    rijen.sort(key=lambda r: volgorde[r["indicator_id"]])
+    return html.Section(
+        [
+            html.H2("Wachtlijsten gespecialiseerd onderwijs", id="wachtlijsten"),
+            html.P(
+                "Peilingen op één moment, geen jaarreeks: de OCW-peiling van 1 oktober 2023 (landelijke raming) "
+                "en de LECSO-enquête van najaar 2019 (alleen responderende scholen)."
+            ),
+            html.Div([kengetal(r) for r in rijen], className="tegels"),
+        ]
+    )
+
+
+def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
+    titel, ids, uitleg = REEKSGROEPEN[sleutel]
+    meta = queries.indicator_meta()
+    rijen = [r for r in als_jaarrijen(queries.waarnemingen(ids)) if r["uitsplitsing"] == "totaal"]
+    reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
+    jaren = [p.jaar for r in reeksen for p in r.punten]
+    return html.Section(
+        [
+            html.H2(titel, id=sleutel),
+            html.P(uitleg),
+            trendkaart(f"capaciteit-{sleutel}", reeksen, min(jaren), max(jaren), titel),
+        ]
+    )
+
+
+def _signalen() -> html.Section:
+    gevonden = [s for s in queries.signalen() if s["signaal_id"] in SIGNALEN]
+    return html.Section(
+        [
+            html.H2("KDC, MKD en Wlz-dagbehandeling: alleen signalen", id="signalen"),
+            html.P(
+                "Voor deze settings noemt de brief een richting zonder getal. Ze staan hier met het letterlijke citaat, zonder grafiek."
+            ),
+            html.Div([signaal_blok(s) for s in gevonden], className="tegels signalen"),
+        ]
+    )
+
+
+def _onbekend() -> html.Section:
+    return html.Section(
+        [
+            html.H2("Wat we niet weten", id="onbekend"),
+            html.P(
+                "Indicatoren die de brief noemt of die de keten nodig heeft, maar waarvoor geen openbaar landelijk cijfer bestaat:"
+            ),
+            html.Ul([html.Li([html.Strong(naam), f" — {uitleg}"]) for naam, uitleg in ONBEKEND]),
+        ],
+        className="onbekend",
+    )
+
+
+def layout(**kwargs: Any) -> html.Div:
+    staat, teksten = lees(PARAMS, kwargs)
+    return html.Div(
+        [
+            html.H1("Capaciteit & wachtlijsten"),
+            meldingen(teksten, "capaciteit-meldingen"),
+            _kengetallen(),
+            _signalen(),
+            *[_reeksgroep(s, staat["corona"]) for s in REEKSGROEPEN],
+            _onbekend(),
+        ]
+    )

@@ -1,0 +1,193 @@
+"""Kenmerken: who needs support — duration, age, background and cluster, each with its own
+definition. Where only a direction is known, the letter's signal is shown with its quote."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import dash
+from dash import html
+
+from dashboard import format as nl
+from dashboard import queries
+from dashboard.components import grafiekkaart, meldingen, signaal_blok, trendkaart
+from dashboard.figures import staaf_figuur, staaf_samenvatting
+from dashboard.reeksen import als_jaarrijen, maak_reeksen
+from dashboard.state import Param, lees
+
+dash.register_page(
+    __name__, path="/kenmerken", name="Kenmerken", order=2, title="Kenmerken – Ketenmonitor"
+)
+
+LEEFTIJD_INDICATOREN = [
+    "kinderopvang_aandeel_kinderen",
+    "kinderopvang_kinderen_naar_leeftijd_cbs2020",
+    "jeugdhulp_aandeel_jongeren",
+    "jeugdzorg_in_natura_peildatum",
+]
+CLUSTER_INDICATOREN = ["so_leerlingen", "so_vso_leerlingen", "vso_leerlingen"]
+SIGNALEN_LEEFTIJD = ("sig_19",)
+SIGNALEN_ACHTERGROND = ("sig_20", "sig_21", "sig_22")
+SIGNALEN_CLUSTER = ("sig_14", "sig_15", "sig_16", "sig_17", "sig_18")
+PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
+
+
+def _signalen(ids: tuple[str, ...]) -> list[html.Article]:
+    return [signaal_blok(s) for s in queries.signalen() if s["signaal_id"] in ids]
+
+
+def _duur() -> html.Section:
+    rijen = queries.waarnemingen(["berenschot_duur_ondersteuning"], "duur")
+    for r in rijen:
+        r["categorie"] = (
+            r["categorie"]
+            .replace(
+                "na 1 jaar geen ondersteuning meer", "tijdelijk: na 1 jaar geen ondersteuning meer"
+            )
+            .replace("minimaal 5 jaar", "langdurig: minimaal 5 jaar ondersteuning")
+        )
+    titel = "Duur van het gebruik van ondersteuning (Berenschot)"
+    perioden = "; ".join(
+        f"{r['categorie'].split(':')[0]}: {nl.periode(r['periode_van'], r['periode_tot']) if r['periode_van'] else 'periode niet genoemd'}"
+        for r in rijen
+    )
+    figuur = staaf_figuur(
+        rijen, titel, f"procent van de kinderen · {perioden}", "procent", hoogte=300
+    )
+    return html.Section(
+        [
+            html.H2("Duur van ondersteuning: tijdelijk of langdurig", id="duur"),
+            html.P(
+                "Een groot deel van het gebruik is tijdelijk, maar bijna de helft van de kinderen gebruikt "
+                "langdurig ondersteuning. Let op: de twee percentages gaan over verschillende perioden en "
+                "tellen niet op tot 100%. De brief noemt niet over welke jaren de 45% is gemeten."
+            ),
+            grafiekkaart("kenmerken-duur", figuur, staaf_samenvatting(rijen, titel, "procent")),
+            html.Div([html.Blockquote(f"“{c}”") for c in sorted({r["citaat"] for r in rijen})]),
+            html.P(
+                ["Bron: ", html.A(rijen[0]["bron_titel"], href=rijen[0]["bron_url"])],
+                className="klein",
+            ),
+        ]
+    )
+
+
+def _leeftijd() -> html.Section:
+    rijen = queries.waarnemingen(LEEFTIJD_INDICATOREN, "leeftijd")
+    per_reeks: dict[tuple[str, Any], list[dict[str, Any]]] = defaultdict(list)
+    for r in rijen:
+        per_reeks[(r["indicator_id"], r["periode_van"])].append(r)
+    kaarten = []
+    for i, ((_, van), groep) in enumerate(per_reeks.items()):
+        eerste = groep[0]
+        titel = f"{eerste['korte_titel']}, naar leeftijd"
+        onder = f"{eerste['eenheid']} · {nl.periode(van, eerste['periode_tot'], eerste['periode_type'])}"
+        kaarten.append(
+            html.Div(
+                [
+                    grafiekkaart(
+                        f"kenmerken-leeftijd-{i}",
+                        staaf_figuur(groep, titel, onder, eerste["eenheid"]),
+                        staaf_samenvatting(groep, titel, eerste["eenheid"]),
+                    ),
+                    html.P(f"Definitie: {eerste['definitie']}", className="klein"),
+                    html.P(f"Kanttekening: {eerste['kanttekening']}", className="klein")
+                    if eerste["kanttekening"]
+                    else None,
+                ]
+            )
+        )
+    return html.Section(
+        [
+            html.H2("Leeftijd", id="leeftijd"),
+            html.P(
+                "Volgens de brief stijgt het gebruik van ondersteuning het sterkst bij kinderen van 4 tot en "
+                "met 7 jaar. Een openbare reeks die dat per jaar laat zien bestaat niet; hieronder de "
+                "openbare cijfers die wel naar leeftijd zijn uitgesplitst, elk met een eigen definitie. "
+                "Ze zijn niet met elkaar te vergelijken of op te tellen."
+            ),
+            *_signalen(SIGNALEN_LEEFTIJD),
+            html.Div(kaarten, className="kaarten"),
+        ]
+    )
+
+
+def _achtergrond() -> html.Section:
+    return html.Section(
+        [
+            html.H2("Achtergrond", id="achtergrond"),
+            html.P(
+                "Over migratieachtergrond noemt de brief alleen richtingen, geen cijfers. Ketenmonitor "
+                "toont ze als signaal met het letterlijke citaat."
+            ),
+            html.Div(_signalen(SIGNALEN_ACHTERGROND), className="tegels"),
+        ]
+    )
+
+
+def _cluster(corona: bool) -> html.Section:
+    meta = queries.indicator_meta()
+    kaarten = []
+    for indicator_id in CLUSTER_INDICATOREN:
+        rijen = als_jaarrijen(queries.waarnemingen([indicator_id], "cluster"))
+        reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
+        if not reeksen:
+            continue
+        jaren = [p.jaar for r in reeksen for p in r.punten]
+        kaarten.append(
+            html.Div(
+                [
+                    trendkaart(
+                        f"kenmerken-cluster-{indicator_id}",
+                        reeksen,
+                        min(jaren),
+                        max(jaren),
+                        f"{meta[indicator_id]['korte_titel']}, naar cluster",
+                    ),
+                    html.P(f"Definitie: {meta[indicator_id]['definitie']}", className="klein"),
+                ]
+            )
+        )
+    return html.Section(
+        [
+            html.H2("Cluster in het gespecialiseerd onderwijs", id="cluster"),
+            html.P(
+                "Cluster 1: visuele beperking; cluster 2: auditieve en/of communicatieve beperking; "
+                "clusters 3 en 4: lichamelijke of verstandelijke beperking, langdurig ziek, psychische "
+                "stoornissen en gedragsproblemen (sinds 2014 telt CBS 3 en 4 samen). 2020 is verborgen "
+                "(coronajaar); voeg ?corona=1 aan de URL toe om het te tonen."
+            ),
+            html.Div(_signalen(SIGNALEN_CLUSTER), className="tegels"),
+            *kaarten,
+        ]
+    )
+
+
+def layout(**kwargs: Any) -> html.Div:
+    staat, teksten = lees(PARAMS, kwargs)
+    return html.Div(
+        [
+            html.H1("Kenmerken: wie heeft ondersteuning nodig"),
+            meldingen(teksten, "kenmerken-meldingen"),
+            html.Nav(
+                html.Ul(
+                    [
+                        html.Li(html.A(t, href=f"#{a}"))
+                        for a, t in (
+                            ("duur", "Duur"),
+                            ("leeftijd", "Leeftijd"),
+                            ("achtergrond", "Achtergrond"),
+                            ("cluster", "Cluster"),
+                        )
+                    ],
+                    className="menu inpagina",
+                ),
+                **{"aria-label": "Op deze pagina"},
+            ),
+            _duur(),
+            _leeftijd(),
+            _achtergrond(),
+            _cluster(staat["corona"]),
+        ]
+    )
