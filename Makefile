@@ -11,7 +11,7 @@ RAW := $(wildcard data/raw/*)
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 AXE_VERSIE := 4.14.1
 
-.PHONY: help setup etl validate run test lint format clean
+.PHONY: help setup etl validate run serve bench test lint format clean
 
 help: ## Toon deze lijst
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -36,6 +36,12 @@ validate: $(STAMP) ## Valideer data/raw zonder iets te schrijven
 
 run: $(DB) ## Installeer, bouw de database (indien nodig) en start het dashboard op 127.0.0.1:8050
 	$(PY) -m dashboard
+
+serve: $(DB) ## Productie: gunicorn (HOST, PORT, WORKERS instelbaar; standaard 127.0.0.1:8050, 2 workers)
+	$(VENV)/bin/gunicorn -c dashboard/gunicorn.conf.py dashboard.app:server
+
+bench: $(DB) ## Meet snelheid en belasting; schrijft bench/results.json
+	$(PY) -m bench
 
 $(AXE):
 	@if command -v npm >/dev/null; then \

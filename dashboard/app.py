@@ -12,8 +12,8 @@ from pathlib import Path
 import dash
 from dash import Dash, dcc, html
 
+from dashboard import beveiliging, queries
 from dashboard import format as nl
-from dashboard import queries
 
 MAP = Path(__file__).parent
 
@@ -142,6 +142,7 @@ def maak_app() -> Dash:
     )
     app.index_string = INDEX
     app.layout = layout
+    beveiliging.installeer(app)
     return app
 
 

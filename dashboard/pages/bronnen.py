@@ -9,6 +9,8 @@ from dash import html
 
 from dashboard import format as nl
 from dashboard import queries
+from dashboard.components import meldingen
+from dashboard.state import lees
 from dashboard.theme import STATUS_UITLEG
 
 dash.register_page(
@@ -127,10 +129,12 @@ def _statuslegenda() -> html.Table:
     )
 
 
-def layout(**_kwargs: Any) -> html.Div:
+def layout(**kwargs: Any) -> html.Div:
+    _, teksten = lees([], kwargs)
     return html.Div(
         [
             html.H1("Bronnen & methode"),
+            meldingen(teksten, "bronnen-meldingen"),
             html.H2("Waar de cijfers vandaan komen"),
             html.P(
                 "Elk getal in Ketenmonitor staat in een ruw bestand in data/raw met een bron (URL) en, "

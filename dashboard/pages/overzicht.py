@@ -11,8 +11,9 @@ from dash import dcc, html
 
 from dashboard import format as nl
 from dashboard import queries
-from dashboard.components import RICHTING_PIJL, signaal_blok
+from dashboard.components import RICHTING_PIJL, meldingen, signaal_blok
 from dashboard.ketenkaart import KLASSEN, Knoop, knopen
+from dashboard.state import lees
 
 dash.register_page(__name__, path="/", name="Overzicht", order=0, title="Ketenmonitor – Overzicht")
 
@@ -160,10 +161,12 @@ def _factoren() -> html.Section:
     )
 
 
-def layout(**_kwargs: Any) -> html.Div:
+def layout(**kwargs: Any) -> html.Div:
+    _, teksten = lees([], kwargs)
     return html.Div(
         [
             html.H1("Druk op de keten: overzicht"),
+            meldingen(teksten, "overzicht-meldingen"),
             html.P(
                 "De druk op de keten van kinderopvang, onderwijs en zorg voor kinderen met een extra "
                 "ondersteuningsbehoefte nam tussen 2016 en 2019 toe. Hieronder de kerncijfers, de keten "

@@ -7,6 +7,9 @@ from typing import Any
 import dash
 from dash import html
 
+from dashboard.components import meldingen
+from dashboard.state import lees
+
 dash.register_page(
     __name__,
     path="/toegankelijkheid",
@@ -17,10 +20,12 @@ dash.register_page(
 )
 
 
-def layout(**_kwargs: Any) -> html.Div:
+def layout(**kwargs: Any) -> html.Div:
+    _, teksten = lees([], kwargs)
     return html.Div(
         [
             html.H1("Toegankelijkheidsverklaring"),
+            meldingen(teksten, "toegankelijkheid-meldingen"),
             html.P(
                 "Ketenmonitor wil voldoen aan WCAG 2.1 niveau AA (EN 301 549), de norm voor websites "
                 "van de Nederlandse overheid."

@@ -1,0 +1,374 @@
+"""`python -m bench [--klein]`: measure on this machine and print one JSON document.
+
+Writes bench/results.json (git-ignored). Synthetic data exists only in temporary databases
+made here, never in data/raw. `--klein` runs every measurement with tiny sizes (smoke test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from etl.build import bouw
+from etl.config import PROJECT_ROOT, RAW_DIR
+
+UITVOER = PROJECT_ROOT / "bench" / "results.json"
+DOELEN = {
+    "callback_p95_ms": 10,
+    "callback_ratio_lean": 2,
+    "scale_10m_p95_ms": 50,
+    "etl_build_s": 5,
+    "page_load_ms": 1000,
+    "png_s": 0.5,
+    "load_p95_ms": 100,
+}
+
+
+def _pct(tijden: list[float], p: float) -> float:
+    s = sorted(tijden)
+    return round(s[min(len(s) - 1, int(p * len(s)))] * 1000, 3)
+
+
+def _meet(functie, invoer: list[Any], n: int) -> dict[str, float]:
+    for x in invoer[:3]:
+        functie(x)
+    tijden = []
+    for i in range(n):
+        t = time.perf_counter()
+        functie(invoer[i % len(invoer)])
+        tijden.append(time.perf_counter() - t)
+    return {"p50_ms": _pct(tijden, 0.5), "p95_ms": _pct(tijden, 0.95), "n": n}
+
+
+def etl(herhalingen: int, map_: Path) -> float:
+    tijden = []
+    for i in range(herhalingen):
+        t = time.perf_counter()
+        bouw(RAW_DIR, map_ / f"etl{i}.duckdb")
+        tijden.append(time.perf_counter() - t)
+    return round(statistics.median(tijden), 3)
+
+
+def _trend_staten() -> list[dict[str, Any]]:
+    sets = [
+        ["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"],
+        ["kinderopvang_kinderen_totaal"],
+        ["thuiszitters_langer_dan_3_maanden", "thuiszitters_absoluut_verzuim"],
+        ["ve_bereik", "ve_plaatsen", "so_vso_leerlingen", "jeugdhulp_daghulp"],
+        ["jeugdhulp_totaal", "berenschot_po_ondersteuning_aandeel"],
+    ]
+    staten = []
+    for i, ids in enumerate(sets * 4):
+        staten.append(
+            {
+                "indicator": ids,
+                "weergave": ("absoluut", "index", "verandering")[i % 3],
+                "basisjaar": 2016,
+                "van": 2015 + i % 3,
+                "tot": 2024 - i % 2,
+                "corona": i % 2 == 0,
+                "beleid": i % 4 == 0,
+            }
+        )
+    return staten
+
+
+def callbacks(n: int) -> dict[str, Any]:
+    from dashboard import queries
+    from dashboard.trends import bereken
+
+    staten = _trend_staten()
+
+    def lean(staat: dict[str, Any]) -> dict[str, Any]:
+        rijen = queries.jaarwaarden(staat["indicator"], staat["van"], staat["tot"])
+        return {
+            "data": [
+                {
+                    "type": "scatter",
+                    "x": [r["jaar"] for r in rijen],
+                    "y": [r["waarde"] for r in rijen],
+                }
+            ],
+            "layout": {},
+        }
+
+    noop = _meet(lambda x: x, staten, n)
+    lean_m = _meet(lean, staten, n)
+    trends = _meet(bereken, staten, n)
+    return {
+        "noop": noop,
+        "lean_reference": lean_m,
+        "trends": {
+            **trends,
+            "ratio_lean_p95": round(trends["p95_ms"] / max(lean_m["p95_ms"], 1e-6), 2),
+        },
+    }
+
+
+def schaal(rijen_aantallen: list[int], map_: Path, n: int) -> dict[str, Any]:
+    """Trends query + figure on a copy of the real database with synthetic extra rows."""
+    from dashboard import queries
+    from dashboard.trends import bereken
+
+    uit = {}
+    oud = os.environ.get("KETENMONITOR_DB")
+    for aantal in rijen_aantallen:
+        pad = map_ / f"schaal_{aantal}.duckdb"
+        bouw(RAW_DIR, pad)
+        with duckdb.connect(str(pad)) as con:
+            con.execute(
+                """INSERT INTO indicator SELECT 'synthetisch_' || i, 'Synthetisch ' || i, 'Synth ' || i,
+                   'benchmark', 'aantal', 'so', 'kalenderjaar', [], NULL, NULL, 'openbare_statistiek'
+                   FROM range(1000) t(i)"""
+            )
+            con.execute(
+                f"""INSERT INTO waarneming SELECT 'synthetisch_' || (i % 1000), 1900 + (i // 1000) % 200,
+                    1900 + (i // 1000) % 200, 'u' || (i // 200000), 'c' || (i // 200000), i % 9973, 'gepubliceerd',
+                    'cbs-83296ned', 'benchmark', NULL FROM range({aantal}) t(i)"""
+            )
+            con.execute("CHECKPOINT")
+        os.environ["KETENMONITOR_DB"] = str(pad)
+        staten = [{**s, "indicator": [*s["indicator"], "synthetisch_7"]} for s in _trend_staten()]
+        uit[f"{aantal}"] = _meet(bereken, staten, n)
+        queries._cursor().close()
+    if oud is None:
+        os.environ.pop("KETENMONITOR_DB", None)
+    else:
+        os.environ["KETENMONITOR_DB"] = oud
+    return uit
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _router_lichaam(pad: str) -> bytes:
+    return json.dumps(
+        {
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [
+                {"id": "_pages_content", "property": "children"},
+                {"id": "_pages_store", "property": "data"},
+            ],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": pad},
+                {"id": "_pages_location", "property": "search", "value": ""},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        }
+    ).encode()
+
+
+class Server:
+    """gunicorn on loopback with the real database, for page-load and load measurements."""
+
+    def __init__(self, db: Path, workers: int = 2):
+        self.poort = _vrije_poort()
+        env = {
+            **os.environ,
+            "KETENMONITOR_DB": str(db),
+            "PORT": str(self.poort),
+            "WORKERS": str(workers),
+            "LOGLEVEL": "warning",
+        }
+        self.proces = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "-c",
+                "dashboard/gunicorn.conf.py",
+                "dashboard.app:server",
+                "--access-logfile",
+                "/dev/null",
+            ],
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(200):
+            try:
+                self.vraag("GET", "/gezondheid")
+                return
+            except OSError:
+                time.sleep(0.05)
+
+    def vraag(
+        self,
+        methode: str,
+        pad: str,
+        lichaam: bytes | None = None,
+        con: http.client.HTTPConnection | None = None,
+    ) -> int:
+        eigen = con is None
+        con = con or http.client.HTTPConnection("127.0.0.1", self.poort, timeout=10)
+        koppen = {"Content-Type": "application/json"} if lichaam else {}
+        con.request(methode, pad, body=lichaam, headers=koppen)
+        r = con.getresponse()
+        r.read()
+        if eigen:
+            con.close()
+        return r.status
+
+    def rss_mb(self) -> list[float]:
+        kinderen = subprocess.run(
+            ["pgrep", "-P", str(self.proces.pid)], capture_output=True, text=True
+        ).stdout.split()
+        uit = []
+        for pid in kinderen:
+            for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if regel.startswith("VmRSS"):
+                    uit.append(round(int(regel.split()[1]) / 1024, 1))
+        return uit
+
+    def stop(self) -> None:
+        self.proces.terminate()
+        self.proces.wait(timeout=10)
+
+
+def paginalading(server: Server, n: int) -> float:
+    tijden = []
+    for _ in range(n):
+        t = time.perf_counter()
+        for methode, pad, lichaam in (
+            ("GET", "/", None),
+            ("GET", "/_dash-layout", None),
+            ("GET", "/_dash-dependencies", None),
+            ("POST", "/_dash-update-component", _router_lichaam("/")),
+        ):
+            assert server.vraag(methode, pad, lichaam) == 200
+        tijden.append(time.perf_counter() - t)
+    return round(statistics.median(tijden) * 1000, 1)
+
+
+def belasting(server: Server, gebruikers: int, seconden: float) -> dict[str, Any]:
+    """Bounded threaded client: each user loads the Trends page layout and the health check."""
+    tijden: list[float] = []
+    fouten = [0]
+    eind = time.monotonic() + seconden
+    slot = threading.Lock()
+
+    def gebruiker() -> None:
+        con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+        eigen = []
+        while time.monotonic() < eind:
+            for methode, pad, lichaam in (
+                ("POST", "/_dash-update-component", _router_lichaam("/trends")),
+                ("GET", "/gezondheid", None),
+            ):
+                t = time.perf_counter()
+                try:
+                    ok = server.vraag(methode, pad, lichaam, con) == 200
+                except OSError:
+                    ok = False
+                    con.close()
+                    con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+                eigen.append(time.perf_counter() - t)
+                if not ok:
+                    with slot:
+                        fouten[0] += 1
+        con.close()
+        with slot:
+            tijden.extend(eigen)
+
+    draden = [threading.Thread(target=gebruiker) for _ in range(gebruikers)]
+    start = time.perf_counter()
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    duur = time.perf_counter() - start
+    return {
+        "gebruikers": gebruikers,
+        "seconden": round(duur, 1),
+        "requests": len(tijden),
+        "requests_per_s": round(len(tijden) / duur, 1),
+        "p50_ms": _pct(tijden, 0.5),
+        "p95_ms": _pct(tijden, 0.95),
+        "fouten": fouten[0],
+        "worker_rss_mb": server.rss_mb(),
+    }
+
+
+def export(n: int) -> dict[str, Any]:
+    try:
+        from dashboard import export as ex
+    except ImportError:
+        return {"overgeslagen": "dashboard.export ontbreekt"}
+    from dashboard.trends import bereken
+
+    figuur = bereken(_trend_staten()[0])["figuur"]
+    uit = {}
+    for formaat in ("png", "svg"):
+        try:
+            ex.naar_afbeelding(figuur, formaat)
+        except Exception as fout:  # no Chromium on this machine: report, do not crash the bench
+            return {"overgeslagen": f"{type(fout).__name__}: {fout}"[:200]}
+        tijden = []
+        for _ in range(n):
+            t = time.perf_counter()
+            ex.naar_afbeelding(figuur, formaat)
+            tijden.append(time.perf_counter() - t)
+        uit[f"{formaat}_median_ms"] = round(statistics.median(tijden) * 1000, 1)
+    return uit
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench")
+    p.add_argument("--klein", action="store_true", help="tiny sizes (smoke test)")
+    p.add_argument("--uit", type=Path, default=UITVOER)
+    args = p.parse_args(argv)
+    k = args.klein
+    with tempfile.TemporaryDirectory() as tmp:
+        map_ = Path(tmp)
+        db = map_ / "ketenmonitor.duckdb"
+        bouw(RAW_DIR, db)
+        os.environ["KETENMONITOR_DB"] = str(db)
+        import dashboard.app  # noqa: F401  registers the pages and their callbacks
+
+        resultaat: dict[str, Any] = {
+            "machine": {
+                "python": platform.python_version(),
+                "cpus": os.cpu_count(),
+                "platform": platform.platform(),
+            },
+            "klein": k,
+            "etl_build_s": etl(2 if k else 5, map_),
+            "callbacks": callbacks(20 if k else 300),
+            "scale": schaal([10_000] if k else [1_000_000, 10_000_000], map_, 10 if k else 100),
+        }
+        server = Server(db)
+        try:
+            resultaat["page_load_ms"] = paginalading(server, 3 if k else 20)
+            resultaat["load"] = belasting(server, 5 if k else 50, 2 if k else 30)
+        finally:
+            server.stop()
+        resultaat["export_ms"] = export(2 if k else 10)
+        resultaat["doelen"] = DOELEN
+        shutil.rmtree(map_, ignore_errors=True)
+    args.uit.parent.mkdir(parents=True, exist_ok=True)
+    tekst = json.dumps(resultaat, indent=2, ensure_ascii=False)
+    args.uit.write_text(tekst + "\n", encoding="utf-8")
+    print(tekst)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""gunicorn settings for `make serve`: HOST, PORT and WORKERS come from the environment.
+
+No preload: each worker imports the app after fork and opens the database read-only itself,
+so no DuckDB handle is ever shared across processes.
+"""
+
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+workers = int(os.environ.get("WORKERS", "2"))
+threads = int(os.environ.get("THREADS", "4"))
+worker_class = "gthread"
+preload_app = False
+timeout = 30
+graceful_timeout = 10
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOGLEVEL", "info")
+# The app runs behind a TLS-terminating reverse proxy; trust its X-Forwarded-* on loopback only.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,27 @@
+"""`make bench` must not rot: run it with tiny sizes and check the JSON it writes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_bench_klein(tmp_path: Path) -> None:
+    uit = tmp_path / "results.json"
+    r = subprocess.run(
+        [sys.executable, "-m", "bench", "--klein", "--uit", str(uit)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    data = json.loads(uit.read_text())
+    assert json.loads(r.stdout) == data
+    assert data["etl_build_s"] > 0
+    for naam in ("noop", "lean_reference", "trends"):
+        assert data["callbacks"][naam]["p95_ms"] >= data["callbacks"][naam]["p50_ms"]
+    assert data["load"]["requests"] > 0 and data["load"]["fouten"] == 0
+    assert data["page_load_ms"] > 0
+    assert "10000" in data["scale"]

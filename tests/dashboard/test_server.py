@@ -1,0 +1,153 @@
+"""Production behaviour over HTTP (Flask test client): headers, errors, 503, any query string."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from urllib.parse import urlencode
+
+import dash
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+VERBODEN = ("Traceback", 'File "', ".py", "/work/", "site-packages")
+
+
+@pytest.fixture
+def client(met_database: Path):
+    from dashboard.app import app
+
+    return app.server.test_client()
+
+
+def _pagina_via_router(client, pad: str, query: str):
+    """What the browser does on load: ask Dash's page router for the layout of pad+query."""
+    client.get("/")  # lets Dash finish its first-request setup
+    payload = {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": pad},
+            {"id": "_pages_location", "property": "search", "value": query},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
+    return client.post("/_dash-update-component", json=payload)
+
+
+def test_veiligheidskoppen_op_elke_respons(client) -> None:
+    for pad in ("/", "/trends", "/gezondheid", "/assets/ketenmonitor.css", "/bestaat-niet"):
+        r = client.get(pad)
+        assert r.headers["X-Content-Type-Options"] == "nosniff", pad
+        assert "frame-ancestors 'self'" in r.headers["Content-Security-Policy"], pad
+        assert "script-src 'self' 'sha256-" in r.headers["Content-Security-Policy"], pad
+        assert "unsafe-eval" not in r.headers["Content-Security-Policy"]
+        assert r.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_inbedden_is_instelbaar(monkeypatch: pytest.MonkeyPatch, met_database: Path) -> None:
+    from dashboard import beveiliging
+    from dashboard.app import app
+
+    monkeypatch.setenv("KETENMONITOR_FRAME_ANCESTORS", "'self' https://intranet.example")
+    assert "frame-ancestors 'self' https://intranet.example" in beveiliging.csp(app)
+
+
+def test_gezondheid_noemt_de_bouw(client) -> None:
+    r = client.get("/gezondheid")
+    assert r.status_code == 200
+    assert len(r.get_json()["invoer_sha256"]) == 64
+
+
+def test_ontbrekende_database_geeft_503_en_logregel(
+    client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("KETENMONITOR_DB", str(tmp_path / "weg.duckdb"))
+    with caplog.at_level(logging.ERROR, logger="ketenmonitor"):
+        r = client.get("/trends")
+    assert r.status_code == 503
+    assert "make etl" in r.get_data(as_text=True)
+    assert any("database ontbreekt" in m for m in caplog.messages)
+    assert client.get("/gezondheid").status_code == 503
+    assert client.get("/assets/ketenmonitor.css").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "lichaam",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"output": "x"}',
+        json.dumps({"output": "trends-grafiek.figure", "inputs": "x"}).encode(),
+    ],
+)
+def test_kapotte_callbackverzoeken_zonder_interne_details(client, lichaam: bytes) -> None:
+    client.get("/")
+    r = client.post("/_dash-update-component", data=lichaam, content_type="application/json")
+    assert 400 <= r.status_code < 600
+    tekst = r.get_data(as_text=True)
+    assert not any(v in tekst for v in VERBODEN), tekst[:300]
+
+
+def test_router_met_gewone_query(client) -> None:
+    r = _pagina_via_router(client, "/trends", "?weergave=absoluut&indicator=so_leerlingen")
+    assert r.status_code == 200
+    assert '"absoluut"' in r.get_data(as_text=True)
+
+
+waarden = st.one_of(
+    st.text(max_size=50),
+    st.text(min_size=1000, max_size=5000),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "'; DROP TABLE waarneming; --",
+            "%00",
+            "../../etc/passwd",
+            "🙂" * 30,
+            "2016",
+            "-1",
+            "1e309",
+        ]
+    ),
+)
+sleutels = st.sampled_from(
+    [
+        "indicator",
+        "setting",
+        "weergave",
+        "van",
+        "tot",
+        "basisjaar",
+        "corona",
+        "tab",
+        "sorteer",
+        "beleid",
+        "ministerie",
+        "status",
+        "doelgroep",
+        "onzin",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(paren=st.lists(st.tuples(sleutels, waarden), max_size=6))
+def test_elke_pagina_verdraagt_elke_query(client, paren) -> None:
+    query = "?" + urlencode(paren)
+    for pagina in dash.page_registry.values():
+        r = _pagina_via_router(client, pagina["path"], query)
+        assert r.status_code == 200, (pagina["path"], query)
+        tekst = r.get_data(as_text=True)
+        assert "Traceback" not in tekst
+        if any(sleutel == "onzin" for sleutel, _ in paren):
+            assert "Onbekende instelling" in tekst, pagina["path"]
