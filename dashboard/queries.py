@@ -77,6 +77,14 @@ def _rijen(sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]
 
 
 def database_beschikbaar() -> bool:
+    """Cheap enough for every request: a stat when the open connection is still current."""
+    pad = database_path()
+    try:
+        inode = os.stat(pad).st_ino
+    except OSError:
+        return False
+    if _verbinding is not None and _inode == (str(pad), inode):
+        return True
     try:
         _rijen("SELECT 1 FROM bouw")
     except DatabaseOntbreekt:

@@ -22,50 +22,59 @@ dash.register_page(
 )
 
 
-def _catalogus() -> html.Table:
-    kop = [
-        "Indicator",
-        "Definitie",
-        "Eenheid",
-        "Periode",
-        "Setting",
-        "Trendbreuk",
-        "Kanttekening",
-        "Herkomst",
-    ]
-    rijen = [
-        html.Tr(
-            [
-                html.Th(
-                    [
-                        html.Span(i["titel"]),
-                        html.Br(),
-                        html.Code(i["indicator_id"], className="klein"),
-                    ],
-                    scope="row",
-                ),
-                html.Td(i["definitie"]),
-                html.Td(i["eenheid"]),
-                html.Td(f"{i['periode_type']}, {nl.periode(i['eerste_jaar'], i['laatste_jaar'])}"),
-                html.Td(i["setting_naam"]),
-                html.Td(str(i["reeksbreuk_jaar"]) if i["reeksbreuk_jaar"] else "–"),
-                html.Td(i["kanttekening"] or "–"),
-                html.Td(
-                    "Berenschot via Kamerbrief"
-                    if i["herkomst"] == "kamerbrief_berenschot"
-                    else "openbare statistiek"
-                ),
-            ]
+def _catalogus() -> html.Section:
+    """Grouped by setting; each indicator expands to its definition, caveats and period."""
+    per_setting: dict[str, list[dict[str, Any]]] = {}
+    for i in queries.indicatoren():
+        per_setting.setdefault(i["setting_naam"], []).append(i)
+    groepen = []
+    for setting, indicatoren in per_setting.items():
+        items = []
+        for i in indicatoren:
+            herkomst = (
+                "Berenschot via Kamerbrief"
+                if i["herkomst"] == "kamerbrief_berenschot"
+                else "openbare statistiek"
+            )
+            items.append(
+                html.Li(
+                    html.Details(
+                        [
+                            html.Summary(
+                                f"{i['titel']} — {i['eenheid']}, {i['periode_type']}, {nl.periode(i['eerste_jaar'], i['laatste_jaar'])}"
+                            ),
+                            html.Dl(
+                                [
+                                    html.Dt("Code"),
+                                    html.Dd(html.Code(i["indicator_id"])),
+                                    html.Dt("Definitie"),
+                                    html.Dd(i["definitie"]),
+                                    html.Dt("Herkomst"),
+                                    html.Dd(herkomst),
+                                    html.Dt("Trendbreuk"),
+                                    html.Dd(
+                                        str(i["reeksbreuk_jaar"])
+                                        if i["reeksbreuk_jaar"]
+                                        else "geen"
+                                    ),
+                                    html.Dt("Actielijnen"),
+                                    html.Dd(", ".join(map(str, i["actielijnen"])) or "geen"),
+                                    html.Dt("Kanttekening"),
+                                    html.Dd(i["kanttekening"] or "geen"),
+                                ]
+                            ),
+                        ]
+                    )
+                )
+            )
+        groepen.append(
+            html.Div(
+                [html.H3(f"{setting} ({len(indicatoren)})"), html.Ul(items, className="catalogus")]
+            )
         )
-        for i in queries.indicatoren()
-    ]
-    return html.Table(
-        [
-            html.Caption(f"Indicatorcatalogus ({len(rijen)} indicatoren)"),
-            html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
-            html.Tbody(rijen),
-        ],
-        className="tabel catalogus",
+    totaal = sum(len(v) for v in per_setting.values())
+    return html.Section(
+        [html.H2(f"Indicatorcatalogus ({totaal} indicatoren)", id="catalogus"), *groepen]
     )
 
 
