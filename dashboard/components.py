@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import State, dcc, html
 
 from dashboard import format as nl
+from dashboard.export import Grafiekexport
 from dashboard.figures import samenvatting, trend_figuur
 from dashboard.reeksen import Reeks
+from dashboard.state import lees
+from dashboard.toolbar import registreer_export_callbacks, werkbalk
 
 RICHTING_PIJL = {
     "stijgend": ("↑", "stijgend"),
@@ -154,6 +159,7 @@ def trendkaart(
     figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
     tekst = samenvatting(reeksen, van, tot, "absoluut")
     kaart = grafiekkaart(id_, figuur, tekst)
+    kaart.children.insert(1, werkbalk(f"{id_}-export"))
     kaart.children.append(
         html.Details(
             [
@@ -163,3 +169,24 @@ def trendkaart(
         )
     )
     return kaart
+
+
+def exporteer_via_url(
+    id_: str, params: list[Any], maak: Callable[[dict[str, Any]], Grafiekexport]
+) -> None:
+    """Wire the toolbar of chart `id_` whose content follows from the page's URL state.
+
+    The export recomputes the chart from the same validated state the page used, so the file
+    holds exactly what is on screen. Call at module level of the page.
+    """
+
+    def vanuit_url(search: str | None) -> Grafiekexport:
+        staat, _ = lees(params, parse_qs((search or "").lstrip("?")))
+        return maak(staat)
+
+    registreer_export_callbacks(
+        f"{id_}-export",
+        [State("_pages_location", "search")],
+        vanuit_url,
+        locatie_id="_pages_location",
+    )

@@ -20,7 +20,7 @@ import pandas as pd
 from etl.model import TABELLEN, VULLING
 from etl.problems import ValidatieFout
 from etl.read import REGEL_KOLOM
-from etl.validate import valideer
+from etl.validate import valideer_met_imports
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Bouwresultaat:
     seconden: float
     invoer_sha256: str
     bronnen: int = field(default=0)
+    imports: list[str] = field(default_factory=list)
 
 
 def invoer_hash(raw_dir: Path) -> str:
@@ -39,15 +40,20 @@ def invoer_hash(raw_dir: Path) -> str:
         if pad.is_file():
             h.update(pad.name.encode())
             h.update(pad.read_bytes())
+    for pad in sorted((raw_dir / "import").rglob("*")):  # publisher files, if any
+        if pad.is_file():
+            h.update(pad.relative_to(raw_dir).as_posix().encode())
+            h.update(pad.read_bytes())
     return h.hexdigest()
 
 
 def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
     """Validate `raw_dir` and replace `database` atomically; raise ValidatieFout on bad input."""
     start = time.perf_counter()
-    problemen, tabellen = valideer(raw_dir)
-    if problemen:
-        raise ValidatieFout(problemen)
+    uitkomst = valideer_met_imports(raw_dir)
+    if uitkomst.problemen:
+        raise ValidatieFout(uitkomst.problemen)
+    tabellen = uitkomst.tabellen
     database.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = database.with_name(f".{database.name}.{os.getpid()}.tmp")
     sha = invoer_hash(raw_dir)
@@ -59,7 +65,12 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
         for rest in (tijdelijk, tijdelijk.with_name(tijdelijk.name + ".wal")):
             rest.unlink(missing_ok=True)
     return Bouwresultaat(
-        database, rijen, time.perf_counter() - start, sha, bronnen=len(tabellen["bron"])
+        database,
+        rijen,
+        time.perf_counter() - start,
+        sha,
+        bronnen=len(tabellen["bron"]),
+        imports=uitkomst.imports,
     )
 
 

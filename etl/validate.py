@@ -6,6 +6,7 @@ all. The rules themselves live in the descriptor and in `etl.schema`, not here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from frictionless import Package
 
+from etl import importers
 from etl.config import DESCRIPTOR_NAME
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM, lees_alles
@@ -37,20 +39,48 @@ _FRICTIONLESS_REDEN = {
 }
 
 
+@dataclass
+class Validatie:
+    problemen: list[Probleem]
+    tabellen: dict[str, pd.DataFrame]
+    imports: list[str] = field(default_factory=list)  # one summary line per imported table
+
+
 def valideer(raw_dir: Path) -> tuple[list[Probleem], dict[str, pd.DataFrame]]:
     """All problems in `raw_dir`, and the typed tables when there are none."""
+    uitkomst = valideer_met_imports(raw_dir)
+    return uitkomst.problemen, uitkomst.tabellen
+
+
+def valideer_met_imports(raw_dir: Path) -> Validatie:
+    """As `valideer`, and say which publisher files in `raw_dir/import` were imported."""
     descriptor_pad = raw_dir / DESCRIPTOR_NAME
     if not descriptor_pad.is_file():
-        return [Probleem(str(descriptor_pad), None, None, "descriptor ontbreekt")], {}
+        return Validatie([Probleem(str(descriptor_pad), None, None, "descriptor ontbreekt")], {})
     try:
         descriptor = lees_descriptor(raw_dir)
     except ValueError as fout:
-        return [Probleem(str(descriptor_pad), None, None, f"geen geldige JSON: {fout}")], {}
+        return Validatie(
+            [Probleem(str(descriptor_pad), None, None, f"geen geldige JSON: {fout}")], {}
+        )
 
     problemen = _frictionless(raw_dir, descriptor)
     tabellen = lees_alles(raw_dir, descriptor)
+    geimporteerd = importers.laad(raw_dir, tabellen)
+    problemen += geimporteerd.problemen
+    if geimporteerd.waarneming is not None:
+        # Imported rows join the hand-entered ones before the cross-table rules, so both
+        # obey the same rules; `_pad` lets a report point at the publisher file.
+        for naam, extra in (("waarneming", geimporteerd.waarneming), ("bron", geimporteerd.bron)):
+            if naam in tabellen:
+                tabellen[naam] = pd.concat([tabellen[naam], extra], ignore_index=True)
     problemen += _kruisregels(raw_dir, descriptor, tabellen)
-    return problemen, ({} if problemen else tabellen)
+    tabellen = {
+        n: df.drop(columns=[importers.PAD_KOLOM], errors="ignore") for n, df in tabellen.items()
+    }
+    if problemen:
+        return Validatie(problemen, {})
+    return Validatie([], tabellen, geimporteerd.samenvatting())
 
 
 def _frictionless(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:
@@ -136,11 +166,11 @@ def _pandera(schema: pa.DataFrameSchema, df: pd.DataFrame, pad: str) -> list[Pro
         for _, geval in gevallen.iterrows():
             kolom, reden = str(geval["check"]).split("|", 1)
             index = geval["index"]
-            regel = (
-                int(df.loc[index, REGEL_KOLOM])
-                if index is not None and not pd.isna(index)
-                else None
-            )
-            problemen.append(Probleem(pad, regel, kolom, reden))
+            bekend = index is not None and not pd.isna(index)
+            regel = df.loc[index, REGEL_KOLOM] if bekend else None
+            regel = None if regel is None or pd.isna(regel) else int(regel)
+            eigen_pad = df.loc[index].get(importers.PAD_KOLOM) if bekend else None
+            eigen_pad = pad if eigen_pad is None or pd.isna(eigen_pad) else str(eigen_pad)
+            problemen.append(Probleem(eigen_pad, regel, kolom, reden))
         return problemen
     return []

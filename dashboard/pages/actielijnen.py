@@ -13,10 +13,12 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import format as nl
 from dashboard import queries
-from dashboard.components import grafiekkaart, meldingen
+from dashboard.components import exporteer_via_url, grafiekkaart, meldingen
+from dashboard.export import Grafiekexport
 from dashboard.figures import samenvatting, trend_figuur
 from dashboard.reeksen import maak_reeksen
 from dashboard.state import Param, lees, naar_query
+from dashboard.toolbar import briefingknop, registreer_briefing_callback, werkbalk
 
 dash.register_page(
     __name__, path="/actielijnen", name="Actielijnen", order=4, title="Actielijnen – Ketenmonitor"
@@ -88,25 +90,52 @@ def _maatregel(m: dict[str, Any], links: list[dict[str, Any]]) -> html.Li:
     )
 
 
-def _grafiek(actielijn_id: int, indicator_ids: list[str]) -> html.Figure | None:
+def _grafiek_export(actielijn_id: int) -> Grafiekexport | None:
+    """Index chart (2016 = 100) of the public series linked to this line's measures."""
     meta = queries.indicator_meta()
-    trendbaar = [
+    ids = {
         i
-        for i in indicator_ids
-        if meta[i]["trendbaar"] and meta[i]["herkomst"] == "openbare_statistiek"
-    ]
+        for m in queries.maatregelen()
+        if m["actielijn_id"] == actielijn_id
+        for i in m["indicatoren"]
+    }
+    trendbaar = sorted(
+        i for i in ids if meta[i]["trendbaar"] and meta[i]["herkomst"] == "openbare_statistiek"
+    )
     trendbaar.sort(key=lambda i: -(meta[i]["laatste_jaar"] - meta[i]["eerste_jaar"]))
     gekozen = trendbaar[:MAX_GRAFIEKREEKSEN]
     if not gekozen:
         return None
-    rijen = queries.jaarwaarden(gekozen, 2015, 2024)
-    reeksen = maak_reeksen(rijen, meta, "index", 2016, False)
-    figuur = trend_figuur(
-        reeksen, "index", 2015, 2024, titel=f"Indicatoren bij actielijn {actielijn_id} (index)"
+    reeksen = maak_reeksen(queries.jaarwaarden(gekozen, 2015, 2024), meta, "index", 2016, False)
+    titel = f"Indicatoren bij actielijn {actielijn_id} (index)"
+    return Grafiekexport(
+        trend_figuur(reeksen, "index", 2015, 2024, titel=titel), reeksen, "index", 2015, 2024
     )
-    return grafiekkaart(
-        f"actielijn-{actielijn_id}-grafiek", figuur, samenvatting(reeksen, 2015, 2024, "index")
+
+
+def _grafiek(actielijn_id: int) -> html.Div | None:
+    g = _grafiek_export(actielijn_id)
+    if g is None:
+        return None
+    id_ = f"actielijn-{actielijn_id}-grafiek"
+    return html.Div(
+        [
+            grafiekkaart(id_, g.figuur, samenvatting(g.reeksen, 2015, 2024, "index")),
+            werkbalk(f"{id_}-export"),
+        ]
     )
+
+
+for _nr in range(1, 6):
+    exporteer_via_url(
+        f"actielijn-{_nr}-grafiek", PARAMS, lambda _staat, nr=_nr: _grafiek_export(nr)
+    )
+registreer_briefing_callback(
+    "actielijnen",
+    [],
+    lambda: [g for g in (_grafiek_export(nr) for nr in range(1, 6)) if g is not None],
+    locatie_id="_pages_location",
+)
 
 
 def _lijnen(staat: dict[str, Any]) -> list[Any]:
@@ -116,9 +145,6 @@ def _lijnen(staat: dict[str, Any]) -> list[Any]:
     per_lijn: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for m in _gefilterd(staat["ministerie"], staat["status"]):
         per_lijn[m["actielijn_id"]].append(m)
-    alle_per_lijn: dict[int, set[str]] = defaultdict(set)
-    for m in queries.maatregelen():
-        alle_per_lijn[m["actielijn_id"]].update(m["indicatoren"])
     uit = []
     for lijn in queries.actielijnen():
         nr = lijn["actielijn_id"]
@@ -138,7 +164,7 @@ def _lijnen(staat: dict[str, Any]) -> list[Any]:
                     )
                     if maatregelen
                     else html.P("Geen maatregelen bij deze filter.", className="klein"),
-                    _grafiek(nr, sorted(alle_per_lijn[nr])),
+                    _grafiek(nr),
                 ],
                 className="actielijn",
             )
@@ -200,6 +226,7 @@ def layout(**kwargs: Any) -> html.Div:
                 "indicator bij welke maatregel hoort is een keuze van Ketenmonitor; de reden staat erbij."
             ),
             meldingen(teksten, "actielijnen-meldingen"),
+            briefingknop("actielijnen"),
             html.Div(
                 [
                     html.Fieldset(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import dash
-from dash import html
+from dash import Input, Output, callback, dcc, html, no_update
 
+from dashboard import export, queries
 from dashboard import format as nl
-from dashboard import queries
 from dashboard.components import meldingen
 from dashboard.state import lees
 from dashboard.theme import STATUS_UITLEG
+from etl.config import DESCRIPTOR_NAME, RAW_DIR
 
 dash.register_page(
     __name__,
@@ -143,6 +145,29 @@ def layout(**kwargs: Any) -> html.Div:
     return html.Div(
         [
             html.H1("Bronnen & methode"),
+            html.Section(
+                [
+                    html.H2("Alle gegevens downloaden"),
+                    html.P(
+                        "Eén zip met een CSV per tabel (puntkomma, decimale komma), de beschrijving "
+                        "datapackage.json en een leesmij met bronnen, licentie en statuslegenda."
+                    ),
+                    html.Button(
+                        "Download alle gegevens (zip)",
+                        id="bronnen-alles",
+                        type="button",
+                        className="werkbalk-knop",
+                    ),
+                    dcc.Download(id="bronnen-alles-download"),
+                    html.P(
+                        id="bronnen-alles-melding",
+                        role="status",
+                        className="klein",
+                        **{"aria-live": "polite"},
+                    ),
+                ],
+                className="downloadvak",
+            ),
             meldingen(teksten, "bronnen-meldingen"),
             html.H2("Waar de cijfers vandaan komen"),
             html.P(
@@ -184,3 +209,25 @@ def layout(**kwargs: Any) -> html.Div:
             _bronlijst(),
         ]
     )
+
+
+@callback(
+    Output("bronnen-alles-download", "data"),
+    Output("bronnen-alles-melding", "children"),
+    Input("bronnen-alles", "n_clicks"),
+    prevent_initial_call=True,
+)
+def download_alles(_klik: int):
+    vandaag = date.today()
+    try:
+        data = export.volledige_download(
+            queries.tabel_inhoud,
+            queries.DOWNLOADTABELLEN,
+            RAW_DIR / DESCRIPTOR_NAME,
+            queries.bouwinfo(),
+            vandaag,
+        )
+    except queries.DatabaseOntbreekt as fout:
+        return no_update, f"Downloaden mislukt: {fout}"
+    naam = f"ketenmonitor_gegevens_{vandaag:%Y%m%d}.zip"
+    return dcc.send_bytes(data, naam), f"{naam} is klaar ({len(data) // 1024} kB)."

@@ -4,14 +4,18 @@ data, the KDC/MKD signals (visibly different from numbers), and what nobody publ
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash
-from dash import html
+from dash import State, html
 
 from dashboard import queries
-from dashboard.components import kengetal, meldingen, signaal_blok, trendkaart
+from dashboard.components import exporteer_via_url, kengetal, meldingen, signaal_blok, trendkaart
+from dashboard.export import Grafiekexport
+from dashboard.figures import trend_figuur
 from dashboard.reeksen import als_jaarrijen, maak_reeksen
 from dashboard.state import Param, lees
+from dashboard.toolbar import briefingknop, registreer_briefing_callback
 
 dash.register_page(
     __name__,
@@ -59,6 +63,7 @@ REEKSGROEPEN = {
         "Vrijstellingen (artikel 5 onder a) tellen niet als thuiszitter.",
     ),
 }
+PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
 SIGNALEN = ("sig_02", "sig_09", "sig_10", "sig_11", "sig_12", "sig_07", "sig_08")
 ONBEKEND = [
     (
@@ -81,7 +86,6 @@ ONBEKEND = [
     ),
     ("Jeugdhulp naar leeftijd 2016–2019", "Geen jaartotaal naar leeftijd gepubliceerd."),
 ]
-PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
 
 
 def _kengetallen() -> html.Section:
@@ -100,19 +104,44 @@ def _kengetallen() -> html.Section:
     )
 
 
-def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
-    titel, ids, uitleg = REEKSGROEPEN[sleutel]
+def _grafiek(sleutel: str, corona: bool) -> Grafiekexport:
+    titel, ids, _ = REEKSGROEPEN[sleutel]
     meta = queries.indicator_meta()
     rijen = [r for r in als_jaarrijen(queries.waarnemingen(ids)) if r["uitsplitsing"] == "totaal"]
     reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
     jaren = [p.jaar for r in reeksen for p in r.punten]
+    van, tot = min(jaren), max(jaren)
+    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
+    return Grafiekexport(figuur, reeksen, "absoluut", van, tot)
+
+
+def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
+    titel, _, uitleg = REEKSGROEPEN[sleutel]
+    g = _grafiek(sleutel, corona)
     return html.Section(
         [
             html.H2(titel, id=sleutel),
             html.P(uitleg),
-            trendkaart(f"capaciteit-{sleutel}", reeksen, min(jaren), max(jaren), titel),
+            trendkaart(f"capaciteit-{sleutel}", g.reeksen, g.van, g.tot, titel),
         ]
     )
+
+
+def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
+    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
+    return [_grafiek(s, staat["corona"]) for s in REEKSGROEPEN]
+
+
+for _sleutel in REEKSGROEPEN:
+    exporteer_via_url(
+        f"capaciteit-{_sleutel}", PARAMS, lambda staat, s=_sleutel: _grafiek(s, staat["corona"])
+    )
+registreer_briefing_callback(
+    "capaciteit",
+    [State("_pages_location", "search")],
+    _alle_grafieken,
+    locatie_id="_pages_location",
+)
 
 
 def _signalen() -> html.Section:
@@ -147,6 +176,7 @@ def layout(**kwargs: Any) -> html.Div:
         [
             html.H1("Capaciteit & wachtlijsten"),
             meldingen(teksten, "capaciteit-meldingen"),
+            briefingknop("capaciteit"),
             _kengetallen(),
             _signalen(),
             *[_reeksgroep(s, staat["corona"]) for s in REEKSGROEPEN],

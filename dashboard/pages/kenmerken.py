@@ -3,18 +3,26 @@ definition. Where only a direction is known, the letter's signal is shown with i
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash
-from dash import html
+from dash import State, html
 
 from dashboard import format as nl
 from dashboard import queries
-from dashboard.components import grafiekkaart, meldingen, signaal_blok, trendkaart
-from dashboard.figures import staaf_figuur, staaf_samenvatting
+from dashboard.components import (
+    exporteer_via_url,
+    grafiekkaart,
+    meldingen,
+    signaal_blok,
+    trendkaart,
+)
+from dashboard.export import Grafiekexport
+from dashboard.figures import staaf_figuur, staaf_samenvatting, trend_figuur
 from dashboard.reeksen import als_jaarrijen, maak_reeksen
 from dashboard.state import Param, lees
+from dashboard.toolbar import briefingknop, registreer_briefing_callback, werkbalk
 
 dash.register_page(
     __name__, path="/kenmerken", name="Kenmerken", order=2, title="Kenmerken – Ketenmonitor"
@@ -73,29 +81,45 @@ def _duur() -> html.Section:
     )
 
 
+def _leeftijd_grafiek(indicator_id: str) -> Grafiekexport | None:
+    """Bars for the most recent period of one age-split indicator (its own definition)."""
+    rijen = queries.waarnemingen([indicator_id], "leeftijd")
+    if not rijen:
+        return None
+    laatste = max(r["periode_van"] for r in rijen)
+    groep = [r for r in rijen if r["periode_van"] == laatste]
+    eerste = groep[0]
+    titel = f"{eerste['korte_titel']}, naar leeftijd"
+    onder = f"{eerste['eenheid']} · {nl.periode(laatste, eerste['periode_tot'], eerste['periode_type'])}"
+    figuur = staaf_figuur(groep, titel, onder, eerste["eenheid"])
+    reeksen = maak_reeksen(als_jaarrijen(groep), queries.indicator_meta(), "absoluut", 2016, True)
+    return Grafiekexport(figuur, reeksen, "absoluut", laatste, eerste["periode_tot"])
+
+
 def _leeftijd() -> html.Section:
-    rijen = queries.waarnemingen(LEEFTIJD_INDICATOREN, "leeftijd")
-    per_reeks: dict[tuple[str, Any], list[dict[str, Any]]] = defaultdict(list)
-    for r in rijen:
-        per_reeks[(r["indicator_id"], r["periode_van"])].append(r)
+    meta = queries.indicator_meta()
     kaarten = []
-    for i, ((_, van), groep) in enumerate(per_reeks.items()):
-        eerste = groep[0]
-        titel = f"{eerste['korte_titel']}, naar leeftijd"
-        onder = f"{eerste['eenheid']} · {nl.periode(van, eerste['periode_tot'], eerste['periode_type'])}"
+    for indicator_id in LEEFTIJD_INDICATOREN:
+        g = _leeftijd_grafiek(indicator_id)
+        if g is None:
+            continue
+        m = meta[indicator_id]
+        rijen = [p for r in g.reeksen for p in r.punten]
+        tekst = f"{g.titel}. " + "; ".join(
+            f"{r.categorie}: {nl.met_eenheid(r.punten[0].waarde, r.eenheid)} ({r.punten[0].status})"
+            for r in g.reeksen
+        )
         kaarten.append(
             html.Div(
                 [
-                    grafiekkaart(
-                        f"kenmerken-leeftijd-{i}",
-                        staaf_figuur(groep, titel, onder, eerste["eenheid"]),
-                        staaf_samenvatting(groep, titel, eerste["eenheid"]),
-                    ),
-                    html.P(f"Definitie: {eerste['definitie']}", className="klein"),
-                    html.P(f"Kanttekening: {eerste['kanttekening']}", className="klein")
-                    if eerste["kanttekening"]
+                    grafiekkaart(f"kenmerken-leeftijd-{indicator_id}", g.figuur, tekst),
+                    werkbalk(f"kenmerken-leeftijd-{indicator_id}-export"),
+                    html.P(f"Definitie: {m['definitie']}", className="klein"),
+                    html.P(f"Kanttekening: {m['kanttekening']}", className="klein")
+                    if m["kanttekening"]
                     else None,
-                ]
+                ],
+                **{"data-punten": str(len(rijen))},
             )
         )
     return html.Section(
@@ -104,8 +128,8 @@ def _leeftijd() -> html.Section:
             html.P(
                 "Volgens de brief stijgt het gebruik van ondersteuning het sterkst bij kinderen van 4 tot en "
                 "met 7 jaar. Een openbare reeks die dat per jaar laat zien bestaat niet; hieronder de "
-                "openbare cijfers die wel naar leeftijd zijn uitgesplitst, elk met een eigen definitie. "
-                "Ze zijn niet met elkaar te vergelijken of op te tellen."
+                "openbare cijfers die wel naar leeftijd zijn uitgesplitst (de meest recente peiling), elk "
+                "met een eigen definitie. Ze zijn niet met elkaar te vergelijken of op te tellen."
             ),
             *_signalen(SIGNALEN_LEEFTIJD),
             html.Div(kaarten, className="kaarten"),
@@ -126,24 +150,32 @@ def _achtergrond() -> html.Section:
     )
 
 
+def _cluster_grafiek(indicator_id: str, corona: bool) -> Grafiekexport | None:
+    meta = queries.indicator_meta()
+    rijen = als_jaarrijen(queries.waarnemingen([indicator_id], "cluster"))
+    reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
+    if not reeksen:
+        return None
+    jaren = [p.jaar for r in reeksen for p in r.punten]
+    titel = f"{meta[indicator_id]['korte_titel']}, naar cluster"
+    van, tot = min(jaren), max(jaren)
+    return Grafiekexport(
+        trend_figuur(reeksen, "absoluut", van, tot, titel=titel), reeksen, "absoluut", van, tot
+    )
+
+
 def _cluster(corona: bool) -> html.Section:
     meta = queries.indicator_meta()
     kaarten = []
     for indicator_id in CLUSTER_INDICATOREN:
-        rijen = als_jaarrijen(queries.waarnemingen([indicator_id], "cluster"))
-        reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
-        if not reeksen:
+        g = _cluster_grafiek(indicator_id, corona)
+        if g is None:
             continue
-        jaren = [p.jaar for r in reeksen for p in r.punten]
         kaarten.append(
             html.Div(
                 [
                     trendkaart(
-                        f"kenmerken-cluster-{indicator_id}",
-                        reeksen,
-                        min(jaren),
-                        max(jaren),
-                        f"{meta[indicator_id]['korte_titel']}, naar cluster",
+                        f"kenmerken-cluster-{indicator_id}", g.reeksen, g.van, g.tot, g.titel
                     ),
                     html.P(f"Definitie: {meta[indicator_id]['definitie']}", className="klein"),
                 ]
@@ -164,12 +196,35 @@ def _cluster(corona: bool) -> html.Section:
     )
 
 
+def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
+    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
+    grafieken = [_leeftijd_grafiek(i) for i in LEEFTIJD_INDICATOREN]
+    grafieken += [_cluster_grafiek(i, staat["corona"]) for i in CLUSTER_INDICATOREN]
+    return [g for g in grafieken if g is not None]
+
+
+for _id in LEEFTIJD_INDICATOREN:
+    exporteer_via_url(
+        f"kenmerken-leeftijd-{_id}", PARAMS, lambda _staat, i=_id: _leeftijd_grafiek(i)
+    )
+for _id in CLUSTER_INDICATOREN:
+    exporteer_via_url(
+        f"kenmerken-cluster-{_id}",
+        PARAMS,
+        lambda staat, i=_id: _cluster_grafiek(i, staat["corona"]),
+    )
+registreer_briefing_callback(
+    "kenmerken", [State("_pages_location", "search")], _alle_grafieken, locatie_id="_pages_location"
+)
+
+
 def layout(**kwargs: Any) -> html.Div:
     staat, teksten = lees(PARAMS, kwargs)
     return html.Div(
         [
             html.H1("Kenmerken: wie heeft ondersteuning nodig"),
             meldingen(teksten, "kenmerken-meldingen"),
+            briefingknop("kenmerken"),
             html.Nav(
                 html.Ul(
                     [

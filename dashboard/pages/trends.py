@@ -6,6 +6,7 @@ All state lives in the URL; the callback turns controls into (figure, summary, t
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -14,9 +15,16 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import format as nl
 from dashboard import queries
 from dashboard.components import datatabel, grafiekkaart, meldingen, signaal_blok
+from dashboard.export import Grafiekexport
 from dashboard.reeksen import WEERGAVEN
 from dashboard.state import lees, naar_query
 from dashboard.theme import CORONA_NOOT
+from dashboard.toolbar import (
+    briefingknop,
+    registreer_briefing_callback,
+    registreer_export_callbacks,
+    werkbalk,
+)
 from dashboard.trends import (
     MAX_INDICATOREN,
     bereken,
@@ -136,6 +144,8 @@ def layout(**kwargs: Any) -> html.Div:
             html.Div(
                 [
                     grafiekkaart("trends-grafiek", {"data": [], "layout": {}}, ""),
+                    werkbalk("trends-export"),
+                    briefingknop("trends"),
                     html.Div(id="trends-momenten"),
                 ],
                 id="trends-grafiekvak",
@@ -266,3 +276,21 @@ def _momentenlijst(momenten: list[dict[str, Any]]) -> list[Any]:
             className="momenten",
         ),
     ]
+
+
+def _export(search: str | None) -> Grafiekexport:
+    """The chart exactly as shown: state read back from the URL through the same validation."""
+    staat, _ = lees(params(), parse_qs((search or "").lstrip("?")))
+    uit = bereken(staat)
+    return Grafiekexport(uit["figuur"], uit["reeksen"], staat["weergave"], uit["van"], uit["tot"])
+
+
+registreer_export_callbacks(
+    "trends-export", [State("trends-url", "search")], _export, locatie_id="trends-url"
+)
+registreer_briefing_callback(
+    "trends",
+    [State("trends-url", "search")],
+    lambda search: [_export(search)],
+    locatie_id="trends-url",
+)

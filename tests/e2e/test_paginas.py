@@ -91,12 +91,16 @@ def test_actielijnen_filter_en_deeplink(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + "/actielijnen")
     dash_duo.wait_for_contains_text("#actielijn-1 + p + h3", "(8 na filter)", timeout=10)
-    dash_duo.find_element("label[for='_dbcprivate_checklist_actielijnen-ministerie_input_OCW']").click()
+    dash_duo.find_element(
+        "label[for='_dbcprivate_checklist_actielijnen-ministerie_input_OCW']"
+    ).click()
     dash_duo.wait_for_contains_text("#actielijn-1 + p + h3", "(6 na filter)", timeout=10)
     assert "ministerie=VWS,SZW,onbekend" in dash_duo.driver.current_url
     dash_duo.wait_for_page(dash_duo.server_url + "/actielijnen?ministerie=VWS&status=onderzoek")
     dash_duo.wait_for_contains_text("#actielijn-1 + p + h3", "(1 na filter)", timeout=10)
-    assert not dash_duo.driver.find_element(By.CSS_SELECTOR, "#actielijnen-ministerie input[value='OCW']").is_selected()
+    assert not dash_duo.driver.find_element(
+        By.CSS_SELECTOR, "#actielijnen-ministerie input[value='OCW']"
+    ).is_selected()
 
 
 def test_wetten_ongeldige_doelgroep_meldt(dash_duo, app) -> None:
@@ -114,4 +118,6 @@ def test_beleidsmomenten_op_trends(dash_duo, app) -> None:
     dash_duo.find_element("label[for='_dbcprivate_checklist_trends-beleid_input_ja']").click()
     dash_duo.wait_for_element(".momenten li", timeout=10)
     assert "beleid=1" in dash_duo.driver.current_url
-    assert any("druk op de keten" in li.text.lower() for li in dash_duo.find_elements(".momenten li"))
+    assert any(
+        "druk op de keten" in li.text.lower() for li in dash_duo.find_elements(".momenten li")
+    )

@@ -1,0 +1,235 @@
+"""The export toolbar every chart card carries: PNG, SVG, CSV, Excel and "Link kopiëren".
+
+One component factory (`werkbalk`) and one wiring function (`registreer_export_callbacks`);
+the callback bodies only pick a format and call `dashboard.export`, so all file logic is
+tested without a browser. Native `<button>`s with Dutch accessible names (the dcc controls
+fail axe, NOTES.md); results and errors are announced in an aria-live region. The copy
+button runs a clientside function from `assets/werkbalk.js` (no inline script, CSP-friendly)
+that copies `window.location.href`: the page state lives in the query string, so the link
+opens the same view.
+
+Wiring a page (Trends), a few lines in `dashboard/pages/trends.py`::
+
+    from urllib.parse import parse_qs
+
+    from dash import State
+
+    from dashboard.export import Grafiekexport
+    from dashboard.toolbar import registreer_export_callbacks, werkbalk
+
+    # in layout(), under the chart card:
+    werkbalk("trends-export")
+
+    # at module level:
+    def _export(search: str | None) -> Grafiekexport:
+        staat, _ = lees(params(), parse_qs((search or "").lstrip("?")))
+        uit = bereken(staat)
+        return Grafiekexport(uit["figuur"], uit["reeksen"], staat["weergave"], uit["van"], uit["tot"])
+
+    registreer_export_callbacks(
+        "trends-export", [State("trends-url", "search")], _export, locatie_id="trends-url"
+    )
+
+The state is read from the URL (`trends-url.search`, written by the page's own callback), so
+the export is exactly the view the user sees, validated by the same `lees`. Permalink, source
+licences and definitions are filled in here when the page leaves them empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
+
+from dashboard import export, queries
+
+KNOPPEN = (
+    ("png", "PNG", "PNG downloaden: afbeelding van de grafiek"),
+    ("svg", "SVG", "SVG downloaden: schaalbare afbeelding van de grafiek"),
+    ("csv", "CSV", "CSV downloaden: de getoonde cijfers"),
+    ("xlsx", "Excel", "Excel downloaden: de getoonde cijfers met toelichting"),
+)
+"""(format, visible label, accessible name). The name starts with the visible label (WCAG
+2.5.3, label in name), so speech users can say what they see."""
+
+
+def werkbalk(id_prefix: str) -> html.Div:
+    """The toolbar for one chart; ids are `<id_prefix>-png`, `-svg`, `-csv`, `-xlsx`, …"""
+    knoppen = [
+        html.Button(
+            label,
+            id=f"{id_prefix}-{formaat}",
+            type="button",
+            className="werkbalk-knop",
+            title=naam,
+            **{"aria-label": naam},
+        )
+        for formaat, label, naam in KNOPPEN
+    ]
+    knoppen.append(
+        html.Button(
+            "Link kopiëren",
+            id=f"{id_prefix}-link",
+            type="button",
+            className="werkbalk-knop",
+            title="Link kopiëren naar deze weergave",
+            **{"aria-label": "Link kopiëren naar deze weergave"},
+        )
+    )
+    return html.Div(
+        [
+            html.Div(
+                knoppen,
+                role="group",
+                className="werkbalk-knoppen",
+                **{"aria-label": "Grafiek exporteren"},
+            ),
+            dbc.Checkbox(
+                id=f"{id_prefix}-vierkant",
+                label="Afbeelding vierkant (1200 × 1200)",
+                value=False,
+                className="werkbalk-vierkant",
+            ),
+            dcc.Download(id=f"{id_prefix}-download"),
+            html.P(
+                id=f"{id_prefix}-melding",
+                role="status",
+                className="werkbalk-melding klein",
+                **{"aria-live": "polite"},
+            ),
+        ],
+        id=id_prefix,
+        className="werkbalk",
+    )
+
+
+def permalink(pathname: str | None, search: str | None) -> str:
+    """The address of this view, as the browser asked for it (host from the request)."""
+    from flask import has_request_context, request
+
+    basis = request.host_url.rstrip("/") if has_request_context() else ""
+    return f"{basis}{pathname or '/'}{search or ''}"
+
+
+def _verrijk(inhoud: export.Grafiekexport, link: str) -> export.Grafiekexport:
+    """Fill what every export needs but pages should not have to pass."""
+    if not inhoud.permalink:
+        inhoud.permalink = link
+    if not inhoud.toelichting_bronnen:
+        inhoud.toelichting_bronnen = queries.bronnen()
+    if not inhoud.indicator_meta:
+        inhoud.indicator_meta = queries.indicator_meta()
+    return inhoud
+
+
+def registreer_export_callbacks(
+    id_prefix: str,
+    staten: list[State],
+    maak: Callable[..., export.Grafiekexport],
+    locatie_id: str | None = None,
+) -> None:
+    """Wire one toolbar: `maak(*values of staten)` returns what the chart shows right now.
+
+    Call once per toolbar at module level of the page (Dash registers callbacks globally).
+    """
+    locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
+
+    @callback(
+        Output(f"{id_prefix}-download", "data"),
+        Output(f"{id_prefix}-melding", "children", allow_duplicate=True),
+        *[Input(f"{id_prefix}-{formaat}", "n_clicks") for formaat, _, _ in KNOPPEN],
+        State(f"{id_prefix}-vierkant", "value"),
+        *locatie,
+        *staten,
+        prevent_initial_call=True,
+    )
+    def download(*waarden: Any) -> tuple[Any, str]:
+        formaat = str(ctx.triggered_id).removeprefix(f"{id_prefix}-")
+        vierkant = bool(waarden[len(KNOPPEN)])
+        rest = waarden[len(KNOPPEN) + 1 :]
+        link = permalink(*rest[:2]) if locatie_id else ""
+        rest = rest[2:] if locatie_id else rest
+        try:
+            inhoud = _verrijk(maak(*rest), link)
+            data, naam = export.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
+        except (export.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
+            return no_update, f"Downloaden mislukt: {fout}"
+        return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
+
+    clientside_callback(
+        ClientsideFunction(namespace="ketenmonitor", function_name="kopieerLink"),
+        Output(f"{id_prefix}-melding", "children", allow_duplicate=True),
+        Input(f"{id_prefix}-link", "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+
+def briefingknop(id_prefix: str) -> html.Div:
+    """'Download alle grafieken' for a page: one zip with PNG + SVG + CSV of every chart."""
+    return html.Div(
+        [
+            html.Button(
+                "Download alle grafieken",
+                id=f"{id_prefix}-alles",
+                type="button",
+                className="werkbalk-knop",
+                **{"aria-label": "Download alle grafieken van deze pagina (zip)"},
+            ),
+            dcc.Download(id=f"{id_prefix}-alles-download"),
+            html.P(
+                id=f"{id_prefix}-alles-melding",
+                role="status",
+                className="werkbalk-melding klein",
+                **{"aria-live": "polite"},
+            ),
+        ],
+        className="werkbalk",
+    )
+
+
+def registreer_briefing_callback(
+    id_prefix: str,
+    staten: list[State],
+    maak_alle: Callable[..., list[export.Grafiekexport]],
+    locatie_id: str | None = None,
+) -> None:
+    """Wire `briefingknop(id_prefix)`: `maak_alle(*values)` returns every chart of the page."""
+    locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
+
+    @callback(
+        Output(f"{id_prefix}-alles-download", "data"),
+        Output(f"{id_prefix}-alles-melding", "children"),
+        Input(f"{id_prefix}-alles", "n_clicks"),
+        *locatie,
+        *staten,
+        prevent_initial_call=True,
+    )
+    def download_alles(_klik: int, *waarden: Any) -> tuple[Any, str]:
+        link = permalink(*waarden[:2]) if locatie_id else ""
+        rest = waarden[2:] if locatie_id else waarden
+        vandaag = date.today()
+        try:
+            grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
+            data = export.briefingpakket(grafieken, vandaag)
+        except (export.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
+            return no_update, f"Downloaden mislukt: {fout}"
+        naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
+        return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
+
+
+def _grootte(n: int) -> str:
+    return f"{n / 1024:.0f} kB".replace(".", ",") if n >= 1024 else f"{n} bytes"
