@@ -308,25 +308,49 @@ def belasting(server: Server, gebruikers: int, seconden: float) -> dict[str, Any
 
 
 def export(n: int) -> dict[str, Any]:
-    try:
-        from dashboard import export as ex
-    except ImportError:
-        return {"overgeslagen": "dashboard.export ontbreekt"}
+    """Every toolbar format for the first Trends chart, as the toolbar makes it (maak_bestand):
+
+    the first image in the process (browser start), then the median of `n` per format and
+    the file size. Images include `voor_export` (the memo layout), like a real download.
+    """
+    from datetime import date
+
+    from dashboard import afbeelding, queries
+    from dashboard import export as ex
     from dashboard.trends import bereken
 
-    figuur = bereken(_trend_staten()[0])["figuur"]
-    uit = {}
-    for formaat in ("png", "svg"):
-        try:
-            ex.naar_afbeelding(figuur, formaat)
-        except Exception as fout:  # no Chromium on this machine: report, do not crash the bench
-            return {"overgeslagen": f"{type(fout).__name__}: {fout}"[:200]}
+    staat = _trend_staten()[0]
+    uit_trends = bereken(staat)
+    inhoud = ex.Grafiekexport(
+        uit_trends["figuur"],
+        uit_trends["reeksen"],
+        staat["weergave"],
+        uit_trends["van"],
+        uit_trends["tot"],
+        permalink="http://127.0.0.1:8050/trends",
+        toelichting_bronnen=queries.bronnen(),
+        indicator_meta=queries.indicator_meta(),
+    )
+    vandaag = date.today()
+    uit: dict[str, Any] = {}
+    t = time.perf_counter()
+    try:
+        ex.maak_bestand(inhoud, "png", vandaag)
+    except afbeelding.AfbeeldingMislukt as fout:  # no Chromium here: report, do not crash
+        return {"overgeslagen": str(fout)[:200]}
+    uit["eerste_afbeelding_ms"] = round((time.perf_counter() - t) * 1000, 1)
+    for formaat in ex.FORMATEN:
         tijden = []
         for _ in range(n):
             t = time.perf_counter()
-            ex.naar_afbeelding(figuur, formaat)
+            data, _naam = ex.maak_bestand(inhoud, formaat, vandaag)
             tijden.append(time.perf_counter() - t)
         uit[f"{formaat}_median_ms"] = round(statistics.median(tijden) * 1000, 1)
+        uit[f"{formaat}_bytes"] = len(data)
+    grafieken = [inhoud] * 4
+    t = time.perf_counter()
+    uit["briefingpakket_4_grafieken_bytes"] = len(ex.briefingpakket(grafieken, vandaag))
+    uit["briefingpakket_4_grafieken_ms"] = round((time.perf_counter() - t) * 1000, 1)
     return uit
 
 

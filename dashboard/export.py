@@ -3,8 +3,7 @@
 Pure functions (no Dash), so every format is tested without a browser and the toolbar's
 callbacks stay thin. The rows come from the same `Reeks` objects the chart draws, so a file
 holds exactly the plotted numbers. Images are rendered server-side by Kaleido on the system
-Chromium: one warm server per process (first image ~2 s, then ~0.2 s; NOTES.md), never
-started at import time so a preloading gunicorn does not fork a browser.
+Chromium, through `dashboard.afbeelding` (one warm browser per process on its own thread).
 """
 
 from __future__ import annotations
@@ -13,19 +12,17 @@ import copy
 import csv
 import io
 import json
-import os
 import re
-import shutil
-import threading
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from dashboard import format as nl
+from dashboard.afbeelding import naar_afbeelding
 from dashboard.reeksen import WEERGAVEN, Reeks, bronnen_van
 from dashboard.theme import GRIJS, STATUS_UITLEG
 
@@ -58,6 +55,9 @@ EXTENSIES = (*FORMATEN, "zip")
 def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
     """One row per plotted point, in the chart's order; `getoond` only in a derived view.
 
+    `jaar` is empty when the point covers several years (see `periode`, e.g. "2016–2019")
+    or when the source names no period ("periode niet genoemd"): no year is made up.
+
     `getoond` is rounded to 4 decimals: it is our own arithmetic (index, % change), and float
     noise like 99.99999999 in a memo helps nobody. The published `waarde` is never touched.
     """
@@ -70,8 +70,12 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     "indicator_id": reeks.indicator_id,
                     "indicator": reeks.label,
                     "categorie": reeks.categorie,
-                    "periode": nl.periode(p.jaar, p.jaar, reeks.periode_type),
-                    "jaar": p.jaar,
+                    "periode": nl.periode(
+                        p.jaar,
+                        p.jaar if p.periode_tot is None else p.periode_tot,
+                        reeks.periode_type,
+                    ),
+                    "jaar": p.jaar if p.periode_tot in (None, p.jaar) else None,
                     "waarde": p.waarde,
                     "eenheid": reeks.eenheid,
                     "weergave": WEERGAVEN[weergave],
@@ -341,83 +345,6 @@ def _legenda_regels(data: list[dict[str, Any]], breedte: int) -> int:
             lijnen, huidig = lijnen + 1, 0
         huidig += lengte
     return lijnen * max(len(n) for n in groepen.values())
-
-
-class AfbeeldingMislukt(RuntimeError):
-    """The image could not be rendered (no Chromium, render timeout): show a message."""
-
-
-_kaleido_slot = threading.Lock()
-_RENDER_TIMEOUT_S = 60
-
-
-def browser_pad() -> str:
-    """The system Chromium Kaleido should use; a clear error instead of a download or a hang."""
-    kandidaat = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(kandidaat).is_file():
-        raise AfbeeldingMislukt(
-            "Geen Chromium gevonden voor het maken van afbeeldingen: installeer het "
-            "Debian-pakket `chromium` of zet BROWSER_PATH."
-        )
-    return kandidaat
-
-
-def browser_pad_bestaat() -> bool:
-    try:
-        browser_pad()
-    except AfbeeldingMislukt:
-        return False
-    return True
-
-
-def _start_kaleido() -> Any:
-    """Start the process-wide warm Kaleido server once (mathjax off: it would load a CDN)."""
-    import kaleido
-
-    server = kaleido._global_server
-    draad = getattr(server, "_thread", None)
-    if server.is_running() and draad is not None and not draad.is_alive():
-        kaleido.stop_sync_server(silence_warnings=True)  # it died (e.g. Chromium crashed)
-    if not server.is_running():
-        os.environ.setdefault("BROWSER_PATH", browser_pad())
-        kaleido.start_sync_server(n=1, mathjax=False, timeout=30, silence_warnings=True)
-    return kaleido
-
-
-def naar_afbeelding(
-    figuur: dict[str, Any],
-    formaat: Literal["png", "svg"],
-    breedte: int = 1600,
-    hoogte: int = 900,
-) -> bytes:
-    """Render a (prepared) figure dict to PNG or SVG bytes at scale 1.
-
-    Calls are serialised with a lock: the sync server's queues are shared, so two threads
-    calling at once could receive each other's image. A call that does not return within
-    the timeout raises `AfbeeldingMislukt` instead of blocking a worker forever.
-    """
-    if formaat not in ("png", "svg"):
-        raise ValueError(f"onbekend afbeeldingsformaat: {formaat!r}")
-    opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": 1}
-    uitkomst: dict[str, Any] = {}
-
-    def render() -> None:
-        try:
-            uitkomst["bytes"] = kaleido.calc_fig_sync(figuur, opts=opties)
-        except BaseException as fout:  # the server re-raises whatever went wrong
-            uitkomst["fout"] = fout
-
-    with _kaleido_slot:
-        kaleido = _start_kaleido()
-        draad = threading.Thread(target=render, daemon=True)
-        draad.start()
-        draad.join(_RENDER_TIMEOUT_S)
-    if draad.is_alive():
-        raise AfbeeldingMislukt("De afbeelding kon niet op tijd worden gemaakt.")
-    if "fout" in uitkomst:
-        raise AfbeeldingMislukt(f"De afbeelding kon niet worden gemaakt: {uitkomst['fout']}")
-    data = uitkomst["bytes"]
-    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
 # ---------------------------------------------------------------- names and zips

@@ -64,7 +64,7 @@ def datum(d: date | datetime | str | None) -> str:
 def periode(van: int | None, tot: int | None, periode_type: str = "kalenderjaar") -> str:
     """Years as a reader expects: '2019', '2016–2019', schooljaar '2019/20'."""
     if van is None:
-        return "periode onbekend"
+        return "periode niet genoemd"
     if periode_type == "schooljaar" and van == tot:
         return f"{van}/{str(van + 1)[-2:]}"
     return str(van) if van == tot else f"{van}–{tot}"

@@ -19,7 +19,7 @@ WEERGAVEN = {
 
 @dataclass
 class Punt:
-    jaar: int
+    jaar: int | None  # first year of the period; None only where the source names no period
     waarde: float  # as published
     getoond: float  # after the view transform
     status: str
@@ -29,6 +29,7 @@ class Punt:
     bron_url: str
     citaat: str | None
     noot: str | None
+    periode_tot: int | None = None  # last year when the period spans years (bar charts)
 
 
 @dataclass
@@ -121,6 +122,42 @@ def bronnen_van(reeksen: list[Reeks]) -> list[tuple[str, str, str]]:
         for p in reeks.punten:
             gezien.setdefault(p.bron_id, (p.bron_uitgever, p.bron_titel, p.bron_url))
     return list(gezien.values())
+
+
+def staaf_reeksen(rijen: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) -> list[Reeks]:
+    """Bar-chart rows (one period per category, possibly multi-year or unnamed) as series.
+
+    One series per category with one point that keeps its own period, so an export of a bar
+    chart says "2016–2019" or "periode niet genoemd" instead of inventing a year.
+    """
+    uit = []
+    for r in rijen:
+        m = meta[r["indicator_id"]]
+        reeks = Reeks(
+            r["indicator_id"],
+            r["categorie"],
+            f"{m['korte_titel']} – {r['categorie']}",
+            m["eenheid"],
+            m["periode_type"],
+            m.get("reeksbreuk_jaar"),
+        )
+        reeks.punten.append(
+            Punt(
+                r["periode_van"],
+                r["waarde"],
+                r["waarde"],
+                r["status"],
+                r["bron_id"],
+                r["bron_titel"],
+                r["bron_uitgever"],
+                r["bron_url"],
+                r.get("citaat"),
+                r.get("noot"),
+                r["periode_tot"],
+            )
+        )
+        uit.append(reeks)
+    return uit
 
 
 def als_jaarrijen(rijen: list[dict[str, Any]]) -> list[dict[str, Any]]:

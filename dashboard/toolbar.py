@@ -55,7 +55,7 @@ from dash import (
     no_update,
 )
 
-from dashboard import export, queries
+from dashboard import afbeelding, export, queries
 
 KNOPPEN = (
     ("png", "PNG", "PNG downloaden: afbeelding van de grafiek"),
@@ -166,7 +166,7 @@ def registreer_export_callbacks(
         try:
             inhoud = _verrijk(maak(*rest), link)
             data, naam = export.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
-        except (export.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
+        except (afbeelding.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
             return no_update, f"Downloaden mislukt: {fout}"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
 
@@ -225,7 +225,7 @@ def registreer_briefing_callback(
         try:
             grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
             data = export.briefingpakket(grafieken, vandaag)
-        except (export.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
+        except (afbeelding.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
             return no_update, f"Downloaden mislukt: {fout}"
         naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."

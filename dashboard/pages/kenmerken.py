@@ -20,7 +20,7 @@ from dashboard.components import (
 )
 from dashboard.export import Grafiekexport
 from dashboard.figures import staaf_figuur, staaf_samenvatting, trend_figuur
-from dashboard.reeksen import als_jaarrijen, maak_reeksen
+from dashboard.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen
 from dashboard.state import Param, lees
 from dashboard.toolbar import briefingknop, registreer_briefing_callback, werkbalk
 
@@ -45,7 +45,7 @@ def _signalen(ids: tuple[str, ...]) -> list[html.Article]:
     return [signaal_blok(s) for s in queries.signalen() if s["signaal_id"] in ids]
 
 
-def _duur() -> html.Section:
+def _duur_rijen() -> list[dict[str, Any]]:
     rijen = queries.waarnemingen(["berenschot_duur_ondersteuning"], "duur")
     for r in rijen:
         r["categorie"] = (
@@ -55,14 +55,28 @@ def _duur() -> html.Section:
             )
             .replace("minimaal 5 jaar", "langdurig: minimaal 5 jaar ondersteuning")
         )
+    return rijen
+
+
+def _duur_grafiek() -> Grafiekexport:
+    """The two Berenschot duration shares; each keeps its own period (one has none)."""
+    rijen = _duur_rijen()
     titel = "Duur van het gebruik van ondersteuning (Berenschot)"
     perioden = "; ".join(
-        f"{r['categorie'].split(':')[0]}: {nl.periode(r['periode_van'], r['periode_tot']) if r['periode_van'] else 'periode niet genoemd'}"
+        f"{r['categorie'].split(':')[0]}: {nl.periode(r['periode_van'], r['periode_tot'])}"
         for r in rijen
     )
     figuur = staaf_figuur(
         rijen, titel, f"procent van de kinderen · {perioden}", "procent", hoogte=300
     )
+    jaren = [j for r in rijen for j in (r["periode_van"], r["periode_tot"]) if j is not None]
+    reeksen = staaf_reeksen(rijen, queries.indicator_meta())
+    return Grafiekexport(figuur, reeksen, "absoluut", min(jaren), max(jaren))
+
+
+def _duur() -> html.Section:
+    g = _duur_grafiek()
+    rijen = _duur_rijen()
     return html.Section(
         [
             html.H2("Duur van ondersteuning: tijdelijk of langdurig", id="duur"),
@@ -71,7 +85,8 @@ def _duur() -> html.Section:
                 "langdurig ondersteuning. Let op: de twee percentages gaan over verschillende perioden en "
                 "tellen niet op tot 100%. De brief noemt niet over welke jaren de 45% is gemeten."
             ),
-            grafiekkaart("kenmerken-duur", figuur, staaf_samenvatting(rijen, titel, "procent")),
+            grafiekkaart("kenmerken-duur", g.figuur, staaf_samenvatting(rijen, g.titel, "procent")),
+            werkbalk("kenmerken-duur-export"),
             html.Div([html.Blockquote(f"“{c}”") for c in sorted({r["citaat"] for r in rijen})]),
             html.P(
                 ["Bron: ", html.A(rijen[0]["bron_titel"], href=rijen[0]["bron_url"])],
@@ -198,11 +213,12 @@ def _cluster(corona: bool) -> html.Section:
 
 def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
     staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
-    grafieken = [_leeftijd_grafiek(i) for i in LEEFTIJD_INDICATOREN]
+    grafieken = [_duur_grafiek(), *(_leeftijd_grafiek(i) for i in LEEFTIJD_INDICATOREN)]
     grafieken += [_cluster_grafiek(i, staat["corona"]) for i in CLUSTER_INDICATOREN]
     return [g for g in grafieken if g is not None]
 
 
+exporteer_via_url("kenmerken-duur", PARAMS, lambda _staat: _duur_grafiek())
 for _id in LEEFTIJD_INDICATOREN:
     exporteer_via_url(
         f"kenmerken-leeftijd-{_id}", PARAMS, lambda _staat, i=_id: _leeftijd_grafiek(i)

@@ -30,6 +30,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(overslaan)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tekenaar_voor_de_servers() -> None:
+    """Start the image browser before any dash_duo server starts.
+
+    dash_duo stops its Flask server by raising SystemExit in *every* thread created since
+    that server started. A Kaleido browser first started inside a test would lose its
+    event loop and its Chromium pipe threads at that test's end; the next test's first
+    image then waits out the render timeout (measured: 30 s, then a restart). Threads that
+    predate the runner are left alone, so one warm browser serves the whole session, as it
+    does in a gunicorn worker. (`dashboard.afbeelding` still recovers from a dead loop.)
+    """
+    from dashboard import afbeelding
+
+    if afbeelding.browser_pad_bestaat():
+        afbeelding.naar_afbeelding({"data": [], "layout": {}}, "svg", 100, 100)
+
+
 @pytest.fixture
 def app(met_database: Path):
     from dashboard.app import app as dash_app

@@ -1,15 +1,32 @@
-"""Click every toolbar button in a real browser and open the downloaded files."""
+"""Click every toolbar button in a real browser and open the downloaded files.
+
+Every chart card on every chart page is exported in all four formats, and every page's
+briefing pack is downloaded, in one browser session per page: this is what a researcher
+does, and it is the sequence that once hung Kaleido (issue 6) when images were made from
+the Dash server's threads.
+"""
 
 from __future__ import annotations
 
 import io
+import struct
 import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
+from selenium.webdriver.common.by import By
 
 from tests.e2e.conftest import axe_overtredingen, console_fouten
+
+GRAFIEKPAGINAS = {
+    "/trends?indicator=so_leerlingen,jeugdhulp_totaal&weergave=index": 1,
+    "/kenmerken": 8,
+    "/capaciteit": 3,
+    "/actielijnen": 5,
+}
+"""Chart page → how many chart cards it has (so a card without a toolbar fails the test)."""
 
 
 def _wacht_op_bestand(map_: Path, patroon: str, timeout: float = 30) -> Path:
@@ -20,6 +37,87 @@ def _wacht_op_bestand(map_: Path, patroon: str, timeout: float = 30) -> Path:
             return gevonden[0]
         time.sleep(0.2)
     raise AssertionError(f"geen {patroon} in {map_}: {[p.name for p in map_.iterdir()]}")
+
+
+def _nieuw_bestand(map_: Path, al_gezien: set[str], timeout: float = 40) -> Path:
+    """The one file that appeared in the download folder since `al_gezien`, once complete."""
+    eind = time.time() + timeout
+    while time.time() < eind:
+        nieuw = [
+            p
+            for p in map_.iterdir()
+            if p.name not in al_gezien and not p.name.endswith((".crdownload", ".tmp"))
+        ]
+        if nieuw and nieuw[0].stat().st_size > 0:
+            time.sleep(0.1)  # Chromium renames when done; the size is final by then
+            al_gezien.add(nieuw[0].name)
+            return nieuw[0]
+        time.sleep(0.1)
+    raise AssertionError(f"geen nieuwe download in {map_}: {sorted(al_gezien)}")
+
+
+def _png_maat(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "geen PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def _controleer(bestand: Path) -> str:
+    """Open one exported file as its format says; return its title-bearing text."""
+    data = bestand.read_bytes()
+    soort = bestand.suffix
+    if soort == ".png":
+        assert _png_maat(data) == (1600, 900)
+        return ""
+    if soort == ".svg":
+        tekst = data.decode("utf-8")
+        assert tekst.lstrip().startswith("<svg") and "Bron" in tekst and "Ketenmonitor, " in tekst
+        return tekst
+    if soort == ".csv":
+        regels = data.decode("utf-8-sig").splitlines()
+        assert data.startswith(b"\xef\xbb\xbf") and regels[0].startswith("indicator_id;")
+        assert len(regels) >= 2, "CSV zonder rijen"
+        return ""
+    assert soort == ".xlsx", bestand.name
+    boek = openpyxl.load_workbook(io.BytesIO(data))
+    assert boek.sheetnames == ["data", "toelichting"] and boek["data"].max_row >= 2
+    bronnen = [c.value for c in boek["toelichting"]["C"] if str(c.value).startswith("http")]
+    assert bronnen, "toelichting zonder bron-URL"
+    return ""
+
+
+@pytest.mark.parametrize("pad", list(GRAFIEKPAGINAS))
+def test_elke_grafiek_exporteert_in_alle_formaten(dash_duo, app, pad: str) -> None:
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(dash_duo.server_url + pad)
+    dash_duo.wait_for_element(".grafiekkaart .main-svg", timeout=15)
+    kaarten = dash_duo.driver.find_elements(By.CSS_SELECTOR, ".grafiekkaart")
+    werkbalken = dash_duo.driver.find_elements(By.CSS_SELECTOR, ".werkbalk[id$='-export']")
+    assert len(kaarten) == GRAFIEKPAGINAS[pad]
+    assert len(werkbalken) == len(kaarten), "elke grafiek hoort een werkbalk te hebben"
+
+    map_ = Path(dash_duo.download_path)
+    gezien = {p.name for p in map_.iterdir()}
+    for werkbalk in [w.get_attribute("id") for w in werkbalken]:
+        for formaat in ("png", "svg", "csv", "xlsx"):
+            knop = dash_duo.find_element(f"#{werkbalk}-{formaat}")
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", knop)
+            knop.click()
+            bestand = _nieuw_bestand(map_, gezien)
+            assert bestand.name.startswith("ketenmonitor_"), bestand.name
+            assert bestand.name.split(".")[-1].split(" ")[0] == formaat
+            _controleer(bestand)
+        dash_duo.wait_for_contains_text(f"#{werkbalk}-melding", "is klaar", timeout=10)
+
+    prefix = pad.split("?")[0].strip("/")
+    dash_duo.find_element(f"#{prefix}-alles").click()
+    pakket = zipfile.ZipFile(_nieuw_bestand(map_, gezien, timeout=90))
+    namen = pakket.namelist()
+    assert "README.txt" in namen
+    for formaat in ("png", "svg", "csv"):
+        assert len([n for n in namen if n.endswith(f".{formaat}")]) == len(kaarten)
+    leesmij = pakket.read("README.txt").decode("utf-8")
+    assert leesmij.count("Bron: ") >= len(kaarten)
+    assert console_fouten(dash_duo) == []
 
 
 def test_werkbalk_trends_alle_formaten(dash_duo, app) -> None:

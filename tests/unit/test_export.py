@@ -12,9 +12,9 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import export
+from dashboard import afbeelding, export
 from dashboard.figures import trend_figuur
-from dashboard.reeksen import maak_reeksen
+from dashboard.reeksen import maak_reeksen, staaf_reeksen
 
 DATUM = date(2026, 11, 23)
 META = {
@@ -90,6 +90,22 @@ def test_rijen_in_index_hebben_getoond() -> None:
     assert [r["getoond"] for r in uit] == [100, 110]
     assert {r["basisjaar"] for r in uit} == {2016}
     assert uit[1]["waarde"] == 1100.0  # published value untouched
+
+
+def test_staafrijen_houden_hun_eigen_periode() -> None:
+    """A bar over 2016–2019 and one without a named period: no year is made up in the file."""
+    invoer = [
+        {**_rij("b", None, 34.0), "periode_van": 2016, "periode_tot": 2019, "categorie": "kort"},
+        {**_rij("b", None, 45.0), "periode_van": None, "periode_tot": None, "categorie": "lang"},
+        {**_rij("b", None, 9.0), "periode_van": 2022, "periode_tot": 2022, "categorie": "0-3"},
+    ]
+    uit = export.rijen(staaf_reeksen(invoer, META), "absoluut")
+    assert [(r["categorie"], r["periode"], r["jaar"], r["waarde"]) for r in uit] == [
+        ("kort", "2016–2019", None, 34.0),
+        ("lang", "periode niet genoemd", None, 45.0),
+        ("0-3", "2022", 2022, 9.0),
+    ]
+    assert _lees_csv(export.naar_csv(uit, export.KOLOMMEN))[2][3:5] == ["periode niet genoemd", ""]
 
 
 def test_csv_nederlands_en_injectie_geneutraliseerd(reeksen) -> None:
@@ -212,17 +228,17 @@ def png_maat(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.skipif(not export.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
 @pytest.mark.parametrize(("breedte", "hoogte"), [(1600, 900), (1200, 1200)])
 def test_png_heeft_verwachte_maat(reeksen, breedte, hoogte) -> None:
     fig = export.voor_export(trend_figuur(reeksen, "absoluut", 2016, 2017), DATUM, breedte, hoogte)
-    assert png_maat(export.naar_afbeelding(fig, "png", breedte, hoogte)) == (breedte, hoogte)
+    assert png_maat(afbeelding.naar_afbeelding(fig, "png", breedte, hoogte)) == (breedte, hoogte)
 
 
-@pytest.mark.skipif(not export.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
 def test_svg_bevat_titel_bron_en_datum(reeksen) -> None:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017, titel="Mijn titel")
-    svg = export.naar_afbeelding(export.voor_export(fig, DATUM), "svg").decode("utf-8")
+    svg = afbeelding.naar_afbeelding(export.voor_export(fig, DATUM), "svg").decode("utf-8")
     assert svg.lstrip().startswith("<svg")
     for tekst in ("Mijn titel", "Bron: CBS", "Ketenmonitor, 23 november 2026", "voorlopig"):
         assert tekst in svg
@@ -230,4 +246,4 @@ def test_svg_bevat_titel_bron_en_datum(reeksen) -> None:
 
 def test_onbekend_formaat() -> None:
     with pytest.raises(ValueError):
-        export.naar_afbeelding({"data": [], "layout": {}}, "pdf")  # type: ignore[arg-type]
+        afbeelding.naar_afbeelding({"data": [], "layout": {}}, "pdf")  # type: ignore[arg-type]

@@ -27,4 +27,4 @@ def test_datum() -> None:
 def test_periode() -> None:
     assert nl.periode(2019, 2019, "schooljaar") == "2019/20"
     assert nl.periode(2016, 2019) == "2016–2019"
-    assert nl.periode(None, None) == "periode onbekend"
+    assert nl.periode(None, None) == "periode niet genoemd"
