@@ -145,7 +145,7 @@ def schaal(rijen_aantallen: list[int], map_: Path, n: int) -> dict[str, Any]:
         os.environ["KETENMONITOR_DB"] = str(pad)
         staten = [{**s, "indicator": [*s["indicator"], "synthetisch_7"]} for s in _trend_staten()]
         uit[f"{aantal}"] = _meet(bereken, staten, n)
-        queries._cursor().close()
+        queries.vernieuw()
     if oud is None:
         os.environ.pop("KETENMONITOR_DB", None)
     else:
@@ -180,13 +180,15 @@ def _router_lichaam(pad: str) -> bytes:
 class Server:
     """gunicorn on loopback with the real database, for page-load and load measurements."""
 
-    def __init__(self, db: Path, workers: int = 2):
+    def __init__(self, db: Path, workers: int = 2, threads: int = 4):
         self.poort = _vrije_poort()
+        self.basis = f"http://127.0.0.1:{self.poort}"
         env = {
             **os.environ,
             "KETENMONITOR_DB": str(db),
             "PORT": str(self.poort),
             "WORKERS": str(workers),
+            "THREADS": str(threads),
             "LOGLEVEL": "warning",
         }
         self.proces = subprocess.Popen(
@@ -203,12 +205,15 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for _ in range(200):
+        for _ in range(300):
             try:
-                self.vraag("GET", "/gezondheid")
-                return
+                if self.vraag("GET", "/gezondheid") == 200:
+                    return
             except OSError:
-                time.sleep(0.05)
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("gunicorn antwoordt niet op /gezondheid")
 
     def vraag(
         self,
@@ -240,7 +245,7 @@ class Server:
 
     def stop(self) -> None:
         self.proces.terminate()
-        self.proces.wait(timeout=10)
+        self.proces.wait(timeout=15)
 
 
 def paginalading(server: Server, n: int) -> float:

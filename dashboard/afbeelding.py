@@ -121,6 +121,7 @@ class Tekenaar:
         import kaleido
 
         loop = asyncio.new_event_loop()
+        loop.set_exception_handler(_achtergrondfout)
         draad = threading.Thread(target=loop.run_forever, name="kaleido", daemon=True)
         draad.start()
 
@@ -157,6 +158,15 @@ class Tekenaar:
         if proces is not None and proces.poll() is None:
             proces.kill()  # its loop died: nobody else will end this Chromium
             proces.wait(5)
+
+
+def _achtergrondfout(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Kaleido's own tasks that fail after their job was given up (timeout, closed browser).
+
+    Every job's outcome reaches its caller through its future; what is left here is the
+    inner task of a cancelled job ("Task exception was never retrieved"), not worth an error.
+    """
+    log.info("Kaleido-achtergrondtaak: %s %r", context.get("message"), context.get("exception"))
 
 
 _tekenaar = Tekenaar()

@@ -228,6 +228,11 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     for b in t.get("bronnen", []):
         regel(b["uitgever"], b["titel"], b["url"], b["licentie"] or "niet vastgesteld; zie bron")
         blad.cell(blad.max_row, 3).hyperlink = b["url"]
+    if t.get("momenten"):
+        regel()
+        regel("Beleidsmomenten (genummerde lijnen in de grafiek)", kop=True)
+        for m in t["momenten"]:
+            regel(m)
     regel()
     regel("Statussen", kop=True)
     for status, uitleg in t.get("statussen", STATUS_UITLEG).items():
@@ -271,9 +276,16 @@ _VOET_PX = 26
 
 
 def voor_export(
-    figuur: dict[str, Any], datum: date, breedte: int = 1600, hoogte: int = 900
+    figuur: dict[str, Any],
+    datum: date,
+    breedte: int = 1600,
+    hoogte: int = 900,
+    voetnoot: str = "",
 ) -> dict[str, Any]:
     """A copy of the chart sized for a memo, with the footer 'Ketenmonitor, <datum>'.
+
+    `voetnoot` is appended to the footer (e.g. what the numbered policy lines are), so an
+    image pasted into a memo still explains every mark on it.
 
     The screen figure positions legend and source line in paper units computed for its own
     height; at another height those would drift, so they are recomputed here for the export
@@ -309,7 +321,7 @@ def voor_export(
         bron["yanchor"] = "top"
     annotaties.append(
         {
-            "text": f"Ketenmonitor, {nl.datum(datum)}",
+            "text": f"Ketenmonitor, {nl.datum(datum)}" + (f" · {voetnoot}" if voetnoot else ""),
             "xref": "paper",
             "yref": "paper",
             "x": 0,
@@ -401,6 +413,8 @@ class Grafiekexport:
     permalink: str = ""
     toelichting_bronnen: list[dict[str, Any]] = field(default_factory=list)
     indicator_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    momenten: list[dict[str, Any]] = field(default_factory=list)
+    """Policy events drawn as numbered lines (Trends with beleid=1), in number order."""
 
     @property
     def titel(self) -> str:
@@ -414,6 +428,22 @@ class Grafiekexport:
     @property
     def indicator_ids(self) -> list[str]:
         return list(dict.fromkeys(r.indicator_id for r in self.reeksen))
+
+    @property
+    def voetnoot(self) -> str:
+        if not self.momenten:
+            return ""
+        return (
+            f"Genummerde lijnen 1–{len(self.momenten)}: beleidsmomenten "
+            "(lijst in de Excel-export en het briefingpakket)"
+        )
+
+    def momentregels(self) -> list[str]:
+        """'3. 16 december 2024: <titel> (<soort>) — <url>', one per numbered line."""
+        return [
+            f"{nr}. {nl.datum(m['datum'])}: {m['titel']} ({m['soort']}) — {m['url']}"
+            for nr, m in enumerate(self.momenten, start=1)
+        ]
 
 
 def _platte_tekst(html_tekst: str) -> list[str]:
@@ -430,7 +460,7 @@ def maak_bestand(
     naam = bestandsnaam(inhoud.indicator_ids, inhoud.van, inhoud.tot, datum, formaat)
     if formaat in ("png", "svg"):
         breedte, hoogte = (1200, 1200) if vierkant else (1600, 900)
-        fig = voor_export(inhoud.figuur, datum, breedte, hoogte)
+        fig = voor_export(inhoud.figuur, datum, breedte, hoogte, inhoud.voetnoot)
         return naar_afbeelding(fig, formaat, breedte, hoogte), naam
     data = rijen(inhoud.reeksen, inhoud.weergave)
     if formaat == "csv":
@@ -444,6 +474,7 @@ def maak_bestand(
         inhoud.indicator_meta,
         inhoud.toelichting_bronnen,
     )
+    toelichting["momenten"] = inhoud.momentregels()
     return naar_xlsx(data, toelichting), naam
 
 
@@ -466,6 +497,9 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
         regels += [f"{nr}. {g.titel}", f"   {g.ondertitel}", f"   Bestanden: {', '.join(namen)}"]
         for uitgever, titel, url in bronnen_van(g.reeksen):
             regels.append(f"   Bron: {uitgever}, {titel} — {url}")
+        if g.momenten:
+            regels.append("   Beleidsmomenten (genummerde lijnen):")
+            regels += [f"     {m}" for m in g.momentregels()]
         if g.permalink:
             regels.append(f"   Link: {g.permalink}")
         regels.append("")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,22 @@ class DatabaseOntbreekt(RuntimeError):
     """The database file is missing or unreadable: the user should run `make etl`."""
 
 
-_slot = threading.Lock()
+_staat = threading.Condition()
 _verbinding: duckdb.DuckDBPyConnection | None = None
 _inode: tuple[str, int] | None = None
+_bezig = 0  # cursors in use on _verbinding
+WACHT_OP_LOPENDE_S = 10.0
 
 
-def _cursor() -> duckdb.DuckDBPyConnection:
+def _actueel() -> tuple[str, int]:
+    """Make `_verbinding` the connection to the file now in place; return its (path, inode).
+
+    A swapped file needs a new connection, and DuckDB only shows the new file once every
+    connection to the path is closed (NOTES.md). But closing a connection whose cursors are
+    still running raises ResourceInUse in DuckDB 2 (measured: a 500 in ~1 of 6 rebuilds
+    under load). So the swap waits, with the condition's lock released, until running
+    queries (milliseconds) are done; new queries wait behind it. Call with `_staat` held.
+    """
     global _verbinding, _inode
     pad = database_path()
     try:
@@ -35,17 +46,45 @@ def _cursor() -> duckdb.DuckDBPyConnection:
     except OSError as fout:
         raise DatabaseOntbreekt(f"{pad} ontbreekt: voer `make etl` uit") from fout
     sleutel = (str(pad), stat.st_ino)
-    with _slot:
-        if _verbinding is None or _inode != sleutel:
-            if _verbinding is not None:
-                _verbinding.close()
-                _verbinding = None
-            try:
-                _verbinding = duckdb.connect(str(pad), read_only=True)
-            except duckdb.Error as fout:
-                raise DatabaseOntbreekt(f"{pad} kan niet worden geopend: {fout}") from fout
-            _inode = sleutel
-        return _verbinding.cursor()
+    if _verbinding is not None and _inode == sleutel:
+        return sleutel
+    if not _staat.wait_for(lambda: _bezig == 0, timeout=WACHT_OP_LOPENDE_S):
+        raise DatabaseOntbreekt("de database wordt vervangen; probeer het zo opnieuw")
+    if _verbinding is not None and _inode == sleutel:  # another thread swapped meanwhile
+        return sleutel
+    if _verbinding is not None:
+        _verbinding.close()
+        _verbinding, _inode = None, None
+    try:
+        _verbinding = duckdb.connect(str(pad), read_only=True)
+    except duckdb.Error as fout:
+        raise DatabaseOntbreekt(f"{pad} kan niet worden geopend: {fout}") from fout
+    _inode = sleutel
+    return sleutel
+
+
+@contextmanager
+def _cursor() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the current database, counted as running until the block ends."""
+    global _bezig
+    with _staat:
+        _actueel()
+        assert _verbinding is not None
+        cur = _verbinding.cursor()
+        _bezig += 1
+    try:
+        yield cur
+    finally:
+        cur.close()
+        with _staat:
+            _bezig -= 1
+            _staat.notify_all()
+
+
+def vernieuw() -> tuple[str, int]:
+    """Switch to a swapped database file now (the next query would do it anyway)."""
+    with _staat:
+        return _actueel()
 
 
 def per_bouw(functie: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,8 +93,7 @@ def per_bouw(functie: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(functie)
     def omhulsel(*args: Any) -> Any:
-        _cursor().close()  # refreshes _inode when the file was swapped
-        sleutel = (_inode, *args)
+        sleutel = (vernieuw(), *args)
         if sleutel not in cache:
             cache.clear()
             cache[sleutel] = functie(*args)
@@ -65,15 +103,13 @@ def per_bouw(functie: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _rijen(sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
-    cur = _cursor()
     try:
-        cur.execute(sql, parameters or [])
-        namen = [k[0] for k in cur.description]
-        return [dict(zip(namen, rij, strict=True)) for rij in cur.fetchall()]
+        with _cursor() as cur:
+            cur.execute(sql, parameters or [])
+            namen = [k[0] for k in cur.description]
+            return [dict(zip(namen, rij, strict=True)) for rij in cur.fetchall()]
     except duckdb.Error as fout:
         raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
-    finally:
-        cur.close()
 
 
 def database_beschikbaar() -> bool:
@@ -289,12 +325,10 @@ def tabel_inhoud(naam: str) -> tuple[list[str], list[dict[str, Any]]]:
     """(column names, rows) of one whitelisted table, in the build's key order."""
     if naam not in DOWNLOADTABELLEN:
         raise ValueError(f"onbekende tabel: {naam[:40]!r}")
-    cur = _cursor()
     try:
-        cur.execute(f'SELECT * FROM "{naam}"')
-        kolommen = [k[0] for k in cur.description]
-        return kolommen, [dict(zip(kolommen, rij, strict=True)) for rij in cur.fetchall()]
+        with _cursor() as cur:
+            cur.execute(f'SELECT * FROM "{naam}"')
+            kolommen = [k[0] for k in cur.description]
+            return kolommen, [dict(zip(kolommen, rij, strict=True)) for rij in cur.fetchall()]
     except duckdb.Error as fout:
         raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
-    finally:
-        cur.close()

@@ -79,20 +79,7 @@ def maak_reeksen(
                 m["periode_type"],
                 m.get("reeksbreuk_jaar"),
             )
-        reeksen[sleutel].punten.append(
-            Punt(
-                r["jaar"],
-                r["waarde"],
-                r["waarde"],
-                r["status"],
-                r["bron_id"],
-                r["bron_titel"],
-                r["bron_uitgever"],
-                r["bron_url"],
-                r.get("citaat"),
-                r.get("noot"),
-            )
-        )
+        reeksen[sleutel].punten.append(_punt(r, r["jaar"]))
     uit = []
     for reeks in reeksen.values():
         reeks.punten.sort(key=lambda p: p.jaar)
@@ -102,6 +89,23 @@ def maak_reeksen(
                 continue  # no usable base (e.g. base value 0): not drawn, stated in the summary
         uit.append(reeks)
     return uit
+
+
+def _punt(r: dict[str, Any], jaar: int | None, periode_tot: int | None = None) -> Punt:
+    """A point as published (`getoond` starts equal to `waarde`; the view may change it)."""
+    return Punt(
+        jaar,
+        r["waarde"],
+        r["waarde"],
+        r["status"],
+        r["bron_id"],
+        r["bron_titel"],
+        r["bron_uitgever"],
+        r["bron_url"],
+        r.get("citaat"),
+        r.get("noot"),
+        periode_tot,
+    )
 
 
 def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int) -> None:
@@ -141,21 +145,7 @@ def staaf_reeksen(rijen: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) 
             m["periode_type"],
             m.get("reeksbreuk_jaar"),
         )
-        reeks.punten.append(
-            Punt(
-                r["periode_van"],
-                r["waarde"],
-                r["waarde"],
-                r["status"],
-                r["bron_id"],
-                r["bron_titel"],
-                r["bron_uitgever"],
-                r["bron_url"],
-                r.get("citaat"),
-                r.get("noot"),
-                r["periode_tot"],
-            )
-        )
+        reeks.punten.append(_punt(r, r["periode_van"], r["periode_tot"]))
         uit.append(reeks)
     return uit
 

@@ -282,7 +282,14 @@ def _export(search: str | None) -> Grafiekexport:
     """The chart exactly as shown: state read back from the URL through the same validation."""
     staat, _ = lees(params(), parse_qs((search or "").lstrip("?")))
     uit = bereken(staat)
-    return Grafiekexport(uit["figuur"], uit["reeksen"], staat["weergave"], uit["van"], uit["tot"])
+    return Grafiekexport(
+        uit["figuur"],
+        uit["reeksen"],
+        staat["weergave"],
+        uit["van"],
+        uit["tot"],
+        momenten=uit["momenten"],
+    )
 
 
 registreer_export_callbacks(

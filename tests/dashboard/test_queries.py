@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -52,6 +53,44 @@ def test_herverbindt_na_vervangen(
     na = {r["jaar"]: r["waarde"] for r in queries.jaarwaarden(["so_leerlingen"], 2023, 2023)}
     assert voor[2023] == 34510 and na[2023] == 40000
     assert queries.indicatoren()  # cached catalogue also follows the new file
+
+
+def test_wissel_terwijl_andere_draden_lezen(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Swaps while 4 threads query (as gthread workers do): no query fails, the last build wins."""
+    doel = tmp_path / "live.duckdb"
+    bouw(raw, doel)
+    monkeypatch.setenv("KETENMONITOR_DB", str(doel))
+    fouten: list[BaseException] = []
+    stop = threading.Event()
+
+    def lees() -> None:
+        while not stop.is_set():
+            try:
+                queries.jaarwaarden(["so_leerlingen", "jeugdhulp_totaal"], 2015, 2024)
+                queries.bouwinfo()
+            except BaseException as fout:  # any failure is the finding
+                fouten.append(fout)
+
+    draden = [threading.Thread(target=lees) for _ in range(4)]
+    for d in draden:
+        d.start()
+    try:
+        for waarde in range(1, 9):
+            wijzig_rij(
+                raw / "waarneming.csv",
+                lambda r: r["indicator_id"] == "so_leerlingen" and r["periode_van"] == "2023",
+                waarde=str(waarde),
+            )
+            laatste = bouw(raw, doel).invoer_sha256
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for d in draden:
+            d.join(10)
+    assert fouten == []
+    assert queries.bouwinfo()["invoer_sha256"] == laatste
 
 
 def test_verandering_berekend(met_database: Path) -> None:

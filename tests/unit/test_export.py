@@ -247,3 +247,77 @@ def test_svg_bevat_titel_bron_en_datum(reeksen) -> None:
 def test_onbekend_formaat() -> None:
     with pytest.raises(ValueError):
         afbeelding.naar_afbeelding({"data": [], "layout": {}}, "pdf")  # type: ignore[arg-type]
+
+
+MOMENTEN = [
+    {
+        "datum": date(2024, 12, 16),
+        "titel": "Beleidsreactie Druk op de keten",
+        "soort": "kamerbrief",
+        "url": "https://example.org/brief",
+    },
+    {
+        "datum": date(2025, 3, 1),
+        "titel": "Tweede moment",
+        "soort": "wet",
+        "url": "https://example.org/wet",
+    },
+]
+
+
+def _grafiekexport(reeksen, momenten=()) -> export.Grafiekexport:
+    fig = trend_figuur(reeksen, "absoluut", 2016, 2017, titel="Mijn titel", momenten=momenten)
+    return export.Grafiekexport(
+        fig,
+        reeksen,
+        "absoluut",
+        2016,
+        2017,
+        permalink="http://127.0.0.1:8050/trends?beleid=1",
+        indicator_meta=META,
+        momenten=list(momenten),
+    )
+
+
+def test_beleidsmomenten_in_voetregel_en_excel(reeksen) -> None:
+    g = _grafiekexport(reeksen, MOMENTEN)
+    voet = export.voor_export(g.figuur, DATUM, voetnoot=g.voetnoot)["layout"]["annotations"][-1]
+    assert voet["text"].startswith("Ketenmonitor, 23 november 2026 · Genummerde lijnen 1–2")
+    data, naam = export.maak_bestand(g, "xlsx", DATUM)
+    assert naam == "ketenmonitor_a_en_1_meer_2016-2017_20261123.xlsx"
+    blad = load_workbook(io.BytesIO(data))["toelichting"]
+    tekst = [str(c.value) for rij in blad.iter_rows() for c in rij if c.value]
+    assert (
+        "1. 16 december 2024: Beleidsreactie Druk op de keten (kamerbrief) — "
+        + ("https://example.org/brief")
+        in tekst
+    )
+    assert any(t.startswith("2. 1 maart 2025: Tweede moment (wet)") for t in tekst)
+    zonder = export.maak_bestand(_grafiekexport(reeksen), "xlsx", DATUM)[0]
+    blad = load_workbook(io.BytesIO(zonder))["toelichting"]
+    assert not any("Beleidsmomenten" in str(c.value) for rij in blad.iter_rows() for c in rij)
+
+
+@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+def test_briefingpakket_inhoud(reeksen) -> None:
+    grafieken = [_grafiekexport(reeksen, MOMENTEN), _grafiekexport(reeksen[:1])]
+    pakket = zipfile.ZipFile(io.BytesIO(export.briefingpakket(grafieken, DATUM)))
+    namen = pakket.namelist()
+    assert namen[-1] == "README.txt" and len(namen) == 7
+    for nr in ("01", "02"):
+        assert {n.rsplit(".", 1)[1] for n in namen if n.startswith(nr)} == {"png", "svg", "csv"}
+    assert png_maat(pakket.read(next(n for n in namen if n.endswith(".png")))) == (1600, 900)
+    svg = pakket.read(next(n for n in namen if n.startswith("01") and n.endswith(".svg")))
+    assert b"Genummerde lijnen 1" in svg and b"Bron: CBS" in svg
+    leesmij = pakket.read("README.txt").decode("utf-8")
+    for verwacht in (
+        "1. Mijn titel",
+        "2. Mijn titel",
+        "Bron: CBS, Titel b1 — https://example.org/b1",
+        "Bron: CBS, Titel b2 — https://example.org/b2",
+        "1. 16 december 2024: Beleidsreactie Druk op de keten",
+        "Link: http://127.0.0.1:8050/trends?beleid=1",
+        "voorlopig",
+    ):
+        assert verwacht in leesmij
+    assert leesmij.count("Bron: CBS, Titel b2") == 1  # chart 2 plots only series a
