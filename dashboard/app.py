@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-from dash import Dash, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
 from dashboard import beveiliging, queries
 from dashboard import format as nl
@@ -42,7 +42,11 @@ def _navigatie() -> html.Nav:
         for pagina in dash.page_registry.values()
         if pagina.get("in_menu", True)
     ]
-    return html.Nav(html.Ul(links, className="menu"), **{"aria-label": "Hoofdmenu"})
+    return html.Nav(
+        [html.Ul(links, className="menu"), dcc.Store(id="nav-actief")],
+        className="hoofdmenu",
+        **{"aria-label": "Hoofdmenu"},
+    )
 
 
 def _kop() -> html.Header:
@@ -142,6 +146,11 @@ def maak_app() -> Dash:
     )
     app.index_string = INDEX
     app.layout = layout
+    app.clientside_callback(  # aria-current on the menu link of this page (assets/navigatie.js)
+        ClientsideFunction(namespace="ketenmonitor", function_name="markeerPagina"),
+        Output("nav-actief", "data"),
+        Input("_pages_location", "pathname"),
+    )
     beveiliging.installeer(app)
     return app
 

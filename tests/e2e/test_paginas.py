@@ -121,3 +121,25 @@ def test_beleidsmomenten_op_trends(dash_duo, app) -> None:
     assert any(
         "druk op de keten" in li.text.lower() for li in dash_duo.find_elements(".momenten li")
     )
+
+
+def test_menu_markeert_huidige_pagina(dash_duo, app) -> None:
+    """aria-current="page" sits on exactly one menu link and follows in-app navigation."""
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(dash_duo.server_url + "/trends?weergave=absoluut")
+    dash_duo.wait_for_text_to_equal("h1", "Trends", timeout=10)
+
+    def huidige() -> list[str]:
+        return [
+            a.text
+            for a in dash_duo.driver.find_elements(By.CSS_SELECTOR, "nav.hoofdmenu a")
+            if a.get_attribute("aria-current") == "page"
+        ]
+
+    dash_duo.wait_for_element("nav.hoofdmenu a[aria-current='page']", timeout=10)
+    assert huidige() == ["Trends"]
+    dash_duo.driver.find_element(By.LINK_TEXT, "Bronnen & methode").click()
+    dash_duo.wait_for_text_to_equal("h1", "Bronnen & methode", timeout=10)
+    dash_duo.wait_for_element("nav.hoofdmenu a[aria-current='page'][href='/bronnen']", timeout=10)
+    assert huidige() == ["Bronnen & methode"]
+    assert console_fouten(dash_duo) == []
