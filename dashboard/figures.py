@@ -93,7 +93,9 @@ def trend_figuur(
         ondertitel += " · 2020 verborgen (corona)"
     titel = titel or _titel(reeksen)
     layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 140 * n)
-    layout["xaxis"] = as_stijl("jaar", range=[van - 0.5, tot + 0.5], dtick=1, tickformat="d")
+    # a year's points sit at its middle; a moment late in the last year must still be drawn
+    rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
+    layout["xaxis"] = as_stijl("jaar", range=[van - 0.5, rechts], dtick=1, tickformat="d")
     for i, eenheid in enumerate(assen):
         achtervoegsel = "" if i == 0 else str(i + 1)
         hoog = 1 - i / n
@@ -169,8 +171,10 @@ def trend_figuur(
         )
         if reeks.reeksbreuk_jaar and van < reeks.reeksbreuk_jaar <= tot:
             layout["shapes"].append(_breuklijn(reeks.reeksbreuk_jaar, xas, yas))
-    for nr, moment in enumerate(momenten or [], start=1):
-        layout["shapes"].append(_momentlijn(nr, moment))
+    for groep in groepeer_momenten(momenten or [], van, tot):
+        label = str(groep[0][0]) if len(groep) == 1 else f"{groep[0][0]}–{groep[-1][0]}"
+        for i, (_, moment) in enumerate(groep):
+            layout["shapes"].append(_momentlijn(moment, label if i == 0 else ""))
     data += _status_legenda(statussen)
     plaats_onderkant(layout, [t["name"] for t in data if t.get("showlegend", True)])
     if toon_2020 and van <= 2020 <= tot:
@@ -238,10 +242,32 @@ def _breuklijn(jaar: int, xas: str, yas: str) -> dict[str, Any]:
     }
 
 
-def _momentlijn(nr: int, moment: dict[str, Any]) -> dict[str, Any]:
+def _moment_x(moment: dict[str, Any]) -> float:
     d = moment["datum"]
-    x = d.year + (d.timetuple().tm_yday - 1) / 365
-    return {
+    return d.year + (d.timetuple().tm_yday - 1) / 365
+
+
+def groepeer_momenten(
+    momenten: list[dict[str, Any]], van: int, tot: int, afstand: float = 0.015
+) -> list[list[tuple[int, dict[str, Any]]]]:
+    """Numbered moments in groups whose labels would overlap (closer than `afstand` × span).
+
+    Each line stays at its own date; only the label is shared: "1–4" on the first line of a
+    group instead of four numbers printed on top of each other.
+    """
+    grens = afstand * max(tot - van + 1, 1)
+    groepen: list[list[tuple[int, dict[str, Any]]]] = []
+    for nr, moment in enumerate(momenten, start=1):
+        if groepen and _moment_x(moment) - _moment_x(groepen[-1][0][1]) < grens:
+            groepen[-1].append((nr, moment))
+        else:
+            groepen.append([(nr, moment)])
+    return groepen
+
+
+def _momentlijn(moment: dict[str, Any], label: str) -> dict[str, Any]:
+    x = _moment_x(moment)
+    lijn = {
         "type": "line",
         "xref": "x",
         "yref": "paper",
@@ -250,12 +276,14 @@ def _momentlijn(nr: int, moment: dict[str, Any]) -> dict[str, Any]:
         "y0": 0,
         "y1": 1,
         "line": {"color": "#42145f", "width": 1, "dash": "dashdot"},
-        "label": {
-            "text": str(nr),
+    }
+    if label:
+        lijn["label"] = {
+            "text": label,
             "textposition": "start",
             "font": {"size": 11, "color": "#42145f"},
-        },
-    }
+        }
+    return lijn
 
 
 def _status_legenda(statussen: set[str]) -> list[dict[str, Any]]:

@@ -123,3 +123,40 @@ def test_samenvatting_uit_data(meta) -> None:
     tekst = samenvatting(reeksen, 2015, 2024, "absoluut")
     assert "34.510" in tekst and "2023/24" in tekst
     assert "trendbreuk 2021" in tekst  # no change computed across the jeugdhulp break
+
+
+def test_dichte_beleidsmomenten_delen_een_label(meta) -> None:
+    """Four moments within weeks get one label "1–4" instead of four overlapping numbers;
+    every line keeps its own date."""
+    from datetime import date
+
+    momenten = [
+        {"datum": date(2015, 1, 1)},
+        {"datum": date(2015, 1, 20)},
+        {"datum": date(2015, 2, 10)},
+        {"datum": date(2015, 2, 20)},
+        {"datum": date(2019, 6, 1)},
+        {"datum": date(2023, 12, 1)},
+        {"datum": date(2024, 3, 1)},
+    ]
+    rijen = queries.jaarwaarden(["so_leerlingen"], 2015, 2024)
+    fig = trend_figuur(maak_reeksen(rijen, meta), "absoluut", 2015, 2024, momenten=momenten)
+    lijnen = [s for s in fig["layout"]["shapes"] if s.get("line", {}).get("dash") == "dashdot"]
+    assert len(lijnen) == len(momenten)
+    assert [s.get("label", {}).get("text", "") for s in lijnen] == [
+        "1–4",
+        "",
+        "",
+        "",
+        "5",
+        "6",
+        "7",
+    ]
+    assert lijnen[1]["x0"] > lijnen[0]["x0"]  # own date, not the group's
+    bereik = fig["layout"]["xaxis"]["range"]
+    assert all(bereik[0] <= s["x0"] <= bereik[1] for s in lijnen)
+    laat = trend_figuur(
+        maak_reeksen(rijen, meta), "absoluut", 2015, 2024, momenten=[{"datum": date(2024, 12, 16)}]
+    )
+    lijn = next(s for s in laat["layout"]["shapes"] if s.get("line", {}).get("dash") == "dashdot")
+    assert laat["layout"]["xaxis"]["range"][1] > lijn["x0"] > 2024.9  # a December moment is drawn
