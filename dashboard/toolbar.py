@@ -106,6 +106,12 @@ def werkbalk(id_prefix: str) -> html.Div:
             ),
             dcc.Download(id=f"{id_prefix}-download"),
             html.P(
+                id=f"{id_prefix}-bezig",
+                role="status",
+                className="werkbalk-melding klein",
+                **{"aria-live": "polite"},
+            ),
+            html.P(
                 id=f"{id_prefix}-melding",
                 role="status",
                 className="werkbalk-melding klein",
@@ -156,6 +162,9 @@ def registreer_export_callbacks(
         *locatie,
         *staten,
         prevent_initial_call=True,
+        running=_bezig(
+            id_prefix, [f"-{formaat}" for formaat, _, _ in KNOPPEN], "Bestand wordt gemaakt…"
+        ),
     )
     def download(*waarden: Any) -> tuple[Any, str]:
         formaat = str(ctx.triggered_id).removeprefix(f"{id_prefix}-")
@@ -191,6 +200,12 @@ def briefingknop(id_prefix: str) -> html.Div:
             ),
             dcc.Download(id=f"{id_prefix}-alles-download"),
             html.P(
+                id=f"{id_prefix}-alles-bezig",
+                role="status",
+                className="werkbalk-melding klein",
+                **{"aria-live": "polite"},
+            ),
+            html.P(
                 id=f"{id_prefix}-alles-melding",
                 role="status",
                 className="werkbalk-melding klein",
@@ -217,6 +232,11 @@ def registreer_briefing_callback(
         *locatie,
         *staten,
         prevent_initial_call=True,
+        running=_bezig(
+            f"{id_prefix}-alles",
+            [""],
+            "Alle grafieken worden gemaakt; dit duurt ongeveer een halve seconde per grafiek…",
+        ),
     )
     def download_alles(_klik: int, *waarden: Any) -> tuple[Any, str]:
         link = permalink(*waarden[:2]) if locatie_id else ""
@@ -229,6 +249,19 @@ def registreer_briefing_callback(
             return no_update, f"Downloaden mislukt: {fout}"
         naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
+
+
+def _bezig(id_prefix: str, knoppen: list[str], tekst: str) -> list[tuple[Output, Any, Any]]:
+    """While a file is made: the buttons are disabled and `<id_prefix>-bezig` says so.
+
+    An image takes ~0,25 s (the first in a process ~2 s) and a briefing pack ~0,5 s per
+    chart: without this a second click would queue a second file, and a screen-reader user
+    would hear nothing until the file is ready.
+    """
+    return [
+        *[(Output(f"{id_prefix}{k}", "disabled"), True, False) for k in knoppen],
+        (Output(f"{id_prefix}-bezig", "children"), tekst, ""),
+    ]
 
 
 def _grootte(n: int) -> str:

@@ -110,7 +110,12 @@ def test_elke_grafiek_exporteert_in_alle_formaten(dash_duo, app, pad: str) -> No
 
     prefix = pad.split("?")[0].strip("/")
     dash_duo.find_element(f"#{prefix}-alles").click()
+    if len(kaarten) >= 3:  # ~0,5 s per chart: long enough to see the busy state
+        dash_duo.wait_for_contains_text(f"#{prefix}-alles-bezig", "worden gemaakt", timeout=5)
+        assert dash_duo.find_element(f"#{prefix}-alles").get_attribute("disabled") is not None
     pakket = zipfile.ZipFile(_nieuw_bestand(map_, gezien, timeout=90))
+    dash_duo.wait_for_text_to_equal(f"#{prefix}-alles-bezig", "", timeout=10)
+    assert dash_duo.find_element(f"#{prefix}-alles").get_attribute("disabled") is None
     namen = pakket.namelist()
     assert "README.txt" in namen
     for formaat in ("png", "svg", "csv"):
