@@ -145,9 +145,18 @@ def test_werkbalk_trends_alle_formaten(dash_duo, app) -> None:
 
     dash_duo.find_element("#trends-export-link").click()
     dash_duo.wait_for_contains_text("#trends-export-melding", "Link", timeout=10)
-    assert "indicator=" in dash_duo.find_element("#trends-export-melding").text
+    melding = dash_duo.find_element("#trends-export-melding").text
+    link = melding[melding.index("http") :].strip()
+    assert "indicator=" in link
     assert axe_overtredingen(dash_duo.driver) == []
     assert console_fouten(dash_duo) == []
+
+    # the copied link opens the same view: same series, same view mode
+    dash_duo.driver.get("about:blank")
+    dash_duo.wait_for_page(link)
+    dash_duo.wait_for_contains_text("#trends-grafiek .gtitle", "Absolute waarden", timeout=10)
+    legenda = dash_duo.find_element("#trends-grafiek .legend").text
+    assert "Leerlingen so" in legenda and "jeugdhulp" in legenda.lower()
 
 
 def test_volledige_download_op_bronnen(dash_duo, app) -> None:
