@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 60.0
 RENDER_TIMEOUT_S = 30.0
+STIL_S = 600.0  # default idle time before the browser is closed (KETENMONITOR_CHROMIUM_STIL_S)
 
 
 class AfbeeldingMislukt(RuntimeError):
@@ -55,15 +56,27 @@ def browser_pad_bestaat() -> bool:
     return True
 
 
+class _LusWeg(Exception):
+    """The event loop under a job ended (crash, kill, or an idle close): retry once."""
+
+
 class Tekenaar:
     """A Kaleido browser on a private event-loop thread; safe to call from any thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, stil_s: float | None = None) -> None:
         self._slot = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._draad: threading.Thread | None = None
         self._kaleido: Any = None
         self._pid = 0
+        self._bezig = 0  # jobs submitted and not yet returned
+        self._laatst = 0.0  # monotonic time the last job ended
+        self.stil_s = (
+            float(os.environ.get("KETENMONITOR_CHROMIUM_STIL_S", STIL_S))
+            if stil_s is None
+            else stil_s
+        )
+        """After this many idle seconds the browser is closed (~300 MB back); 0: never."""
         self.starts = 0
         """How many browsers this process started: 1 in normal use, more after a restart."""
 
@@ -88,33 +101,68 @@ class Tekenaar:
                 if not self.draait():
                     self._start()
                 kaleido, loop, draad = self._kaleido, self._loop, self._draad
+                self._bezig += 1
             assert loop is not None and draad is not None
-            taak = asyncio.run_coroutine_threadsafe(kaleido.calc_fig(figuur, opties), loop)
-            eind = time.monotonic() + timeout
-            while True:
-                try:
-                    data = taak.result(min(0.25, max(eind - time.monotonic(), 0)))
-                except concurrent.futures.TimeoutError:
-                    if not draad.is_alive():
-                        break  # the loop is gone: retry on a fresh one
-                    if time.monotonic() < eind:
-                        continue
-                    taak.cancel()
-                    log.warning("afbeelding niet binnen %s s gemaakt; Chromium herstart", timeout)
-                    self.stop(alleen=kaleido)
-                    raise AfbeeldingMislukt(
-                        "De afbeelding kon niet op tijd worden gemaakt."
-                    ) from None
-                except concurrent.futures.CancelledError:
-                    break  # the loop was stopped under this job
-                except Exception as fout:  # Kaleido re-raises what went wrong in the page
-                    raise AfbeeldingMislukt(
-                        f"De afbeelding kon niet worden gemaakt: {fout}"
-                    ) from fout
-                return data.encode("utf-8") if isinstance(data, str) else bytes(data)
-            log.warning("de Chromium-draad voor afbeeldingen is weg (poging %d)", poging)
-            self.stop(alleen=kaleido)
+            try:
+                return self._wacht(kaleido, loop, draad, figuur, opties, timeout)
+            except _LusWeg:
+                log.warning("de Chromium-draad voor afbeeldingen is weg (poging %d)", poging)
+                self.stop(alleen=kaleido)
+            finally:
+                with self._slot:
+                    self._bezig -= 1
+                    self._laatst = time.monotonic()
         raise AfbeeldingMislukt("De afbeelding kon niet worden gemaakt: Chromium stopte.")
+
+    def _wacht(
+        self,
+        kaleido: Any,
+        loop: asyncio.AbstractEventLoop,
+        draad: threading.Thread,
+        figuur: dict[str, Any],
+        opties: dict[str, Any],
+        timeout: float,
+    ) -> bytes:
+        """Submit one job to the loop and wait for its own result (see `teken`)."""
+        taak = asyncio.run_coroutine_threadsafe(kaleido.calc_fig(figuur, opties), loop)
+        eind = time.monotonic() + timeout
+        while True:
+            try:
+                data = taak.result(min(0.25, max(eind - time.monotonic(), 0)))
+            except concurrent.futures.TimeoutError:
+                if not draad.is_alive():
+                    raise _LusWeg from None  # the loop is gone: retry on a fresh one
+                if time.monotonic() < eind:
+                    continue
+                taak.cancel()
+                log.warning("afbeelding niet binnen %s s gemaakt; Chromium herstart", timeout)
+                self.stop(alleen=kaleido)
+                raise AfbeeldingMislukt("De afbeelding kon niet op tijd worden gemaakt.") from None
+            except concurrent.futures.CancelledError:
+                raise _LusWeg from None  # the loop was stopped under this job
+            except Exception as fout:  # Kaleido re-raises what went wrong in the page
+                raise AfbeeldingMislukt(f"De afbeelding kon niet worden gemaakt: {fout}") from fout
+            return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+    def _waak(self, browser: Any) -> None:
+        """Close `browser` once it has been idle for `stil_s`; ends when it is replaced.
+
+        The idle check and the detach happen under one lock, so no job can pick up the
+        browser in between (a job holds `_bezig` from before it submits until it returns).
+        """
+        while True:
+            with self._slot:
+                if self._kaleido is not browser:
+                    return
+                stil = time.monotonic() - self._laatst
+                onderdelen = (
+                    self._ontkoppel(browser) if self._bezig == 0 and stil >= self.stil_s else None
+                )
+            if onderdelen is not None:
+                log.info("Chromium voor afbeeldingen gesloten na %.0f s zonder gebruik", stil)
+                self._sluit(*onderdelen)
+                return
+            time.sleep(max(min(self.stil_s - stil, 30.0), 0.05))
 
     def _start(self) -> None:
         pad = browser_pad()
@@ -136,16 +184,32 @@ class Tekenaar:
             loop.call_soon_threadsafe(loop.stop)
             raise AfbeeldingMislukt(f"Chromium voor afbeeldingen start niet: {fout}") from fout
         self._loop, self._draad, self._kaleido, self._pid = loop, draad, browser, os.getpid()
+        self._laatst = time.monotonic()
         self.starts += 1
+        if self.stil_s > 0:
+            threading.Thread(
+                target=self._waak, args=(browser,), name="kaleido-waak", daemon=True
+            ).start()
 
     def stop(self, alleen: Any = None) -> None:
         """Close the browser and its loop; `alleen`: only if that browser is still the current."""
         with self._slot:
-            if self._kaleido is None or (alleen is not None and self._kaleido is not alleen):
-                return
-            loop, draad, browser = self._loop, self._draad, self._kaleido
-            self._loop = self._draad = self._kaleido = None
-        if self._pid != os.getpid() or loop is None or draad is None:
+            onderdelen = self._ontkoppel(alleen)
+        if onderdelen is not None:
+            self._sluit(*onderdelen)
+
+    def _ontkoppel(self, alleen: Any) -> tuple[Any, Any, Any] | None:
+        """Detach the current browser (call with `_slot` held); the next job starts a new one."""
+        if self._kaleido is None or (alleen is not None and self._kaleido is not alleen):
+            return None
+        onderdelen = (self._loop, self._draad, self._kaleido)
+        self._loop = self._draad = self._kaleido = None
+        return onderdelen
+
+    def _sluit(
+        self, loop: asyncio.AbstractEventLoop, draad: threading.Thread, browser: Any
+    ) -> None:
+        if self._pid != os.getpid():
             return  # a forked child does not own its parent's browser
         if draad.is_alive():
             try:

@@ -44,6 +44,7 @@ def tekenaar_voor_de_servers() -> None:
     from dashboard import afbeelding
 
     if afbeelding.browser_pad_bestaat():
+        afbeelding.tekenaar().stil_s = 0  # an idle close would restart it inside a runner
         afbeelding.naar_afbeelding({"data": [], "layout": {}}, "svg", 100, 100)
 
 

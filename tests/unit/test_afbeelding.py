@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -77,3 +78,27 @@ def test_zonder_chromium_een_nette_melding(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("BROWSER_PATH", "/bestaat/niet/chromium")
     with pytest.raises(afbeelding.AfbeeldingMislukt, match="Geen Chromium"):
         afbeelding.Tekenaar().teken(FIGUUR, SVG)
+
+
+def test_stil_gesloten_en_daarna_weer_gestart() -> None:
+    """An idle browser is closed (its ~300 MB come back); the next image starts a new one."""
+    t = afbeelding.Tekenaar(stil_s=0.5)
+    try:
+        t.teken(FIGUUR, SVG)
+        proces = t._kaleido.subprocess
+        eind = time.monotonic() + 10
+        while t.draait() and time.monotonic() < eind:
+            time.sleep(0.1)
+        assert not t.draait()
+        assert proces.wait(5) is not None  # Chromium really ended
+        assert b"Proef" in t.teken(FIGUUR, SVG)
+        assert t.starts == 2
+    finally:
+        t.stop()
+
+
+def test_stil_nul_betekent_nooit_sluiten(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KETENMONITOR_CHROMIUM_STIL_S", "0")
+    assert afbeelding.Tekenaar().stil_s == 0
+    monkeypatch.setenv("KETENMONITOR_CHROMIUM_STIL_S", "120")
+    assert afbeelding.Tekenaar().stil_s == 120
