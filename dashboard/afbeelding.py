@@ -1,10 +1,11 @@
 """Server-side chart images: one warm Kaleido per process, on an event loop of its own.
 
 Why not `kaleido.start_sync_server`: its server thread blocks its own asyncio loop in a
-`Queue.get()` while it waits for work, so nothing reads Chromium's messages between jobs, and
-it hands results back through one shared queue in order, so a caller that gave up after a
-timeout leaves its late image for the next caller. In this project's test process, after one
-image had been made from a Dash server thread, every later render hung (issue 6).
+`Queue.get()` while it waits for work, and it hands results back through one shared queue in
+order, so a caller that gave up after a timeout leaves its late image for the next caller.
+Worse, when that thread dies (dash_duo's test runner raises SystemExit in the threads a test
+created; a crash would do the same), the server still reports itself running and the next
+caller waits in `Queue.join()` forever: the hang seen in issue 6.
 
 Here a daemon thread runs a free event loop (`run_forever`) that owns the Kaleido browser;
 any thread submits a job with `run_coroutine_threadsafe` and waits on that job's own future.

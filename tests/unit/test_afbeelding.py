@@ -32,7 +32,7 @@ def test_eerst_uit_andere_draad_dan_uit_hoofddraad(tekenaar: afbeelding.Tekenaar
     draad.start()
     draad.join(60)
     assert b"Proef" in uit["svg"]
-    assert b"Proef" in tekenaar.teken(FIGUUR, SVG)  # the call that used to hang
+    assert b"Proef" in tekenaar.teken(FIGUUR, SVG)  # the same browser, from another thread
 
 
 def test_gelijktijdige_aanvragen_krijgen_hun_eigen_afbeelding(
