@@ -159,7 +159,8 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def _router_lichaam(pad: str) -> bytes:
+def router_lichaam(pad: str, zoek: str = "") -> bytes:
+    """What the browser posts on load: ask Dash's page router for the layout of pad+zoek."""
     return json.dumps(
         {
             "output": ".._pages_content.children..._pages_store.data..",
@@ -169,7 +170,7 @@ def _router_lichaam(pad: str) -> bytes:
             ],
             "inputs": [
                 {"id": "_pages_location", "property": "pathname", "value": pad},
-                {"id": "_pages_location", "property": "search", "value": ""},
+                {"id": "_pages_location", "property": "search", "value": zoek},
             ],
             "changedPropIds": ["_pages_location.pathname"],
             "state": [],
@@ -256,7 +257,7 @@ def paginalading(server: Server, n: int) -> float:
             ("GET", "/", None),
             ("GET", "/_dash-layout", None),
             ("GET", "/_dash-dependencies", None),
-            ("POST", "/_dash-update-component", _router_lichaam("/")),
+            ("POST", "/_dash-update-component", router_lichaam("/")),
         ):
             assert server.vraag(methode, pad, lichaam) == 200
         tijden.append(time.perf_counter() - t)
@@ -275,7 +276,7 @@ def belasting(server: Server, gebruikers: int, seconden: float) -> dict[str, Any
         eigen = []
         while time.monotonic() < eind:
             for methode, pad, lichaam in (
-                ("POST", "/_dash-update-component", _router_lichaam("/trends")),
+                ("POST", "/_dash-update-component", router_lichaam("/trends")),
                 ("GET", "/gezondheid", None),
             ):
                 t = time.perf_counter()

@@ -105,18 +105,7 @@ def werkbalk(id_prefix: str) -> html.Div:
                 className="werkbalk-vierkant",
             ),
             dcc.Download(id=f"{id_prefix}-download"),
-            html.P(
-                id=f"{id_prefix}-bezig",
-                role="status",
-                className="werkbalk-melding klein",
-                **{"aria-live": "polite"},
-            ),
-            html.P(
-                id=f"{id_prefix}-melding",
-                role="status",
-                className="werkbalk-melding klein",
-                **{"aria-live": "polite"},
-            ),
+            *_statusregels(f"{id_prefix}"),
         ],
         id=id_prefix,
         className="werkbalk",
@@ -199,18 +188,7 @@ def briefingknop(id_prefix: str) -> html.Div:
                 **{"aria-label": "Download alle grafieken van deze pagina (zip)"},
             ),
             dcc.Download(id=f"{id_prefix}-alles-download"),
-            html.P(
-                id=f"{id_prefix}-alles-bezig",
-                role="status",
-                className="werkbalk-melding klein",
-                **{"aria-live": "polite"},
-            ),
-            html.P(
-                id=f"{id_prefix}-alles-melding",
-                role="status",
-                className="werkbalk-melding klein",
-                **{"aria-live": "polite"},
-            ),
+            *_statusregels(f"{id_prefix}-alles"),
         ],
         className="werkbalk",
     )
@@ -249,6 +227,19 @@ def registreer_briefing_callback(
             return no_update, f"Downloaden mislukt: {fout}"
         naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
+
+
+def _statusregels(id_: str) -> list[html.P]:
+    """`<id_>-bezig` (while a file is made) and `<id_>-melding` (result): aria-live lines."""
+    return [
+        html.P(
+            id=f"{id_}-{soort}",
+            role="status",
+            className="werkbalk-melding klein",
+            **{"aria-live": "polite"},
+        )
+        for soort in ("bezig", "melding")
+    ]
 
 
 def _bezig(id_prefix: str, knoppen: list[str], tekst: str) -> list[tuple[Output, Any, Any]]:

@@ -58,9 +58,8 @@ def _duur_rijen() -> list[dict[str, Any]]:
     return rijen
 
 
-def _duur_grafiek() -> Grafiekexport:
+def _duur_grafiek(rijen: list[dict[str, Any]]) -> Grafiekexport:
     """The two Berenschot duration shares; each keeps its own period (one has none)."""
-    rijen = _duur_rijen()
     titel = "Duur van het gebruik van ondersteuning (Berenschot)"
     perioden = "; ".join(
         f"{r['categorie'].split(':')[0]}: {nl.periode(r['periode_van'], r['periode_tot'])}"
@@ -75,8 +74,8 @@ def _duur_grafiek() -> Grafiekexport:
 
 
 def _duur() -> html.Section:
-    g = _duur_grafiek()
     rijen = _duur_rijen()
+    g = _duur_grafiek(rijen)
     return html.Section(
         [
             html.H2("Duur van ondersteuning: tijdelijk of langdurig", id="duur"),
@@ -213,12 +212,15 @@ def _cluster(corona: bool) -> html.Section:
 
 def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
     staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
-    grafieken = [_duur_grafiek(), *(_leeftijd_grafiek(i) for i in LEEFTIJD_INDICATOREN)]
+    grafieken = [
+        _duur_grafiek(_duur_rijen()),
+        *(_leeftijd_grafiek(i) for i in LEEFTIJD_INDICATOREN),
+    ]
     grafieken += [_cluster_grafiek(i, staat["corona"]) for i in CLUSTER_INDICATOREN]
     return [g for g in grafieken if g is not None]
 
 
-exporteer_via_url("kenmerken-duur", PARAMS, lambda _staat: _duur_grafiek())
+exporteer_via_url("kenmerken-duur", PARAMS, lambda _staat: _duur_grafiek(_duur_rijen()))
 for _id in LEEFTIJD_INDICATOREN:
     exporteer_via_url(
         f"kenmerken-leeftijd-{_id}", PARAMS, lambda _staat, i=_id: _leeftijd_grafiek(i)

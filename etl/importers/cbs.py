@@ -153,17 +153,15 @@ def lees_odata(map_: Path, tabel: dict[str, Any]) -> Importtabel:
                 continue
             gezien[periode.jaar] = nummer
             citaat = _citaat(uit.tabel_id, rij, [*dimensies, periode_key], codelijsten)
-            uit.waarnemingen.append(
-                waarneming(
-                    reeks,
-                    periode.jaar,
-                    waarde,
-                    status,
-                    uit.bron["bron_id"],
-                    f"{citaat} | {onderwerpen[reeks['waarde']]}: {_als_tekst(waarde)}{teken}",
-                    nummer,
-                )
-                | {"_pad": str(dataset), "_periodesoort": periode.soort}
+            _voeg_toe(
+                uit,
+                reeks,
+                periode,
+                waarde,
+                status,
+                f"{citaat} | {onderwerpen[reeks['waarde']]}: {_als_tekst(waarde)}{teken}",
+                nummer,
+                dataset,
             )
     if problemen:
         raise ImportFout(problemen)
@@ -183,6 +181,31 @@ def _controleer_kolommen(
             if dimensie not in dimensies:
                 problemen.append(_kolom_ontbreekt(pad, 1, dimensie, dimensies))
     return problemen
+
+
+def _voeg_toe(
+    uit: Importtabel,
+    reeks: dict[str, Any],
+    periode: Periode,
+    waarde: float,
+    status: str,
+    citaat: str,
+    regel: int,
+    pad: Path | str,
+) -> None:
+    """One imported row, with the file and period kind the checks report on."""
+    uit.waarnemingen.append(
+        waarneming(reeks, periode.jaar, waarde, status, uit.bron["bron_id"], citaat, regel)
+        | {"_pad": str(pad), "_periodesoort": periode.soort}
+    )
+
+
+def ontbrekende_kolommen(
+    pad: Path | str, regel: int, kop: list[str], nodig: list[str]
+) -> list[Probleem]:
+    """One problem per needed column missing from a header, naming the columns that are there."""
+    over = [g for g in kop if g not in nodig]
+    return [_kolom_ontbreekt(pad, regel, k, over) for k in nodig if k not in kop]
 
 
 def _kolom_ontbreekt(pad: Path | str, regel: int, verwacht: str, gevonden: list[str]) -> Probleem:
@@ -276,11 +299,7 @@ def lees_csv(pad: Path, tabel: dict[str, Any]) -> Importtabel:
         periode_kolom,
         *{k for r in tabel["reeksen"] for k in [r["waarde"], *r.get("selectie", {})]},
     ]
-    problemen += [
-        _kolom_ontbreekt(pad, kopregel, k, [g for g in kop if g not in nodig])
-        for k in nodig
-        if k not in kop
-    ]
+    problemen += ontbrekende_kolommen(pad, kopregel, kop, nodig)
     if problemen:
         raise ImportFout(problemen)
     uit = Importtabel(
@@ -328,17 +347,15 @@ def lees_csv(pad: Path, tabel: dict[str, Any]) -> Importtabel:
                 continue
             gezien[periode.jaar] = nummer
             citaat = " | ".join(cellen[: kop.index(periode_kolom) + 1])
-            uit.waarnemingen.append(
-                waarneming(
-                    reeks,
-                    periode.jaar,
-                    waarde,
-                    status,
-                    uit.bron["bron_id"],
-                    f"StatLine {uit.tabel_id}: {citaat} | {reeks['waarde']}: {rij[reeks['waarde']]}",
-                    nummer,
-                )
-                | {"_pad": str(pad), "_periodesoort": periode.soort}
+            _voeg_toe(
+                uit,
+                reeks,
+                periode,
+                waarde,
+                status,
+                f"StatLine {uit.tabel_id}: {citaat} | {reeks['waarde']}: {rij[reeks['waarde']]}",
+                nummer,
+                pad,
             )
     if problemen:
         raise ImportFout(problemen)

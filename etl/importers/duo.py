@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.importers.basis import ImportFout, Importtabel, waarneming
-from etl.importers.cbs import _kolom_ontbreekt
+from etl.importers.cbs import ontbrekende_kolommen
 from etl.problems import Probleem
 
 
@@ -28,11 +28,7 @@ def lees_duo(pad: Path, tabel: dict[str, Any]) -> Importtabel:
     nodig = list(
         dict.fromkeys(k for r in tabel["reeksen"] for k in [r["waarde"], *r.get("selectie", {})])
     )
-    problemen = [
-        _kolom_ontbreekt(pad, 1, k, [g for g in kop if g not in nodig])
-        for k in nodig
-        if k not in kop
-    ]
+    problemen = ontbrekende_kolommen(pad, 1, kop, nodig)
     if problemen:
         raise ImportFout(problemen)
     uit = Importtabel(

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.__main__ import router_lichaam
+
 VERBODEN = ("Traceback", 'File "', ".py", "/work/", "site-packages")
 
 
@@ -25,20 +27,11 @@ def client(met_database: Path):
 def _pagina_via_router(client, pad: str, query: str):
     """What the browser does on load: ask Dash's page router for the layout of pad+query."""
     client.get("/")  # lets Dash finish its first-request setup
-    payload = {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": pad},
-            {"id": "_pages_location", "property": "search", "value": query},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
-    return client.post("/_dash-update-component", json=payload)
+    return client.post(
+        "/_dash-update-component",
+        data=router_lichaam(pad, query),
+        content_type="application/json",
+    )
 
 
 def test_veiligheidskoppen_op_elke_respons(client) -> None:
