@@ -171,6 +171,32 @@ def trendkaart(
     return kaart
 
 
+def uitsplitsing_kaart(id_: str, g: Grafiekexport, extra: list[Any] | None = None) -> html.Div:
+    """A breakdown chart (line or bar, see `dashboard.uitsplitsing`) with toolbar and table.
+
+    `extra` (definition, caveat) goes inside the same card, so it reads as belonging to this
+    chart and not to the next one.
+    """
+    punten = [(r, p) for r in g.reeksen for p in r.punten]
+    if len({p.jaar for _, p in punten}) >= 2:
+        tekst = samenvatting(g.reeksen, g.van, g.tot, "absoluut")
+    else:
+        tekst = f"{g.titel}. " + "; ".join(
+            f"{r.categorie}: {nl.met_eenheid(p.waarde, r.eenheid)} ({p.status})" for r, p in punten
+        )
+    kaart = grafiekkaart(id_, g.figuur, tekst)
+    kaart.children.insert(1, werkbalk(f"{id_}-export"))
+    kaart.children.append(
+        html.Details(
+            [
+                html.Summary("Tabel bij deze grafiek"),
+                datatabel(g.reeksen, "indicator", "absoluut", g.titel),
+            ]
+        )
+    )
+    return html.Div([kaart, *(extra or [])], className="kaart-met-uitleg")
+
+
 def exporteer_via_url(
     id_: str, params: list[Any], maak: Callable[[dict[str, Any]], Grafiekexport]
 ) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from dashboard import format as nl
 from dashboard.afbeelding import naar_afbeelding
-from dashboard.reeksen import WEERGAVEN, Reeks, bronnen_van
+from dashboard.reeksen import Reeks, bronnen_van, weergave_tekst
 from dashboard.theme import GRIJS, STATUS_UITLEG
 
 KOLOMMEN = (
@@ -78,7 +78,7 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     "jaar": p.jaar if p.periode_tot in (None, p.jaar) else None,
                     "waarde": p.waarde,
                     "eenheid": reeks.eenheid,
-                    "weergave": WEERGAVEN[weergave],
+                    "weergave": weergave_tekst(weergave, reeks.basisjaar),
                     "basisjaar": reeks.basisjaar if afgeleid else None,
                     "getoond": round(p.getoond, 4) if afgeleid else None,
                     "status": p.status,
@@ -228,6 +228,11 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     for b in t.get("bronnen", []):
         regel(b["uitgever"], b["titel"], b["url"], b["licentie"] or "niet vastgesteld; zie bron")
         blad.cell(blad.max_row, 3).hyperlink = b["url"]
+    if t.get("meldingen"):
+        regel()
+        regel("Niet getoond in deze weergave", kop=True)
+        for m in t["meldingen"]:
+            regel(m)
     if t.get("momenten"):
         regel()
         regel("Beleidsmomenten (genummerde lijnen in de grafiek)", kop=True)
@@ -415,6 +420,8 @@ class Grafiekexport:
     indicator_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     momenten: list[dict[str, Any]] = field(default_factory=list)
     """Policy events drawn as numbered lines (Trends with beleid=1), in number order."""
+    meldingen: list[str] = field(default_factory=list)
+    """What the view left out and why (no base-year value, points across a trend break)."""
 
     @property
     def titel(self) -> str:
@@ -431,12 +438,19 @@ class Grafiekexport:
 
     @property
     def voetnoot(self) -> str:
-        if not self.momenten:
-            return ""
-        return (
-            f"Genummerde lijnen 1–{len(self.momenten)}: beleidsmomenten "
-            "(lijst in de Excel-export en het briefingpakket)"
-        )
+        delen = []
+        if self.meldingen:
+            n = len(self.meldingen)
+            delen.append(
+                f"{n} {'reeks' if n == 1 else 'reeksen'} (deels) niet getoond in deze weergave "
+                "(zie toelichting in de Excel-export)"
+            )
+        if self.momenten:
+            delen.append(
+                f"Genummerde lijnen 1–{len(self.momenten)}: beleidsmomenten "
+                "(lijst in de Excel-export en het briefingpakket)"
+            )
+        return " · ".join(delen)
 
     def momentregels(self) -> list[str]:
         """'3. 16 december 2024: <titel> (<soort>) — <url>', one per numbered line."""
@@ -475,6 +489,7 @@ def maak_bestand(
         inhoud.toelichting_bronnen,
     )
     toelichting["momenten"] = inhoud.momentregels()
+    toelichting["meldingen"] = list(inhoud.meldingen)
     return naar_xlsx(data, toelichting), naam
 
 
@@ -497,6 +512,9 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
         regels += [f"{nr}. {g.titel}", f"   {g.ondertitel}", f"   Bestanden: {', '.join(namen)}"]
         for uitgever, titel, url in bronnen_van(g.reeksen):
             regels.append(f"   Bron: {uitgever}, {titel} — {url}")
+        if g.meldingen:
+            regels.append("   Niet getoond in deze weergave:")
+            regels += [f"     {m}" for m in g.meldingen]
         if g.momenten:
             regels.append("   Beleidsmomenten (genummerde lijnen):")
             regels += [f"     {m}" for m in g.momentregels()]

@@ -7,14 +7,17 @@ Missing years stay gaps; a series break is drawn as a break with a dotted marker
 
 from __future__ import annotations
 
+import statistics
+from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard import format as nl
-from dashboard.reeksen import WEERGAVEN, Reeks, bronnen_van
+from dashboard.reeksen import Reeks, bronnen_van, weergave_tekst
 from dashboard.theme import (
     GRIJS,
     PALET,
     STATUS_UITLEG,
+    TEKST,
     VORMEN,
     as_stijl,
     basis_layout,
@@ -35,17 +38,63 @@ def bronregel(reeksen: list[Reeks]) -> str:
     return breek_regel("Bron: " + "; ".join(delen) if delen else "Bron: –")
 
 
-def _assen(reeksen: list[Reeks], weergave: str) -> list[str]:
-    """One y-axis per unit in absolute view; one shared axis for index or % change."""
-    if weergave == "index":
-        return ["index"]
-    if weergave == "verandering":
-        return ["procent verandering"]
-    eenheden: list[str] = []
-    for r in reeksen:
-        if r.eenheid not in eenheden:
-            eenheden.append(r.eenheid)
-    return eenheden
+GROOTTE_FACTOR = 10
+"""Above this ratio of medians, series of one unit get their own panels (small multiples)."""
+
+
+@dataclass
+class Paneel:
+    """One y-axis of a chart: a unit and the series drawn against it."""
+
+    eenheid: str
+    reeksen: list[int] = field(default_factory=list)  # positions in the series list
+
+
+def _mediaan(reeks: Reeks) -> float:
+    waarden = [abs(p.getoond) for p in reeks.punten]
+    return statistics.median(waarden) if waarden else 0.0
+
+
+def panelen(reeksen: list[Reeks], weergave: str) -> list[Paneel]:
+    """Which series share an axis.
+
+    Index and % change share one axis (that is what they are for). Absolute values get one
+    panel per unit, and within a unit one panel per size group: a series whose median is more
+    than GROOTTE_FACTOR× smaller than the largest in its group starts a new panel, so a series
+    of 300 is not squashed flat under one of 300.000.
+    """
+    if weergave != "absoluut":
+        return [
+            Paneel(
+                "index" if weergave == "index" else "procent verandering", list(range(len(reeksen)))
+            )
+        ]
+    uit: list[Paneel] = []
+    eenheden = list(dict.fromkeys(r.eenheid for r in reeksen))
+    for eenheid in eenheden:
+        posities = [i for i, r in enumerate(reeksen) if r.eenheid == eenheid]
+        posities.sort(key=lambda i: -_mediaan(reeksen[i]))
+        groepen: list[list[int]] = []
+        for i in posities:
+            grootste = _mediaan(reeksen[groepen[-1][0]]) if groepen else None
+            mediaan = _mediaan(reeksen[i])
+            if grootste is not None and (
+                grootste <= GROOTTE_FACTOR * mediaan or (grootste == 0 and mediaan == 0)
+            ):
+                groepen[-1].append(i)
+            else:
+                groepen.append([i])
+        uit += [Paneel(eenheid, sorted(g)) for g in groepen]
+    return uit
+
+
+def as_titel(eenheid: str, basisjaar: int | None) -> str:
+    """Axis title that carries the base year in a derived view: "index (2017 = 100)"."""
+    if eenheid == "index" and basisjaar is not None:
+        return f"index ({basisjaar} = 100)"
+    if eenheid == "procent verandering" and basisjaar is not None:
+        return f"verandering t.o.v. {basisjaar} (%)"
+    return EENHEID_AS.get(eenheid, eenheid)
 
 
 def _xy_met_gaten(reeks: Reeks) -> tuple[list[float | None], list[float | None], list[str | None]]:
@@ -84,24 +133,36 @@ def trend_figuur(
     toon_2020: bool = False,
     momenten: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The trend chart; `momenten` (policy events) become numbered dotted lines."""
-    assen = _assen(reeksen, weergave)
-    n = max(len(assen), 1)
-    eenheden_tekst = " · ".join(EENHEID_AS.get(a, a) for a in assen) or "geen gegevens"
-    ondertitel = f"{WEERGAVEN[weergave]} · {eenheden_tekst} · {van}–{tot}"
+    """The trend chart; `momenten` (policy events) become numbered dotted lines.
+
+    Panels (see `panelen`) are stacked on one shared x-axis; with more than one panel each
+    gets a heading naming its series, so a small multiple reads on its own in a memo.
+    """
+    basisjaar = next((r.basisjaar for r in reeksen if r.basisjaar is not None), None)
+    delen = panelen(reeksen, weergave)
+    n = max(len(delen), 1)
+    eenheden = list(dict.fromkeys(as_titel(d.eenheid, basisjaar) for d in delen))
+    eenheden_tekst = " · ".join(eenheden) or "geen gegevens"
+    ondertitel = f"{weergave_tekst(weergave, basisjaar).capitalize()}"
+    if weergave == "absoluut":
+        ondertitel += f" · {eenheden_tekst}"
+    ondertitel += f" · {van}–{tot}"
     if not toon_2020:
         ondertitel += " · 2020 verborgen (corona)"
     titel = titel or _titel(reeksen)
-    layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 140 * n)
+    layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 160 * (n - 1) + 60)
     # a year's points sit at its middle; a moment late in the last year must still be drawn
     rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
     layout["xaxis"] = as_stijl("jaar", range=[van - 0.5, rechts], dtick=1, tickformat="d")
-    for i, eenheid in enumerate(assen):
+    as_van: dict[int, tuple[str, str]] = {}  # series position -> (x-axis, y-axis) ids
+    tussenruimte = 0.12 if n > 1 else 0
+    for i, paneel in enumerate(delen):
         achtervoegsel = "" if i == 0 else str(i + 1)
         hoog = 1 - i / n
+        laag = max(hoog - 1 / n + tussenruimte, 0)
         layout[f"yaxis{achtervoegsel}"] = as_stijl(
-            EENHEID_AS.get(eenheid, eenheid),
-            domain=[max(hoog - 1 / n + (0.1 if n > 1 else 0), 0), hoog],
+            as_titel(paneel.eenheid, basisjaar),
+            domain=[laag, hoog - (0.02 if n > 1 else 0)],
             rangemode="tozero" if weergave == "absoluut" else "normal",
             anchor=f"x{achtervoegsel}",
             tickformat=",~f",
@@ -112,15 +173,20 @@ def trend_figuur(
                 "anchor": f"y{achtervoegsel}",
                 "matches": "x",
             }
-    for i in range(n - 1):  # only the lowest x-axis carries the title
-        layout["xaxis" if i == 0 else f"xaxis{i + 1}"]["title"] = {"text": ""}
+        if n > 1:
+            layout["annotations"].append(_paneelkop(paneel, reeksen, hoog))
+        for positie in paneel.reeksen:
+            as_van[positie] = (f"x{achtervoegsel}", f"y{achtervoegsel}")
+    if n > 1:  # only the lowest x-axis carries the title
+        for i in range(n - 1):
+            layout["xaxis" if i == 0 else f"xaxis{i + 1}"]["title"] = {"text": ""}
+        layout["margin"]["t"] = 100
     data: list[dict[str, Any]] = []
     statussen: set[str] = set()
+    breuken: dict[tuple[int, str, str], list[str]] = {}
     for i, reeks in enumerate(reeksen):
         kleur, vorm = PALET[i % len(PALET)], VORMEN[i % len(VORMEN)]
-        as_nr = assen.index(reeks.eenheid) + 1 if weergave == "absoluut" else 1
-        yas = "y" if as_nr == 1 else f"y{as_nr}"
-        xas = "x" if as_nr == 1 else f"x{as_nr}"
+        xas, yas = as_van[i]
         xs, ys, teksten = _xy_met_gaten(reeks)
         status_per_x = {p.jaar: p.status for p in reeks.punten}
         statussen |= set(status_per_x.values())
@@ -169,8 +235,12 @@ def trend_figuur(
                 "line": {"color": kleur, "width": 2.5},
             }
         )
-        if reeks.reeksbreuk_jaar and van < reeks.reeksbreuk_jaar <= tot:
-            layout["shapes"].append(_breuklijn(reeks.reeksbreuk_jaar, xas, yas))
+        jaren = [p.jaar for p in reeks.punten]
+        breuk = reeks.reeksbreuk_jaar
+        if breuk and min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
+            breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
+    for (jaar, xas, yas), labels in breuken.items():
+        layout["shapes"].append(_breuklijn(jaar, xas, yas, labels))
     for groep in groepeer_momenten(momenten or [], van, tot):
         label = str(groep[0][0]) if len(groep) == 1 else f"{groep[0][0]}–{groep[-1][0]}"
         for i, (_, moment) in enumerate(groep):
@@ -193,6 +263,26 @@ def trend_figuur(
             }
         )
     return {"data": data, "layout": layout}
+
+
+def _paneelkop(paneel: Paneel, reeksen: list[Reeks], hoog: float) -> dict[str, Any]:
+    """Heading above a small-multiple panel: which series it shows, in which unit."""
+    namen = ", ".join(reeksen[i].label for i in paneel.reeksen)
+    if len(namen) > 110:
+        namen = namen[:107].rsplit(" ", 1)[0] + " …"
+    return {
+        "text": f"<b>{namen}</b> ({EENHEID_AS.get(paneel.eenheid, paneel.eenheid)})",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": hoog,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 12, "color": TEKST},
+        "name": "paneelkop",
+    }
 
 
 def _titel(reeksen: list[Reeks]) -> str:
@@ -228,7 +318,9 @@ def _voorlopig_lijn(reeks, xs, ys, status_per_x, kleur, xas, yas) -> dict[str, A
     }
 
 
-def _breuklijn(jaar: int, xas: str, yas: str) -> dict[str, Any]:
+def _breuklijn(jaar: int, xas: str, yas: str, labels: list[str]) -> dict[str, Any]:
+    """A dotted line at a series break that names the series it applies to."""
+    wie = ", ".join(labels)
     return {
         "type": "line",
         "xref": xas,
@@ -238,7 +330,11 @@ def _breuklijn(jaar: int, xas: str, yas: str) -> dict[str, Any]:
         "y0": 0,
         "y1": 1,
         "line": {"color": GRIJS, "width": 1.5, "dash": "dot"},
-        "label": {"text": f"trendbreuk {jaar}", "textposition": "end", "font": {"size": 11}},
+        "label": {
+            "text": f"trendbreuk {jaar}: {wie}"[:70],
+            "textposition": "end",
+            "font": {"size": 11},
+        },
     }
 
 
@@ -314,30 +410,43 @@ def _status_legenda(statussen: set[str]) -> list[dict[str, Any]]:
 
 
 def samenvatting(reeksen: list[Reeks], van: int, tot: int, weergave: str) -> str:
-    """A text alternative generated from the data: per series last value and change."""
+    """A text alternative generated from the data: per series last value and change.
+
+    The change is computed from published values only, against the chart's base year in a
+    derived view (2016 otherwise), and never across a series break.
+    """
     if not reeksen:
         return f"Geen gegevens voor de gekozen indicatoren in {van}–{tot}."
-    delen = [f"Grafiek met {len(reeksen)} reeks(en), {van}–{tot}, {WEERGAVEN[weergave].lower()}."]
+    basisjaar = next((r.basisjaar for r in reeksen if r.basisjaar is not None), None) or 2016
+    aantal = "1 reeks" if len(reeksen) == 1 else f"{len(reeksen)} reeksen"
+    delen = [f"Grafiek met {aantal}, {van}–{tot}, {weergave_tekst(weergave, basisjaar)}."]
     for r in reeksen:
         laatste = r.punten[-1]
         tekst = (
             f"{r.label}: laatste waarde {nl.periode(laatste.jaar, laatste.jaar, r.periode_type)} "
             f"{nl.met_eenheid(laatste.waarde, r.eenheid)} ({laatste.status})"
         )
-        basis = next((p for p in r.punten if p.jaar == 2016), None)
-        if r.reeksbreuk_jaar and basis and 2016 < r.reeksbreuk_jaar <= laatste.jaar:
-            tekst += f", geen verandering sinds 2016 berekend (trendbreuk {r.reeksbreuk_jaar})"
-        elif basis and basis.waarde and laatste.jaar != 2016:
+        basis = next((p for p in r.punten if p.jaar == basisjaar), None)
+        if r.reeksbreuk_jaar and basis and basisjaar < r.reeksbreuk_jaar <= laatste.jaar:
+            tekst += (
+                f", geen verandering sinds {basisjaar} berekend (trendbreuk {r.reeksbreuk_jaar})"
+            )
+        elif basis and basis.waarde and laatste.jaar != basisjaar:
             verschil = 100 * (laatste.waarde / basis.waarde - 1)
-            tekst += f", {nl.met_eenheid(verschil, 'procent verandering')} sinds 2016"
-        delen.append(tekst + f"; {len(r.punten)} jaren met een waarde.")
+            tekst += f", {nl.met_eenheid(verschil, 'procent verandering')} sinds {basisjaar}"
+        n = len(r.punten)
+        delen.append(tekst + f"; {n} {'jaar' if n == 1 else 'jaren'} met een waarde.")
     return " ".join(delen)
 
 
 def staaf_figuur(
     rijen: list[dict[str, Any]], titel: str, ondertitel: str, eenheid: str, hoogte: int = 340
 ) -> dict[str, Any]:
-    """Horizontal bars for the categories of one indicator at one period (no arithmetic)."""
+    """Horizontal bars for the categories of one indicator at one period (no arithmetic).
+
+    Rows are drawn in the order given: callers sort them (`volgorde.categorie_sleutel`) so
+    that screen, image and files agree.
+    """
     bronnen: dict[str, str] = {}
     for r in rijen:
         bronnen.setdefault(r["bron_id"], f"{r['bron_uitgever']}, {r['bron_titel']}")

@@ -148,7 +148,10 @@ def indicatoren() -> list[dict[str, Any]]:
                (SELECT min(periode_van) FROM waarneming w
                  WHERE w.indicator_id = i.indicator_id) AS eerste_jaar,
                (SELECT max(periode_tot) FROM waarneming w
-                 WHERE w.indicator_id = i.indicator_id) AS laatste_jaar
+                 WHERE w.indicator_id = i.indicator_id) AS laatste_jaar,
+               (SELECT count(DISTINCT periode_van) FROM waarneming w
+                 WHERE w.indicator_id = i.indicator_id AND w.periode_van = w.periode_tot
+                   AND w.uitsplitsing = 'totaal') AS aantal_jaren
         FROM indicator i JOIN setting s USING (setting_id)
         ORDER BY s.volgorde, i.herkomst, i.korte_titel
         """
@@ -184,12 +187,52 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
     )
 
 
+@per_bouw
+def uitsplitsingen() -> list[dict[str, Any]]:
+    """Every (indicator, breakdown) other than the total that has yearly values, with its years.
+
+    The Trends page offers those with two or more years as their own choice, so no
+    breakdown with a time dimension stays hidden behind its indicator's total.
+    """
+    return _rijen(
+        """
+        SELECT w.indicator_id, w.uitsplitsing, count(DISTINCT w.periode_van) AS aantal_jaren,
+               min(w.periode_van) AS eerste_jaar, max(w.periode_van) AS laatste_jaar
+        FROM waarneming w
+        WHERE w.uitsplitsing <> 'totaal' AND w.periode_van = w.periode_tot
+        GROUP BY w.indicator_id, w.uitsplitsing
+        ORDER BY w.indicator_id, w.uitsplitsing
+        """
+    )
+
+
+def jaarwaarden_uitsplitsing(
+    paren: list[tuple[str, str]], van: int, tot: int
+) -> list[dict[str, Any]]:
+    """Yearly observations of each category of the given (indicator, breakdown) pairs."""
+    if not paren:
+        return []
+    return _rijen(
+        """
+        SELECT w.indicator_id, w.periode_van AS jaar, w.uitsplitsing, w.categorie, w.waarde,
+               w.status, w.citaat, w.noot, w.bron_id, b.titel AS bron_titel,
+               b.uitgever AS bron_uitgever, b.url AS bron_url
+        FROM waarneming w JOIN bron b USING (bron_id)
+        WHERE list_contains(?, w.indicator_id || ':' || w.uitsplitsing)
+          AND w.periode_van = w.periode_tot AND w.periode_van BETWEEN ? AND ?
+        ORDER BY w.indicator_id, w.categorie, w.periode_van
+        """,
+        [[f"{i}:{u}" for i, u in paren], van, tot],
+    )
+
+
 def berenschot_waarden() -> list[dict[str, Any]]:
     """The Kamerbrief's Berenschot figures, each with its indicator and source."""
     return _rijen(
         """
         SELECT w.*, i.titel, i.korte_titel, i.eenheid, i.setting_id, i.definitie,
-               i.kanttekening, b.url AS bron_url, b.titel AS bron_titel
+               i.kanttekening, i.periode_type, b.url AS bron_url, b.titel AS bron_titel,
+               b.uitgever AS bron_uitgever
         FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
         WHERE i.herkomst = 'kamerbrief_berenschot'
         ORDER BY i.setting_id, w.indicator_id, w.periode_van NULLS LAST, w.categorie

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.volgorde import categorie_sleutel
+
 WEERGAVEN = {
     "absoluut": "Absolute waarden",
     "index": "Index (basisjaar = 100)",
@@ -48,16 +50,33 @@ class Reeks:
         return self.eenheid if self.basisjaar is None else "index"
 
 
+def weergave_tekst(weergave: str, basisjaar: int | None) -> str:
+    """The view in words, with its base year: "index, 2017 = 100" (never "basisjaar = 100")."""
+    if weergave == "index":
+        return f"index, {basisjaar} = 100"
+    if weergave == "verandering":
+        return f"procentuele verandering t.o.v. {basisjaar}"
+    return "absolute waarden"
+
+
 def maak_reeksen(
     rijen: list[dict[str, Any]],
     meta: dict[str, dict[str, Any]],
     weergave: str = "absoluut",
     basisjaar: int = 2016,
     toon_2020: bool = False,
+    meldingen: list[str] | None = None,
+    van: int | None = None,
+    tot: int | None = None,
 ) -> list[Reeks]:
-    """Group rows into series and apply the view (index / % change against the base year).
+    """Group rows into series, apply the view and keep only what the data supports.
 
-    The base year is `basisjaar` when the series has it, else its first year after that.
+    Index and % change use exactly `basisjaar`: a series without a value in that year is
+    not drawn (never rescaled to another year), and points on the other side of the
+    series' trend break are left out. Each omission is appended to `meldingen` as a
+    sentence for the page, so the reader sees what is missing and why. `van`/`tot` crop
+    the points after the view is applied, so the base year may lie outside the range.
+    Series come out per indicator in first-seen order, categories in natural order.
     """
     reeksen: dict[tuple[str, str], Reeks] = {}
     for r in rijen:
@@ -80,13 +99,25 @@ def maak_reeksen(
                 m.get("reeksbreuk_jaar"),
             )
         reeksen[sleutel].punten.append(_punt(r, r["jaar"]))
+    meldingen = meldingen if meldingen is not None else []
+    volgorde = {i: n for n, i in enumerate(dict.fromkeys(i for i, _ in reeksen))}
     uit = []
-    for reeks in reeksen.values():
+    for reeks in sorted(
+        reeksen.values(),
+        key=lambda r: (volgorde[r.indicator_id], categorie_sleutel(r.categorie)),
+    ):
         reeks.punten.sort(key=lambda p: p.jaar)
         if weergave != "absoluut":
-            _pas_weergave_toe(reeks, weergave, basisjaar)
+            melding = _pas_weergave_toe(reeks, weergave, basisjaar, toon_2020)
+            if melding:
+                meldingen.append(melding)
             if reeks.basisjaar is None:
-                continue  # no usable base (e.g. base value 0): not drawn, stated in the summary
+                continue
+        if van is not None and tot is not None:
+            reeks.punten = [p for p in reeks.punten if van <= p.jaar <= tot]
+            if not reeks.punten:
+                meldingen.append(f"{reeks.label}: geen waarde in {van}–{tot}.")
+                continue
         uit.append(reeks)
     return uit
 
@@ -108,15 +139,40 @@ def _punt(r: dict[str, Any], jaar: int | None, periode_tot: int | None = None) -
     )
 
 
-def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int) -> None:
-    kandidaten = [p for p in reeks.punten if p.jaar >= basisjaar and p.waarde]
-    if not kandidaten:
-        return
-    basis = kandidaten[0]
-    reeks.basisjaar = basis.jaar
+def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int, toon_2020: bool) -> str:
+    """Index or % change against exactly `basisjaar`; returns a notice for what was left out.
+
+    Leaves `reeks.basisjaar` None when the series cannot be shown in this view.
+    """
+    basis = next((p for p in reeks.punten if p.jaar == basisjaar), None)
+    if basis is None:
+        reden = f"er is geen waarde voor het basisjaar {basisjaar}"
+        if basisjaar == 2020 and not toon_2020:
+            reden += " (2020 is verborgen; zet ‘Toon 2020’ aan)"
+        return f"{reeks.label}: niet getoond in deze weergave, want {reden}."
+    if not basis.waarde:
+        return f"{reeks.label}: niet getoond in deze weergave, want de waarde in {basisjaar} is 0."
+    melding = ""
+    breuk = reeks.reeksbreuk_jaar
+    if breuk:
+        voor_breuk = basisjaar < breuk
+
+        def zelfde_kant(jaar: int) -> bool:
+            return (jaar < breuk) == voor_breuk
+
+        weg = [p.jaar for p in reeks.punten if not zelfde_kant(p.jaar)]
+        if weg:
+            reeks.punten = [p for p in reeks.punten if zelfde_kant(p.jaar)]
+            jaren = f"{weg[0]}" if len(weg) == 1 else f"{weg[0]}–{weg[-1]}"
+            melding = (
+                f"{reeks.label}: {jaren} weggelaten, want de reeks heeft een trendbreuk in "
+                f"{breuk}; een index of verandering over een trendbreuk heen zegt niets."
+            )
+    reeks.basisjaar = basisjaar
     for p in reeks.punten:
         index = 100 * p.waarde / basis.waarde
         p.getoond = index if weergave == "index" else index - 100
+    return melding
 
 
 def bronnen_van(reeksen: list[Reeks]) -> list[tuple[str, str, str]]:

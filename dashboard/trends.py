@@ -20,6 +20,29 @@ def trendbare() -> list[dict[str, Any]]:
     return [i for i in queries.indicatoren() if i["trendbaar"]]
 
 
+SCHEIDING = ":"
+"""`indicator=so_instroom:herkomst` selects the categories of one breakdown as series."""
+
+
+def uitsplitsing_keuzes() -> list[dict[str, Any]]:
+    """Breakdowns with two or more years: each is a choice of its own on Trends."""
+    meta = queries.indicator_meta()
+    return [
+        {
+            **meta[u["indicator_id"]],
+            **u,
+            "keuze": f"{u['indicator_id']}{SCHEIDING}{u['uitsplitsing']}",
+        }
+        for u in queries.uitsplitsingen()
+        # an indicator without a total already shows its categories under its own name
+        if u["aantal_jaren"] >= 2 and meta.get(u["indicator_id"], {}).get("aantal_jaren")
+    ]
+
+
+def kiesbare_ids() -> list[str]:
+    return [i["indicator_id"] for i in trendbare()] + [u["keuze"] for u in uitsplitsing_keuzes()]
+
+
 def jaren() -> list[int]:
     trendbaar = trendbare()
     return list(
@@ -41,7 +64,7 @@ def params() -> list[Param]:
         Param(
             "indicator",
             STANDAARD_INDICATOREN,
-            lambda: [i["indicator_id"] for i in trendbare()],
+            kiesbare_ids,
             lijst=True,
             omschrijving="indicator",
         ),
@@ -69,35 +92,62 @@ def params() -> list[Param]:
 
 def indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list[dict[str, str]]:
     zoek = (zoek or "").strip().lower()
+    kandidaten = [
+        (i["indicator_id"], f"{i['setting_naam']} — {i['korte_titel']}", i) for i in trendbare()
+    ] + [
+        (u["keuze"], f"{u['setting_naam']} — {u['korte_titel']}, naar {u['uitsplitsing']}", u)
+        for u in uitsplitsing_keuzes()
+    ]
+    kandidaten.sort(key=lambda k: (k[2]["setting_volgorde"], k[1].lower()))
     opties = []
-    for i in trendbare():
-        tekst = f"{i['setting_naam']} — {i['korte_titel']}"
+    for waarde, tekst, i in kandidaten:
         zichtbaar = (not settings or i["setting_id"] in settings) and (
             not zoek or zoek in f"{tekst} {i['titel']}".lower()
         )
-        if zichtbaar or i["indicator_id"] in gekozen:
-            opties.append({"label": tekst, "value": i["indicator_id"]})
+        if zichtbaar or waarde in gekozen:
+            opties.append({"label": tekst, "value": waarde})
     return opties
 
 
-def standaard_voor_settings(settings: list[str]) -> list[str]:
-    """Arriving from the ketenkaart: the public series of those settings with most years."""
+def langste_openbare_reeks(setting_id: str) -> str | None:
+    """The public series of a setting with the most years (ties: the most recent), if any."""
     kandidaten = [
         i
         for i in trendbare()
-        if i["setting_id"] in settings and i["herkomst"] == "openbare_statistiek"
+        if i["setting_id"] == setting_id
+        and i["herkomst"] == "openbare_statistiek"
+        and i["aantal_jaren"] >= 2
     ]
-    kandidaten.sort(key=lambda i: -(i["laatste_jaar"] - i["eerste_jaar"]))
-    return [i["indicator_id"] for i in kandidaten[:4]]
+    if not kandidaten:
+        return None
+    return max(kandidaten, key=lambda i: (i["aantal_jaren"], i["laatste_jaar"]))["indicator_id"]
+
+
+def standaard_voor_settings(settings: list[str]) -> list[str]:
+    """Arriving with settings but no indicators: the longest public series of each setting."""
+    return [i for i in (langste_openbare_reeks(s) for s in settings) if i][:MAX_INDICATOREN]
 
 
 def bereken(staat: dict[str, Any]) -> dict[str, Any]:
-    """Everything the page shows for one state; a plain function so tests and bench can call it."""
+    """Everything the page shows for one state; a plain function so tests and bench can call it.
+
+    Rows are read from the base year on as well, so an index may use a base year outside
+    the chosen range; the series are cropped to [van, tot] after the view is applied.
+    """
     van, tot = sorted((int(staat["van"]), int(staat["tot"])))
+    basisjaar = int(staat["basisjaar"])
     meta = queries.indicator_meta()
-    indicatoren = [i for i in staat["indicator"] if i in meta][:MAX_INDICATOREN]
-    rijen = queries.jaarwaarden(indicatoren, van, tot)
-    reeksen = maak_reeksen(rijen, meta, staat["weergave"], int(staat["basisjaar"]), staat["corona"])
+    geldig = set(kiesbare_ids())
+    gekozen = [i for i in staat["indicator"] if i in geldig][:MAX_INDICATOREN]
+    totalen = [i for i in gekozen if SCHEIDING not in i]
+    paren = [tuple(i.split(SCHEIDING, 1)) for i in gekozen if SCHEIDING in i]
+    lees_van, lees_tot = min(van, basisjaar), max(tot, basisjaar)
+    rijen = queries.jaarwaarden(totalen, lees_van, lees_tot)
+    rijen += queries.jaarwaarden_uitsplitsing(paren, lees_van, lees_tot)
+    meldingen: list[str] = []
+    reeksen = maak_reeksen(
+        rijen, meta, staat["weergave"], basisjaar, staat["corona"], meldingen, van, tot
+    )
     momenten = (
         [g for g in queries.gebeurtenissen() if van <= g["datum"].year <= tot]
         if staat.get("beleid")
@@ -105,6 +155,7 @@ def bereken(staat: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "reeksen": reeksen,
+        "meldingen": meldingen,
         "momenten": momenten,
         "figuur": trend_figuur(
             reeksen, staat["weergave"], van, tot, toon_2020=staat["corona"], momenten=momenten

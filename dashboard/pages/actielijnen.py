@@ -102,14 +102,26 @@ def _grafiek_export(actielijn_id: int) -> Grafiekexport | None:
     trendbaar = sorted(
         i for i in ids if meta[i]["trendbaar"] and meta[i]["herkomst"] == "openbare_statistiek"
     )
-    trendbaar.sort(key=lambda i: -(meta[i]["laatste_jaar"] - meta[i]["eerste_jaar"]))
+    # series with a value in the base year first: only they can be drawn as an index
+    met_basis = {r["indicator_id"] for r in queries.jaarwaarden(trendbaar, 2016, 2016)}
+    trendbaar.sort(
+        key=lambda i: (i not in met_basis, -(meta[i]["laatste_jaar"] - meta[i]["eerste_jaar"]))
+    )
     gekozen = trendbaar[:MAX_GRAFIEKREEKSEN]
     if not gekozen:
         return None
-    reeksen = maak_reeksen(queries.jaarwaarden(gekozen, 2015, 2024), meta, "index", 2016, False)
-    titel = f"Indicatoren bij actielijn {actielijn_id} (index)"
+    meldingen: list[str] = []
+    reeksen = maak_reeksen(
+        queries.jaarwaarden(gekozen, 2015, 2024), meta, "index", 2016, False, meldingen
+    )
+    titel = f"Indicatoren bij actielijn {actielijn_id} (index, 2016 = 100)"
     return Grafiekexport(
-        trend_figuur(reeksen, "index", 2015, 2024, titel=titel), reeksen, "index", 2015, 2024
+        trend_figuur(reeksen, "index", 2015, 2024, titel=titel),
+        reeksen,
+        "index",
+        2015,
+        2024,
+        meldingen=meldingen,
     )
 
 
@@ -118,10 +130,22 @@ def _grafiek(actielijn_id: int) -> html.Div | None:
     if g is None:
         return None
     id_ = f"actielijn-{actielijn_id}-grafiek"
+    niet_getoond = (
+        html.Details(
+            [
+                html.Summary(f"Niet getoond in deze index ({len(g.meldingen)})"),
+                html.Ul([html.Li(m) for m in g.meldingen]),
+            ],
+            className="klein",
+        )
+        if g.meldingen
+        else None
+    )
     return html.Div(
         [
             grafiekkaart(id_, g.figuur, samenvatting(g.reeksen, 2015, 2024, "index")),
             werkbalk(f"{id_}-export"),
+            niet_getoond,
         ]
     )
 

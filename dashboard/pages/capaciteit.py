@@ -13,6 +13,7 @@ from dashboard import queries
 from dashboard.components import exporteer_via_url, kengetal, meldingen, signaal_blok, trendkaart
 from dashboard.export import Grafiekexport
 from dashboard.figures import trend_figuur
+from dashboard.lacunes import CAPACITEIT_SIGNALEN, onbekend_lijst
 from dashboard.reeksen import als_jaarrijen, maak_reeksen
 from dashboard.state import Param, lees
 from dashboard.toolbar import briefingknop, registreer_briefing_callback
@@ -64,28 +65,6 @@ REEKSGROEPEN = {
     ),
 }
 PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
-SIGNALEN = ("sig_02", "sig_09", "sig_10", "sig_11", "sig_12", "sig_07", "sig_08")
-ONBEKEND = [
-    (
-        "Bezettingsgraad van kinderdagcentra (KDC)",
-        "De brief noemt de bezetting ‘hoog’; een landelijk cijfer is niet openbaar.",
-    ),
-    ("Wachttijden voor KDC en MKD", "De brief zegt dat ze toenemen; er is geen landelijke meting."),
-    ("Aantal kinderen op een KDC of MKD", "Alleen de richting (stijgend) is bekend."),
-    (
-        "Kinderen met Wlz-dagbehandeling",
-        "Geen jaarreeks voor kinderen gevonden; alleen de richting uit de brief.",
-    ),
-    (
-        "Kinderen in plusopvang",
-        "Alleen een schatting van het aantal locaties (2022), geen aantal kinderen.",
-    ),
-    (
-        "Wachttijden jeugdzorg (landelijk)",
-        "Alleen regionale cijfers; die zijn niet landelijk representatief en niet opgenomen.",
-    ),
-    ("Jeugdhulp naar leeftijd 2016–2019", "Geen jaartotaal naar leeftijd gepubliceerd."),
-]
 
 
 def _kengetallen() -> html.Section:
@@ -145,7 +124,7 @@ registreer_briefing_callback(
 
 
 def _signalen() -> html.Section:
-    gevonden = [s for s in queries.signalen() if s["signaal_id"] in SIGNALEN]
+    gevonden = [s for s in queries.signalen() if s["signaal_id"] in CAPACITEIT_SIGNALEN]
     return html.Section(
         [
             html.H2("KDC, MKD en Wlz-dagbehandeling: alleen signalen", id="signalen"),
@@ -164,7 +143,7 @@ def _onbekend() -> html.Section:
             html.P(
                 "Indicatoren die de brief noemt of die de keten nodig heeft, maar waarvoor geen openbaar landelijk cijfer bestaat:"
             ),
-            html.Ul([html.Li([html.Strong(naam), f" — {uitleg}"]) for naam, uitleg in ONBEKEND]),
+            onbekend_lijst([]),
         ],
         className="onbekend",
     )
@@ -179,7 +158,7 @@ def layout(**kwargs: Any) -> html.Div:
             briefingknop("capaciteit"),
             _kengetallen(),
             _signalen(),
-            *[_reeksgroep(s, staat["corona"]) for s in REEKSGROEPEN],
             _onbekend(),
+            *[_reeksgroep(s, staat["corona"]) for s in REEKSGROEPEN],
         ]
     )

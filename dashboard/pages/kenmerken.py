@@ -16,13 +16,14 @@ from dashboard.components import (
     grafiekkaart,
     meldingen,
     signaal_blok,
-    trendkaart,
+    uitsplitsing_kaart,
 )
 from dashboard.export import Grafiekexport
-from dashboard.figures import staaf_figuur, staaf_samenvatting, trend_figuur
-from dashboard.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen
+from dashboard.figures import staaf_figuur, staaf_samenvatting
+from dashboard.reeksen import staaf_reeksen
 from dashboard.state import Param, lees
 from dashboard.toolbar import briefingknop, registreer_briefing_callback, werkbalk
+from dashboard.uitsplitsing import uitsplitsing_grafiek
 
 dash.register_page(
     __name__, path="/kenmerken", name="Kenmerken", order=2, title="Kenmerken – Ketenmonitor"
@@ -95,58 +96,40 @@ def _duur() -> html.Section:
     )
 
 
-def _leeftijd_grafiek(indicator_id: str) -> Grafiekexport | None:
-    """Bars for the most recent period of one age-split indicator (its own definition)."""
-    rijen = queries.waarnemingen([indicator_id], "leeftijd")
-    if not rijen:
-        return None
-    laatste = max(r["periode_van"] for r in rijen)
-    groep = [r for r in rijen if r["periode_van"] == laatste]
-    eerste = groep[0]
-    titel = f"{eerste['korte_titel']}, naar leeftijd"
-    onder = f"{eerste['eenheid']} · {nl.periode(laatste, eerste['periode_tot'], eerste['periode_type'])}"
-    figuur = staaf_figuur(groep, titel, onder, eerste["eenheid"])
-    reeksen = maak_reeksen(als_jaarrijen(groep), queries.indicator_meta(), "absoluut", 2016, True)
-    return Grafiekexport(figuur, reeksen, "absoluut", laatste, eerste["periode_tot"])
+def _uitleg(indicator_id: str) -> list[Any]:
+    m = queries.indicator_meta()[indicator_id]
+    uit = [html.P(f"Definitie: {m['definitie']}", className="klein")]
+    if m["kanttekening"]:
+        uit.append(html.P(f"Kanttekening: {m['kanttekening']}", className="klein"))
+    return uit
 
 
-def _leeftijd() -> html.Section:
-    meta = queries.indicator_meta()
+def _kaarten(indicatoren: list[str], uitsplitsing: str, corona: bool) -> list[html.Div]:
     kaarten = []
-    for indicator_id in LEEFTIJD_INDICATOREN:
-        g = _leeftijd_grafiek(indicator_id)
+    for indicator_id in indicatoren:
+        g = uitsplitsing_grafiek(indicator_id, uitsplitsing, corona)
         if g is None:
             continue
-        m = meta[indicator_id]
-        rijen = [p for r in g.reeksen for p in r.punten]
-        tekst = f"{g.titel}. " + "; ".join(
-            f"{r.categorie}: {nl.met_eenheid(r.punten[0].waarde, r.eenheid)} ({r.punten[0].status})"
-            for r in g.reeksen
+        kaart = uitsplitsing_kaart(
+            f"kenmerken-{uitsplitsing}-{indicator_id}", g, _uitleg(indicator_id)
         )
-        kaarten.append(
-            html.Div(
-                [
-                    grafiekkaart(f"kenmerken-leeftijd-{indicator_id}", g.figuur, tekst),
-                    werkbalk(f"kenmerken-leeftijd-{indicator_id}-export"),
-                    html.P(f"Definitie: {m['definitie']}", className="klein"),
-                    html.P(f"Kanttekening: {m['kanttekening']}", className="klein")
-                    if m["kanttekening"]
-                    else None,
-                ],
-                **{"data-punten": str(len(rijen))},
-            )
-        )
+        kaarten.append(kaart)
+    return kaarten
+
+
+def _leeftijd(corona: bool) -> html.Section:
     return html.Section(
         [
             html.H2("Leeftijd", id="leeftijd"),
             html.P(
                 "Volgens de brief stijgt het gebruik van ondersteuning het sterkst bij kinderen van 4 tot en "
                 "met 7 jaar. Een openbare reeks die dat per jaar laat zien bestaat niet; hieronder de "
-                "openbare cijfers die wel naar leeftijd zijn uitgesplitst (de meest recente peiling), elk "
-                "met een eigen definitie. Ze zijn niet met elkaar te vergelijken of op te tellen."
+                "openbare cijfers die wel naar leeftijd zijn uitgesplitst, elk met een eigen definitie: "
+                "een lijn per leeftijdsgroep waar meer jaren zijn gepubliceerd, anders de ene peiling als "
+                "staafdiagram. Ze zijn niet met elkaar te vergelijken of op te tellen."
             ),
             *_signalen(SIGNALEN_LEEFTIJD),
-            html.Div(kaarten, className="kaarten"),
+            html.Div(_kaarten(LEEFTIJD_INDICATOREN, "leeftijd", corona), className="kaarten"),
         ]
     )
 
@@ -164,37 +147,7 @@ def _achtergrond() -> html.Section:
     )
 
 
-def _cluster_grafiek(indicator_id: str, corona: bool) -> Grafiekexport | None:
-    meta = queries.indicator_meta()
-    rijen = als_jaarrijen(queries.waarnemingen([indicator_id], "cluster"))
-    reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
-    if not reeksen:
-        return None
-    jaren = [p.jaar for r in reeksen for p in r.punten]
-    titel = f"{meta[indicator_id]['korte_titel']}, naar cluster"
-    van, tot = min(jaren), max(jaren)
-    return Grafiekexport(
-        trend_figuur(reeksen, "absoluut", van, tot, titel=titel), reeksen, "absoluut", van, tot
-    )
-
-
 def _cluster(corona: bool) -> html.Section:
-    meta = queries.indicator_meta()
-    kaarten = []
-    for indicator_id in CLUSTER_INDICATOREN:
-        g = _cluster_grafiek(indicator_id, corona)
-        if g is None:
-            continue
-        kaarten.append(
-            html.Div(
-                [
-                    trendkaart(
-                        f"kenmerken-cluster-{indicator_id}", g.reeksen, g.van, g.tot, g.titel
-                    ),
-                    html.P(f"Definitie: {meta[indicator_id]['definitie']}", className="klein"),
-                ]
-            )
-        )
     return html.Section(
         [
             html.H2("Cluster in het gespecialiseerd onderwijs", id="cluster"),
@@ -205,32 +158,30 @@ def _cluster(corona: bool) -> html.Section:
                 "(coronajaar); voeg ?corona=1 aan de URL toe om het te tonen."
             ),
             html.Div(_signalen(SIGNALEN_CLUSTER), className="tegels"),
-            *kaarten,
+            *_kaarten(CLUSTER_INDICATOREN, "cluster", corona),
         ]
     )
 
 
 def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
     staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
-    grafieken = [
-        _duur_grafiek(_duur_rijen()),
-        *(_leeftijd_grafiek(i) for i in LEEFTIJD_INDICATOREN),
+    grafieken = [_duur_grafiek(_duur_rijen())]
+    grafieken += [
+        uitsplitsing_grafiek(i, soort, staat["corona"])
+        for soort, ids in (("leeftijd", LEEFTIJD_INDICATOREN), ("cluster", CLUSTER_INDICATOREN))
+        for i in ids
     ]
-    grafieken += [_cluster_grafiek(i, staat["corona"]) for i in CLUSTER_INDICATOREN]
     return [g for g in grafieken if g is not None]
 
 
 exporteer_via_url("kenmerken-duur", PARAMS, lambda _staat: _duur_grafiek(_duur_rijen()))
-for _id in LEEFTIJD_INDICATOREN:
-    exporteer_via_url(
-        f"kenmerken-leeftijd-{_id}", PARAMS, lambda _staat, i=_id: _leeftijd_grafiek(i)
-    )
-for _id in CLUSTER_INDICATOREN:
-    exporteer_via_url(
-        f"kenmerken-cluster-{_id}",
-        PARAMS,
-        lambda staat, i=_id: _cluster_grafiek(i, staat["corona"]),
-    )
+for _soort, _ids in (("leeftijd", LEEFTIJD_INDICATOREN), ("cluster", CLUSTER_INDICATOREN)):
+    for _id in _ids:
+        exporteer_via_url(
+            f"kenmerken-{_soort}-{_id}",
+            PARAMS,
+            lambda staat, i=_id, soort=_soort: uitsplitsing_grafiek(i, soort, staat["corona"]),
+        )
 registreer_briefing_callback(
     "kenmerken", [State("_pages_location", "search")], _alle_grafieken, locatie_id="_pages_location"
 )
@@ -259,7 +210,7 @@ def layout(**kwargs: Any) -> html.Div:
                 **{"aria-label": "Op deze pagina"},
             ),
             _duur(),
-            _leeftijd(),
+            _leeftijd(staat["corona"]),
             _achtergrond(),
             _cluster(staat["corona"]),
         ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
-from urllib.parse import urlencode
 
 import dash
 from dash import dcc, html
@@ -13,6 +12,7 @@ from dashboard import format as nl
 from dashboard import queries
 from dashboard.components import RICHTING_PIJL, meldingen, signaal_blok
 from dashboard.ketenkaart import KLASSEN, Knoop, knopen
+from dashboard.lacunes import doel_voor_setting
 from dashboard.state import lees
 
 dash.register_page(__name__, path="/", name="Overzicht", order=0, title="Ketenmonitor – Overzicht")
@@ -93,9 +93,7 @@ def _tegels() -> html.Section:
 
 
 def _knoop(k: Knoop) -> html.Li:
-    inhoud: list[Any] = [
-        html.H4(dcc.Link(k.naam, href=f"/trends?{urlencode({'setting': k.setting_id})}"))
-    ]
+    inhoud: list[Any] = [html.H4(dcc.Link(k.naam, href=doel_voor_setting(k.setting_id)))]
     if k.groei is not None:
         inhoud.append(
             html.P(nl.met_eenheid(k.groei, "procent verandering"), className="knoop-getal")

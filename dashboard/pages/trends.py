@@ -16,7 +16,8 @@ from dashboard import format as nl
 from dashboard import queries
 from dashboard.components import datatabel, grafiekkaart, meldingen, signaal_blok
 from dashboard.export import Grafiekexport
-from dashboard.reeksen import WEERGAVEN
+from dashboard.lacunes import lege_staat
+from dashboard.reeksen import WEERGAVEN, weergave_tekst
 from dashboard.state import lees, naar_query
 from dashboard.theme import CORONA_NOOT
 from dashboard.toolbar import (
@@ -42,6 +43,8 @@ def layout(**kwargs: Any) -> html.Div:
     staat, teksten = lees(ps, kwargs)
     if staat["setting"] and "indicator" not in kwargs:
         staat["indicator"] = standaard_voor_settings(staat["setting"])
+        if "weergave" not in kwargs:
+            staat["weergave"] = "absoluut"
     if len(staat["indicator"]) > MAX_INDICATOREN:
         teksten.append(f"Hoogstens {MAX_INDICATOREN} indicatoren tegelijk; de eerste zijn getoond.")
         staat["indicator"] = staat["indicator"][:MAX_INDICATOREN]
@@ -142,6 +145,12 @@ def layout(**kwargs: Any) -> html.Div:
                 className="tabkeuze",
             ),
             html.Div(
+                id="trends-weergave-meldingen",
+                role="status",
+                **{"aria-live": "polite"},
+            ),
+            html.Section(id="trends-leeg", hidden=True, className="leeg"),
+            html.Div(
                 [
                     grafiekkaart("trends-grafiek", {"data": [], "layout": {}}, ""),
                     werkbalk("trends-export"),
@@ -192,6 +201,9 @@ def werk_opties_bij(
     Output("trends-url", "search"),
     Output("trends-grafiekvak", "hidden"),
     Output("trends-tabelvak", "hidden"),
+    Output("trends-weergave-meldingen", "children"),
+    Output("trends-leeg", "children"),
+    Output("trends-leeg", "hidden"),
     Input("trends-indicator", "value"),
     Input("trends-setting", "value"),
     Input("trends-weergave", "value"),
@@ -223,22 +235,44 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, 
     if not indicator:
         staat["indicator"] = []
     uit = bereken(staat)
+    basisjaar = int(staat["basisjaar"])
     tabel = datatabel(
         uit["reeksen"],
         staat["sorteer"],
         staat["weergave"],
-        f"Gegevens bij de grafiek, {uit['van']}–{uit['tot']}: {WEERGAVEN[staat['weergave']].lower()}",
+        f"Gegevens bij de grafiek, {uit['van']}–{uit['tot']}: "
+        + weergave_tekst(staat["weergave"], basisjaar),
     )
+    leeg = not uit["reeksen"]
     return (
         uit["figuur"],
         uit["samenvatting"],
         tabel,
-        _signalen_voor(staat["setting"]),
+        [] if leeg else _signalen_voor(staat["setting"]),
         _momentenlijst(uit["momenten"]),
         naar_query(ps, staat),
-        staat["tab"] != "grafiek",
-        staat["tab"] != "tabel",
+        leeg or staat["tab"] != "grafiek",
+        leeg or staat["tab"] != "tabel",
+        _weergave_meldingen(uit["meldingen"]),
+        lege_staat(staat["setting"], staat["indicator"], uit["van"], uit["tot"]) if leeg else [],
+        not leeg,
     )
+
+
+def _weergave_meldingen(meldingen: list[str]) -> list[Any]:
+    """What the chosen view leaves out, said next to the chart (not hidden in a tooltip)."""
+    if not meldingen:
+        return []
+    return [
+        dbc.Alert(
+            [
+                html.Strong("Niet alles is getoond. "),
+                html.Ul([html.Li(m) for m in meldingen]),
+            ],
+            color="info",
+            className="melding",
+        )
+    ]
 
 
 def _signalen_voor(settings: list[str]) -> list[Any]:

@@ -42,10 +42,14 @@ def test_index_basisjaar_is_100(meta) -> None:
     assert laatste.getoond == pytest.approx(100 * laatste.waarde / basis.waarde)
 
 
-def test_index_valt_terug_op_eerste_jaar_na_basisjaar(meta) -> None:
-    (ve,) = _reeksen(meta, ["ve_bereik"], weergave="verandering")
-    assert ve.basisjaar == 2019
-    assert ve.punten[0].getoond == pytest.approx(0)
+def test_index_zonder_basisjaar_niet_herschaald(meta) -> None:
+    """ve_bereik starts after 2016: it is not rescaled to its own first year, but left out."""
+    meldingen: list[str] = []
+    reeksen = maak_reeksen(
+        queries.jaarwaarden(["ve_bereik"], 2015, 2024), meta, "verandering", 2016, False, meldingen
+    )
+    assert reeksen == []
+    assert len(meldingen) == 1 and "basisjaar 2016" in meldingen[0]
 
 
 def test_uitsplitsing_wordt_niet_opgeteld(meta) -> None:

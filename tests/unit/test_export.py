@@ -212,7 +212,9 @@ def test_zip_bundel() -> None:
 def test_voor_export_kopie_met_voetregel(reeksen) -> None:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017)
     voor = export.voor_export(fig, DATUM, 1200, 1200)
-    assert len(fig["layout"]["annotations"]) == 1  # the screen figure is not changed
+    voor_aantal = len(fig["layout"]["annotations"])
+    assert len(voor["layout"]["annotations"]) == voor_aantal + 1  # one footer added
+    assert len(fig["layout"]["annotations"]) == voor_aantal  # the screen figure is not changed
     teksten = [a["text"] for a in voor["layout"]["annotations"]]
     assert teksten[-1] == "Ketenmonitor, 23 november 2026"
     assert teksten[0].startswith("Bron: CBS")

@@ -1,0 +1,139 @@
+"""What nobody publishes, per setting, and the page a setting without a public series gets.
+
+A chart with nothing in it tells a reader nothing, or worse, suggests zero. Where no public
+series exists, Ketenmonitor says so in words: the letter's signals, the Berenschot figure if
+there is one, and the gap. The list below is the "Wat we niet weten" of Capaciteit; the
+setting ids say which choice on Trends or the ketenkaart it explains.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from dash import dcc, html
+
+from dashboard import queries
+
+ONBEKEND: list[tuple[tuple[str, ...], str, str]] = [
+    (
+        ("kdc",),
+        "Bezettingsgraad van kinderdagcentra (KDC)",
+        "De brief noemt de bezetting ‘hoog’; een landelijk cijfer is niet openbaar.",
+    ),
+    (
+        ("kdc", "mkd"),
+        "Wachttijden voor KDC en MKD",
+        "De brief zegt dat ze toenemen; er is geen landelijke meting.",
+    ),
+    (
+        ("kdc", "mkd"),
+        "Aantal kinderen op een KDC of MKD",
+        "Alleen de richting (stijgend) is bekend.",
+    ),
+    (
+        ("wlz_dagbehandeling", "wlz"),
+        "Kinderen met Wlz-dagbehandeling",
+        "Geen jaarreeks voor kinderen gevonden; alleen de richting uit de brief.",
+    ),
+    (
+        ("dagbesteding_jeugdwet",),
+        "Kinderen met dagbesteding (Jeugdwet)",
+        "Geen landelijke jaarreeks; alleen de groei 2016–2019 uit het Berenschot-onderzoek "
+        "(Kamerbrief). CBS telt ‘daghulp op locatie van de jeugdhulpaanbieder’ (0–22 jaar): "
+        "een ander, breder begrip, te vinden onder Jeugdhulp.",
+    ),
+    (
+        ("kinderopvang",),
+        "Kinderen in plusopvang",
+        "Alleen een schatting van het aantal locaties (2022), geen aantal kinderen.",
+    ),
+    (
+        ("jeugdhulp",),
+        "Wachttijden jeugdzorg (landelijk)",
+        "Alleen regionale cijfers; die zijn niet landelijk representatief en niet opgenomen.",
+    ),
+    (
+        ("jeugdhulp",),
+        "Jeugdhulp naar leeftijd 2016–2019",
+        "Geen jaartotaal naar leeftijd gepubliceerd.",
+    ),
+]
+
+CAPACITEIT_SIGNALEN = ("sig_02", "sig_09", "sig_10", "sig_11", "sig_12", "sig_07", "sig_08")
+"""The signals shown on Capaciteit (KDC, MKD, Wlz-dagbehandeling and the chain)."""
+
+
+def onbekend_voor(settings: list[str]) -> list[tuple[str, str]]:
+    """(name, explanation) of every known gap of these settings; all gaps without settings."""
+    return [
+        (naam, uitleg) for ids, naam, uitleg in ONBEKEND if not settings or set(ids) & set(settings)
+    ]
+
+
+def onbekend_lijst(settings: list[str]) -> html.Ul | None:
+    items = onbekend_voor(settings)
+    if not items:
+        return None
+    return html.Ul([html.Li([html.Strong(naam), f" — {uitleg}"]) for naam, uitleg in items])
+
+
+def doel_voor_setting(setting_id: str) -> str:
+    """Where a click on a setting in the ketenkaart goes, decided from the data at render time.
+
+    A setting with a public series opens Trends on its longest one, in absolute values. One
+    without goes to the explanation: the KDC/MKD/Wlz part of Capaciteit when its signals are
+    there, otherwise Trends' own explanation for that setting. So a setting that later gets
+    a public series starts linking to it without a code change.
+    """
+    from dashboard.trends import langste_openbare_reeks
+
+    reeks = langste_openbare_reeks(setting_id)
+    if reeks:
+        return "/trends?" + urlencode(
+            {"setting": setting_id, "indicator": reeks, "weergave": "absoluut"}
+        )
+    signalen = {s["signaal_id"] for s in queries.signalen() if s["setting_id"] == setting_id}
+    if signalen & set(CAPACITEIT_SIGNALEN):
+        return "/capaciteit#signalen"
+    return "/trends?" + urlencode({"setting": setting_id})
+
+
+def lege_staat(settings: list[str], indicatoren: list[str], van: int, tot: int) -> list[Any]:
+    """What Trends shows instead of an empty chart: why, and what is known instead."""
+    from dashboard.components import kengetal, signaal_blok
+
+    namen = {s["setting_id"]: s["naam"] for s in queries.settings()}
+    gekozen = ", ".join(namen.get(s, s) for s in settings)
+    if indicatoren:
+        reden = f"Voor de gekozen indicatoren is er geen jaarcijfer in {van}–{tot}."
+    elif settings:
+        reden = f"Voor {gekozen} bestaat geen openbare landelijke cijferreeks."
+    else:
+        reden = "Kies een of meer indicatoren om een grafiek te zien."
+    delen: list[Any] = [html.H2("Geen grafiek voor deze keuze"), html.P(reden)]
+    berenschot = [w for w in queries.berenschot_waarden() if w["setting_id"] in settings]
+    if berenschot:
+        delen += [
+            html.H3("Wat het Berenschot-onderzoek meldt (via de Kamerbrief)"),
+            html.Div([kengetal(w) for w in berenschot], className="tegels"),
+        ]
+    signalen = [s for s in queries.signalen() if settings and s["setting_id"] in settings]
+    if signalen:
+        delen += [
+            html.H3("Signalen uit de Kamerbrief"),
+            html.Div([signaal_blok(s, kop_niveau=4) for s in signalen], className="tegels"),
+        ]
+    lijst = onbekend_lijst(settings) if settings else None
+    if lijst is not None:
+        delen += [html.H3("Wat we niet weten"), lijst]
+    delen.append(
+        html.P(
+            [
+                "Meer over wat niet gemeten wordt: ",
+                dcc.Link("Capaciteit & wachtlijsten", href="/capaciteit#onbekend"),
+                ".",
+            ]
+        )
+    )
+    return delen

@@ -1,0 +1,54 @@
+"""One breakdown of one indicator (by age, by cluster, …) as the chart that fits its data.
+
+Two or more years: a line per category over time, so an age trend is a trend. One year: a
+bar chart whose title names that period ("2019/20"), never a one-point line or "2019–2019".
+Categories keep their natural order (age bands by their bounds, clusters 1→4) in the chart,
+its table and its files, because all of them come from the same rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard import format as nl
+from dashboard import queries
+from dashboard.export import Grafiekexport
+from dashboard.figures import staaf_figuur, trend_figuur
+from dashboard.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen
+from dashboard.volgorde import categorie_sleutel
+
+
+def jaarrijen(indicator_id: str, uitsplitsing: str, toon_2020: bool) -> list[dict[str, Any]]:
+    """Yearly rows of the breakdown; 2020 left out unless asked for (corona caveat)."""
+    rijen = als_jaarrijen(queries.waarnemingen([indicator_id], uitsplitsing))
+    return [r for r in rijen if toon_2020 or r["jaar"] != 2020]
+
+
+def is_lijn(rijen: list[dict[str, Any]]) -> bool:
+    return len({r["jaar"] for r in rijen}) >= 2
+
+
+def uitsplitsing_grafiek(
+    indicator_id: str, uitsplitsing: str, toon_2020: bool = False
+) -> Grafiekexport | None:
+    """The breakdown's chart with everything its toolbar exports; None without data."""
+    rijen = jaarrijen(indicator_id, uitsplitsing, toon_2020)
+    if not rijen:
+        return None
+    meta = queries.indicator_meta()
+    m = meta[indicator_id]
+    if is_lijn(rijen):
+        reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, toon_2020)
+        jaren = [p.jaar for r in reeksen for p in r.punten]
+        van, tot = min(jaren), max(jaren)
+        titel = f"{m['korte_titel']}, naar {uitsplitsing}"
+        figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=toon_2020)
+        return Grafiekexport(figuur, reeksen, "absoluut", van, tot)
+    jaar = rijen[0]["jaar"]
+    groep = sorted(rijen, key=lambda r: categorie_sleutel(r["categorie"]))
+    periode = nl.periode(jaar, jaar, m["periode_type"])
+    titel = f"{m['korte_titel']}, naar {uitsplitsing}, {periode}"
+    eenheid = m["eenheid"]
+    hoogte = 220 + 40 * len(groep)
+    figuur = staaf_figuur(groep, titel, f"{eenheid} · {periode}", eenheid, hoogte=hoogte)
+    return Grafiekexport(figuur, staaf_reeksen(groep, meta), "absoluut", jaar, jaar)
