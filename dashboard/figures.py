@@ -155,7 +155,7 @@ def trend_figuur(
     rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
     layout["xaxis"] = as_stijl("jaar", range=[van - 0.5, rechts], dtick=1, tickformat="d")
     as_van: dict[int, tuple[str, str]] = {}  # series position -> (x-axis, y-axis) ids
-    tussenruimte = 0.12 if n > 1 else 0
+    tussenruimte = 0.15 if n > 1 else 0
     for i, paneel in enumerate(delen):
         achtervoegsel = "" if i == 0 else str(i + 1)
         hoog = 1 - i / n
@@ -267,7 +267,12 @@ def trend_figuur(
 
 def _paneelkop(paneel: Paneel, reeksen: list[Reeks], hoog: float) -> dict[str, Any]:
     """Heading above a small-multiple panel: which series it shows, in which unit."""
-    namen = ", ".join(reeksen[i].label for i in paneel.reeksen)
+    leden = [reeksen[i] for i in paneel.reeksen]
+    if len({r.indicator_id for r in leden}) == 1 and all(r.categorie != "totaal" for r in leden):
+        # categories of one indicator: the chart title names the indicator already
+        namen = ", ".join(r.categorie for r in leden)
+    else:
+        namen = ", ".join(r.label for r in leden)
     if len(namen) > 110:
         namen = namen[:107].rsplit(" ", 1)[0] + " …"
     return {
@@ -331,11 +336,19 @@ def _breuklijn(jaar: int, xas: str, yas: str, labels: list[str]) -> dict[str, An
         "y1": 1,
         "line": {"color": GRIJS, "width": 1.5, "dash": "dot"},
         "label": {
-            "text": f"trendbreuk {jaar}: {wie}"[:70],
-            "textposition": "end",
-            "font": {"size": 11},
+            "text": _kort(f"trendbreuk {jaar}: {wie}", 48),
+            "textposition": "start",
+            "textangle": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "padding": 4,
+            "font": {"size": 11, "color": GRIJS},
         },
     }
+
+
+def _kort(tekst: str, lengte: int) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _moment_x(moment: dict[str, Any]) -> float:
