@@ -164,3 +164,17 @@ def bereken(staat: dict[str, Any]) -> dict[str, Any]:
         "van": van,
         "tot": tot,
     }
+
+
+def zichtbaar(uit: dict[str, Any], tab: str) -> dict[str, bool]:
+    """Which parts of the page are hidden: without series no chart, no table, no toolbar.
+
+    An empty chart (axis −1…4, "Bron: –") with active export buttons tells a reader
+    nothing; the explanation (`lacunes.lege_staat`) takes its place.
+    """
+    leeg = not uit["reeksen"]
+    return {
+        "grafiek_verborgen": leeg or tab != "grafiek",
+        "tabel_verborgen": leeg or tab != "tabel",
+        "uitleg_verborgen": not leeg,
+    }

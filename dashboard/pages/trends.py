@@ -33,6 +33,7 @@ from dashboard.trends import (
     jaren,
     params,
     standaard_voor_settings,
+    zichtbaar,
 )
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1, title="Trends – Ketenmonitor")
@@ -243,7 +244,8 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, 
         f"Gegevens bij de grafiek, {uit['van']}–{uit['tot']}: "
         + weergave_tekst(staat["weergave"], basisjaar),
     )
-    leeg = not uit["reeksen"]
+    delen = zichtbaar(uit, staat["tab"])
+    leeg = not delen["uitleg_verborgen"]
     return (
         uit["figuur"],
         uit["samenvatting"],
@@ -251,11 +253,11 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, 
         [] if leeg else _signalen_voor(staat["setting"]),
         _momentenlijst(uit["momenten"]),
         naar_query(ps, staat),
-        leeg or staat["tab"] != "grafiek",
-        leeg or staat["tab"] != "tabel",
+        delen["grafiek_verborgen"],
+        delen["tabel_verborgen"],
         _weergave_meldingen(uit["meldingen"]),
         lege_staat(staat["setting"], staat["indicator"], uit["van"], uit["tot"]) if leeg else [],
-        not leeg,
+        delen["uitleg_verborgen"],
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 from dashboard import queries
 from dashboard.lacunes import doel_voor_setting, lege_staat
 from dashboard.state import lees
-from dashboard.trends import bereken, jaren, kiesbare_ids, params
+from dashboard.trends import bereken, jaren, kiesbare_ids, params, zichtbaar
 from dashboard.uitsplitsing import uitsplitsing_grafiek
 
 
@@ -71,18 +71,21 @@ def test_kdc_geeft_uitleg_geen_lege_grafiek(met_database: Path) -> None:
     assert "kinderdagcentrum" in tekst  # the letter's signal, with its quote
 
 
-def test_trends_callback_verbergt_grafiek_en_werkbalk_zonder_gegevens(met_database: Path) -> None:
-    import dashboard.app  # noqa: F401  (pages register themselves on the app)
-    from dashboard.pages.trends import werk_bij
-
-    uit = werk_bij([], ["mkd"], "absoluut", "2016", "2015", "2024", [], [], "grafiek", "indicator")
-    grafiek_verborgen, tabel_verborgen, _, leeg, leeg_verborgen = uit[6:11]
-    assert grafiek_verborgen and tabel_verborgen and not leeg_verborgen
-    assert "Geen grafiek voor deze keuze" in str(leeg)
-    uit = werk_bij(
-        ["so_leerlingen"], [], "absoluut", "2016", "2015", "2024", [], [], "grafiek", "indicator"
-    )
-    assert uit[6] is False and uit[10] is True
+def test_zonder_gegevens_geen_grafiek_en_geen_werkbalk(met_database: Path) -> None:
+    leeg = bereken({**_staat(setting=["mkd"]), "indicator": []})
+    assert zichtbaar(leeg, "grafiek") == {
+        "grafiek_verborgen": True,  # the toolbar sits inside the chart block
+        "tabel_verborgen": True,
+        "uitleg_verborgen": False,
+    }
+    vol = bereken(_staat(indicator=["so_leerlingen"]))
+    assert zichtbaar(vol, "grafiek")["grafiek_verborgen"] is False
+    assert zichtbaar(vol, "grafiek")["uitleg_verborgen"] is True
+    assert zichtbaar(vol, "tabel") == {
+        "grafiek_verborgen": True,
+        "tabel_verborgen": False,
+        "uitleg_verborgen": True,
+    }
 
 
 def test_index_melding_op_de_pagina(met_database: Path) -> None:
