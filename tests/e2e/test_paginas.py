@@ -15,6 +15,11 @@ PAGINAS = [
     ("/trends?tab=tabel&weergave=absoluut&indicator=ve_bereik,so_leerlingen&corona=1", "Trends"),
     ("/trends?weergave=fout&van=abc&zomaar=1", "Trends"),
     ("/trends?setting=kdc", "Trends"),
+    (
+        "/trends?indicator=jeugdhulp_totaal,so_leerlingen,so_instroom&weergave=index&basisjaar=2017",
+        "Trends",
+    ),
+    ("/trends?indicator=so_instroom:herkomst&weergave=absoluut", "Trends"),
     ("/trends?beleid=1&van=2016", "Trends"),
     ("/kenmerken", "Kenmerken: wie heeft ondersteuning nodig"),
     ("/capaciteit", "Capaciteit & wachtlijsten"),
@@ -78,13 +83,32 @@ def test_ongeldige_url_toont_melding(dash_duo, app) -> None:
 def test_ketenkaart_opent_trends_voor_setting(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + "/")
-    dash_duo.find_element(".ketenkaart a[href='/trends?setting=sbo']").click()
+    dash_duo.find_element(".ketenkaart a[href^='/trends?setting=sbo&indicator=']").click()
     dash_duo.wait_for_text_to_equal("h1", "Trends", timeout=10)
     dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
     assert "setting=sbo" in dash_duo.driver.current_url
     assert dash_duo.driver.find_element(
         By.CSS_SELECTOR, "#trends-setting input[value='sbo']"
     ).is_selected()
+    # absolute view, one series: the longest public series of the setting
+    assert dash_duo.driver.find_element(
+        By.CSS_SELECTOR, "#trends-weergave input[value='absoluut']"
+    ).is_selected()
+    assert (
+        len(dash_duo.driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input:checked")) == 1
+    )
+
+
+def test_ketenkaart_kdc_opent_uitleg_en_lege_keuze_heeft_geen_werkbalk(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(dash_duo.server_url + "/")
+    dash_duo.find_element(".ketenkaart a[href='/capaciteit#signalen']").click()
+    dash_duo.wait_for_text_to_equal("h1", "Capaciteit & wachtlijsten", timeout=10)
+    dash_duo.wait_for_page(dash_duo.server_url + "/trends?setting=kdc")
+    dash_duo.wait_for_text_to_equal("#trends-leeg h2", "Geen grafiek voor deze keuze", timeout=10)
+    assert not dash_duo.find_element("#trends-grafiekvak").is_displayed()
+    assert not dash_duo.find_element("#trends-export-png").is_displayed()
+    assert "Wat we niet weten" in dash_duo.find_element("#trends-leeg").text
 
 
 def test_actielijnen_filter_en_deeplink(dash_duo, app) -> None:
