@@ -11,7 +11,8 @@ TABELLEN: dict[str, str] = {
     "bron": """
         CREATE TABLE bron (
             bron_id VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, uitgever VARCHAR NOT NULL,
-            datum VARCHAR, url VARCHAR NOT NULL, geraadpleegd DATE, licentie VARCHAR)""",
+            datum VARCHAR, url VARCHAR NOT NULL, geraadpleegd DATE, licentie VARCHAR,
+            soort VARCHAR NOT NULL CHECK (soort IN ('primair', 'secundair')))""",
     "setting": """
         CREATE TABLE setting (
             setting_id VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, domein VARCHAR NOT NULL,
