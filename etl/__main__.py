@@ -15,6 +15,7 @@ import duckdb
 
 from etl.build import bouw
 from etl.config import RAW_DIR, database_path
+from etl.dekking import meet
 from etl.fetch import FetchFout, haal_op
 from etl.problems import ValidatieFout
 from etl.validate import valideer_met_imports
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Geldig: {args.raw} ({rijen})")
         for regel in uitkomst.imports:
             print(f"  geïmporteerd: {regel}")
+        print("\n".join(meet(uitkomst.tabellen).regels()))
         return 0
 
     out = args.out or database_path()

@@ -11,7 +11,8 @@ TABELLEN: dict[str, str] = {
     "bron": """
         CREATE TABLE bron (
             bron_id VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, uitgever VARCHAR NOT NULL,
-            datum VARCHAR, url VARCHAR NOT NULL, geraadpleegd DATE, licentie VARCHAR)""",
+            datum VARCHAR, url VARCHAR NOT NULL, geraadpleegd DATE, licentie VARCHAR,
+            soort VARCHAR NOT NULL CHECK (soort IN ('primair', 'secundair')))""",
     "setting": """
         CREATE TABLE setting (
             setting_id VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, domein VARCHAR NOT NULL,
@@ -27,6 +28,13 @@ TABELLEN: dict[str, str] = {
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
             uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL, waarde DOUBLE NOT NULL,
             status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR)""",
+    "revisie": """
+        CREATE TABLE revisie (
+            indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
+            uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL,
+            oude_waarde DOUBLE NOT NULL, oude_status VARCHAR NOT NULL, oude_bron_id VARCHAR NOT NULL,
+            nieuwe_waarde DOUBLE NOT NULL, nieuwe_status VARCHAR NOT NULL,
+            nieuwe_bron_id VARCHAR NOT NULL, herzien_op DATE NOT NULL, noot VARCHAR)""",
     "signaal": """
         CREATE TABLE signaal (
             signaal_id VARCHAR PRIMARY KEY, setting_id VARCHAR NOT NULL, soort VARCHAR NOT NULL,
@@ -88,6 +96,10 @@ VULLING: dict[str, str] = {
         SELECT * FROM waarneming_df
         ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
                  categorie""",
+    "revisie": """
+        SELECT * FROM revisie_df
+        ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
+                 categorie, herzien_op""",
     "signaal": "SELECT * FROM signaal_df ORDER BY signaal_id",
     "actielijn": "SELECT * FROM actielijn_df ORDER BY actielijn_id",
     "maatregel": f"""

@@ -80,23 +80,41 @@ def _catalogus() -> html.Section:
     )
 
 
+_SOORT = {
+    "primair": "primair (uitgever zelf)",
+    "secundair": "secundair (krant, aggregator of kopie)",
+}
+
+
 def _bronlijst() -> html.Table:
-    kop = ["Uitgever", "Titel", "Datum", "Licentie", "Waarnemingen"]
+    """Every source with its kind: a secondary source (newspaper, aggregator, copy) is named as
+    such, because a memo must cite the publisher where one exists."""
+    kop = ["Uitgever", "Titel", "Soort", "Datum", "Gecontroleerd", "Licentie", "Waarnemingen"]
+    bronnen = queries.bronnen()
     rijen = [
         html.Tr(
             [
                 html.Td(b["uitgever"]),
                 html.Td(html.A(b["titel"], href=b["url"])),
+                html.Td(_SOORT.get(b.get("soort"), "onbekend")),
                 html.Td(nl.datum(b["datum"])),
+                html.Td(
+                    nl.datum(b["geraadpleegd"]) if b.get("geraadpleegd") else "niet vastgelegd"
+                ),
                 html.Td(b["licentie"] or "niet vastgesteld"),
                 html.Td(str(b["waarnemingen"]), className="getal"),
             ]
         )
-        for b in queries.bronnen()
+        for b in bronnen
     ]
+    secundair = sum(b["waarnemingen"] for b in bronnen if b.get("soort") == "secundair")
+    totaal = sum(b["waarnemingen"] for b in bronnen)
     return html.Table(
         [
-            html.Caption(f"Bronnen ({len(rijen)})"),
+            html.Caption(
+                f"Bronnen ({len(rijen)}); {secundair} van {totaal} waarnemingen uit een "
+                "secundaire bron"
+            ),
             html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
             html.Tbody(rijen),
         ],

@@ -69,6 +69,7 @@ def laad(raw_dir: Path, tabellen: dict[str, pd.DataFrame]) -> Importresultaat:
     waarneming = pd.DataFrame([w for t in geimporteerd for w in t.waarnemingen])
     bron = pd.DataFrame([t.bron for t in geimporteerd])
     bron[PAD_KOLOM] = [t.pad for t in geimporteerd]
+    bron["soort"] = "primair"  # an imported file is the publisher's own (CBS, DUO)
     problemen = controleer(waarneming, bron, tabellen)
     if problemen:
         return Importresultaat(problemen)

@@ -1,0 +1,85 @@
+"""Coverage report for `python -m etl validate`: how deep and how primary the data is.
+
+Issue 15 sets targets (indicators with five or more years, age series over time per setting,
+at most 5% of observations from secondary sources, few provisional values for old years); this
+module measures them on the validated tables so every run shows where the data stands. It
+only counts; it judges nothing and never fails a build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+MIN_JAREN = 5  # "a trend": at least five distinct years
+
+
+@dataclass(frozen=True)
+class Dekking:
+    waarnemingen: int
+    indicatoren: int
+    indicatoren_min_jaren: int
+    leeftijdsreeksen: dict[str, tuple[int, int]]  # setting → (series ≥ MIN_JAREN, longest)
+    secundair: int
+    voorlopig_per_jaar: dict[int, int]
+
+    @property
+    def aandeel_secundair(self) -> float:
+        return self.secundair / self.waarnemingen if self.waarnemingen else 0.0
+
+    def regels(self) -> list[str]:
+        """The report as printed lines (Dutch, like the rest of the CLI)."""
+        leeftijd = (
+            "; ".join(
+                f"{s} {n} (langste {m} jaar)" for s, (n, m) in sorted(self.leeftijdsreeksen.items())
+            )
+            or "geen"
+        )
+        voorlopig = (
+            ", ".join(f"{j}: {n}" for j, n in sorted(self.voorlopig_per_jaar.items())) or "geen"
+        )
+        tot_2021 = sum(n for j, n in self.voorlopig_per_jaar.items() if j <= 2021)
+        procent = f"{100 * self.aandeel_secundair:.1f}".replace(".", ",")
+        rijen = [
+            ("waarnemingen", str(self.waarnemingen)),
+            (
+                f"indicatoren met ≥ {MIN_JAREN} jaren",
+                f"{self.indicatoren_min_jaren} van {self.indicatoren}",
+            ),
+            (f"leeftijd × jaar (≥ {MIN_JAREN} jaren)", leeftijd),
+            ("uit secundaire bronnen", f"{self.secundair} ({procent}%)"),
+            ("voorlopig per jaar", f"{voorlopig} (t/m 2021: {tot_2021})"),
+        ]
+        return ["Dekking:", *(f"  {k:<30} {v}" for k, v in rijen)]
+
+
+def meet(tabellen: dict[str, pd.DataFrame]) -> Dekking:
+    """Coverage of the validated tables `waarneming`, `indicator` and `bron`."""
+    w = tabellen["waarneming"]
+    jaren = w.dropna(subset=["periode_van"])
+    jaren = jaren[jaren["periode_van"] == jaren["periode_tot"]]  # one-year values only
+    per_indicator = jaren.groupby("indicator_id")["periode_van"].nunique()
+
+    setting = tabellen["indicator"].set_index("indicator_id")["setting_id"]
+    leeftijd = jaren[jaren["uitsplitsing"] == "leeftijd"]
+    per_reeks = leeftijd.groupby(["indicator_id", "categorie"])["periode_van"].nunique()
+    leeftijdsreeksen: dict[str, tuple[int, int]] = {}
+    for (indicator, _categorie), n in per_reeks.items():
+        s = str(setting.get(indicator, "onbekend"))
+        aantal, langste = leeftijdsreeksen.get(s, (0, 0))
+        leeftijdsreeksen[s] = (aantal + int(n >= MIN_JAREN), max(langste, int(n)))
+
+    soort = tabellen["bron"].set_index("bron_id")["soort"]
+    secundair = int((w["bron_id"].map(soort) == "secundair").sum())
+
+    voorlopig = w[(w["status"] == "voorlopig") & w["periode_van"].notna()]
+    per_jaar = voorlopig.groupby("periode_van").size()
+    return Dekking(
+        waarnemingen=len(w),
+        indicatoren=int(w["indicator_id"].nunique()),
+        indicatoren_min_jaren=int((per_indicator >= MIN_JAREN).sum()),
+        leeftijdsreeksen=leeftijdsreeksen,
+        secundair=secundair,
+        voorlopig_per_jaar={int(j): int(n) for j, n in per_jaar.items()},
+    )

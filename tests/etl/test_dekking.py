@@ -1,0 +1,70 @@
+"""The coverage report counts what the targets of issue 15 are about, on small frames."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from etl.dekking import meet
+from tests.conftest import wijzig_rij
+
+
+def _tabellen() -> dict[str, pd.DataFrame]:
+    rijen = []
+    for jaar in range(2015, 2021):  # six years, age 0-4 in all of them, 4-12 in three
+        rijen.append(("a", jaar, jaar, "leeftijd", "0 tot 4 jaar", "p", "gepubliceerd"))
+        if jaar >= 2018:
+            rijen.append(("a", jaar, jaar, "leeftijd", "4 tot 12 jaar", "s", "voorlopig"))
+    rijen += [
+        ("b", 2019, 2019, "totaal", "totaal", "s", "voorlopig"),
+        ("b", 2016, 2019, "totaal", "totaal", "p", "gepubliceerd"),  # a period, not a year
+        ("b", None, None, "totaal", "totaal", "p", "gepubliceerd"),
+    ]
+    w = pd.DataFrame(
+        rijen,
+        columns=[
+            "indicator_id",
+            "periode_van",
+            "periode_tot",
+            "uitsplitsing",
+            "categorie",
+            "bron_id",
+            "status",
+        ],
+    )
+    w[["periode_van", "periode_tot"]] = w[["periode_van", "periode_tot"]].astype("Int64")
+    indicator = pd.DataFrame({"indicator_id": ["a", "b"], "setting_id": ["jeugdhulp", "so"]})
+    bron = pd.DataFrame({"bron_id": ["p", "s"], "soort": ["primair", "secundair"]})
+    return {"waarneming": w, "indicator": indicator, "bron": bron}
+
+
+def test_telt_jaren_leeftijdsreeksen_secundair_en_voorlopig() -> None:
+    d = meet(_tabellen())
+    assert d.waarnemingen == 12 and d.indicatoren == 2
+    assert d.indicatoren_min_jaren == 1  # a: 6 years; b: one year plus a period and no period
+    assert d.leeftijdsreeksen == {"jeugdhulp": (1, 6)}  # 0-4 has six years, 4-12 only three
+    assert d.secundair == 4 and round(d.aandeel_secundair, 3) == 0.333
+    assert d.voorlopig_per_jaar == {2018: 1, 2019: 2, 2020: 1}
+    tekst = "\n".join(d.regels())
+    assert "4 (33,3%)" in tekst and "t/m 2021: 4" in tekst
+
+
+def test_cli_validate_toont_dekking(raw: Path) -> None:
+    """Marking one more source secondary must move the printed share."""
+
+    def aandeel() -> str:
+        uit = subprocess.run(
+            [sys.executable, "-m", "etl", "validate", "--raw", str(raw)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        regel = next(r for r in uit.stdout.splitlines() if "secundaire bronnen" in r)
+        return regel.split()[-2]
+
+    voor = aandeel()
+    wijzig_rij(raw / "bron.csv", lambda r: r["bron_id"] == "cbs-83296ned", soort="secundair")
+    assert int(aandeel()) > int(voor)

@@ -1,0 +1,52 @@
+"""A revision record must describe the value that is in `waarneming` now, or it misleads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from etl.build import bouw
+from etl.config import RAW_DIR
+from tests.conftest import lees_csv, wijzig_rij
+
+SLEUTEL = ("indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie")
+
+
+def _afwijkingen(pad: Path) -> list[tuple]:
+    """Revision rows whose new value, status or source is not the current observation."""
+    with duckdb.connect(str(pad), read_only=True) as con:
+        return con.execute(
+            """
+            SELECT r.indicator_id, r.periode_van, r.categorie
+            FROM revisie r LEFT JOIN waarneming w
+              ON w.indicator_id = r.indicator_id AND w.periode_van IS NOT DISTINCT FROM r.periode_van
+             AND w.periode_tot IS NOT DISTINCT FROM r.periode_tot
+             AND w.uitsplitsing = r.uitsplitsing AND w.categorie = r.categorie
+            WHERE w.waarde IS DISTINCT FROM r.nieuwe_waarde
+               OR w.status IS DISTINCT FROM r.nieuwe_status
+               OR w.bron_id IS DISTINCT FROM r.nieuwe_bron_id
+               OR r.oude_waarde = r.nieuwe_waarde AND r.oude_status = r.nieuwe_status
+            """
+        ).fetchall()
+
+
+def test_revisies_beschrijven_de_huidige_waarde(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    bouw(RAW_DIR, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM revisie").fetchone()[0] > 0
+    assert _afwijkingen(db) == []
+
+
+def test_waarde_gewijzigd_zonder_revisie_wordt_gezien(raw: Path, tmp_path: Path) -> None:
+    """Guards the check above: editing a revised observation must make it fail."""
+    eerste = lees_csv(raw / "revisie.csv")[0]
+    wijzig_rij(
+        raw / "waarneming.csv",
+        lambda r: all(r[k] == eerste[k] for k in SLEUTEL),
+        waarde="1",
+    )
+    db = tmp_path / "k.duckdb"
+    bouw(raw, db)
+    assert len(_afwijkingen(db)) == 1
