@@ -361,6 +361,7 @@ DOWNLOADTABELLEN = (
     "wet",
     "doelgroep",
     "gebeurtenis",
+    "revisie",
 )
 
 
