@@ -244,11 +244,16 @@ def naar_afbeelding(
     breedte: int = 1600,
     hoogte: int = 900,
     timeout: float = RENDER_TIMEOUT_S,
+    schaal: float = 1,
 ) -> bytes:
-    """PNG or SVG bytes of a (prepared) figure dict at scale 1, from the process's browser."""
+    """PNG or SVG bytes of a (prepared) figure dict, from the process's browser.
+
+    `schaal` multiplies the pixel size of a PNG (2 = sharp at memo size); an SVG keeps its
+    layout size whatever the scale.
+    """
     if formaat not in ("png", "svg"):
         raise ValueError(f"onbekend afbeeldingsformaat: {formaat!r}")
-    opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": 1}
+    opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": schaal}
     return _tekenaar.teken(figuur, opties, timeout)
 
 

@@ -14,6 +14,7 @@ from dashboard.export import Grafiekexport
 from dashboard.figures import samenvatting, trend_figuur
 from dashboard.reeksen import Reeks
 from dashboard.state import lees
+from dashboard.theme import bron_van
 from dashboard.toolbar import registreer_export_callbacks, werkbalk
 
 RICHTING_PIJL = {
@@ -38,15 +39,17 @@ def meldingen(teksten: list[str], id_: str) -> html.Div:
     )
 
 
+GRAFIEK_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+"""No Plotly modebar: its "share" uploads to Plotly's cloud and its camera makes a second,
+worse PNG. The toolbar under each chart is the one export route."""
+
+
 def grafiekkaart(id_: str, figuur: dict[str, Any], samenvatting: str) -> html.Figure:
-    """A chart with its generated text alternative as caption (aria-describedby)."""
+    """A chart, its source line (as text under it) and its generated text alternative."""
     return html.Figure(
         [
-            dcc.Graph(
-                id=id_,
-                figure=figuur,
-                config={"displaylogo": False, "responsive": True, "locale": "nl"},
-            ),
+            dcc.Graph(id=id_, figure=figuur, config=GRAFIEK_CONFIG),
+            html.P(bron_van(figuur), id=f"{id_}-bron", className="bronregel klein"),
             html.Figcaption(samenvatting, id=f"{id_}-samenvatting", className="samenvatting"),
         ],
         className="grafiekkaart",

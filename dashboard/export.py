@@ -8,7 +8,6 @@ Chromium, through `dashboard.afbeelding` (one warm browser per process on its ow
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -23,8 +22,9 @@ from typing import Any
 
 from dashboard import format as nl
 from dashboard.afbeelding import naar_afbeelding
+from dashboard.memo import memo_figuur
 from dashboard.reeksen import Reeks, bronnen_van, weergave_tekst
-from dashboard.theme import GRIJS, STATUS_UITLEG
+from dashboard.theme import STATUS_UITLEG, STATUS_UITLEG_STAAF, status_uitleg
 
 KOLOMMEN = (
     "indicator_id",
@@ -45,6 +45,8 @@ KOLOMMEN = (
 
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 LICENTIE_DATA = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+LICENTIE_ONBEKEND = "niet vermeld"
+"""What the toelichting says where a source states no licence: never CC BY by assumption."""
 FORMATEN = ("png", "svg", "csv", "xlsx")
 EXTENSIES = (*FORMATEN, "zip")
 
@@ -84,6 +86,7 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     "status": p.status,
                     "bron": f"{p.bron_uitgever}, {p.bron_titel}",
                     "bron_url": p.bron_url,
+                    "citaat": p.citaat or "",
                 }
             )
     return uit
@@ -140,6 +143,7 @@ def maak_toelichting(
     datum: date,
     indicator_meta: dict[str, dict[str, Any]],
     bronnen: list[dict[str, Any]],
+    statussen: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """What the `toelichting` sheet says, from the plotted series and the catalogue rows.
 
@@ -167,10 +171,15 @@ def maak_toelichting(
         "datum": datum,
         "definities": definities,
         "bronnen": [
-            {"uitgever": u, "titel": t, "url": url, "licentie": licenties.get(url) or ""}
+            {
+                "uitgever": u,
+                "titel": t,
+                "url": url,
+                "licentie": licenties.get(url) or LICENTIE_ONBEKEND,
+            }
             for u, t, url in bronnen_van(reeksen)
         ],
-        "statussen": dict(STATUS_UITLEG),
+        "statussen": dict(statussen or STATUS_UITLEG),
     }
 
 
@@ -192,10 +201,12 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
         naam = kolommen[kolom[0].column - 1]
         for cel in kolom:
             _zet_celtype(cel, naam)
+            if naam in KOLOM_MAX:
+                cel.alignment = Alignment(wrap_text=True, vertical="top")
     data.freeze_panes = "A2"
     for i, naam in enumerate(kolommen, start=1):
-        data.column_dimensions[data.cell(1, i).column_letter].width = min(
-            max(12, len(naam) + 2), 60 if naam in ("indicator", "bron") else 30
+        data.column_dimensions[data.cell(1, i).column_letter].width = kolombreedte(
+            naam, [rij.get(naam) for rij in rijen]
         )
 
     blad = boek.create_sheet("toelichting")
@@ -216,7 +227,12 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     regel("Link naar deze weergave", t.get("permalink", ""))
     if t.get("permalink", "").startswith(("http://", "https://")):
         blad.cell(blad.max_row, 2).hyperlink = t["permalink"]
-    regel("Licentie van deze export", LICENTIE_DATA)
+    regel(
+        "Licentie",
+        "Per bron de licentie die de uitgever vermeldt (zie Bronnen hieronder; "
+        f"‘{LICENTIE_ONBEKEND}’ als de uitgever er geen noemt). "
+        f"De samenstelling door Ketenmonitor: {LICENTIE_DATA}.",
+    )
     regel()
     regel("Definities", kop=True)
     regel("indicator", "definitie", "kanttekening", kop=True)
@@ -226,7 +242,7 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     regel("Bronnen", kop=True)
     regel("uitgever", "titel", "url", "licentie", kop=True)
     for b in t.get("bronnen", []):
-        regel(b["uitgever"], b["titel"], b["url"], b["licentie"] or "niet vastgesteld; zie bron")
+        regel(b["uitgever"], b["titel"], b["url"], b["licentie"] or LICENTIE_ONBEKEND)
         blad.cell(blad.max_row, 3).hyperlink = b["url"]
     if t.get("meldingen"):
         regel()
@@ -248,6 +264,18 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
+
+
+KOLOM_MAX = {"citaat": 80, "bron": 60, "indicator": 50, "bron_url": 50}
+
+
+def kolombreedte(naam: str, waarden: list[Any]) -> float:
+    """Excel column width that fits header and values, capped so a quote does not run off.
+
+    Capped columns wrap (see `naar_xlsx`); widths are in Excel's character units.
+    """
+    langste = max([len(naam), *(len(_cel(w)) for w in waarden)])
+    return float(min(max(langste + 2, 8), KOLOM_MAX.get(naam, 40)))
 
 
 def _xlsx_waarde(waarde: Any) -> Any:
@@ -276,92 +304,12 @@ def _zet_celtype(cel: Any, kolom: str) -> None:
 
 # ---------------------------------------------------------------- images
 
-_BRON_REGEL_PX = 16
-_VOET_PX = 26
-
 
 def voor_export(
-    figuur: dict[str, Any],
-    datum: date,
-    breedte: int = 1600,
-    hoogte: int = 900,
-    voetnoot: str = "",
+    figuur: dict[str, Any], datum: date, vierkant: bool = False, voetnoot: str = ""
 ) -> dict[str, Any]:
-    """A copy of the chart sized for a memo, with the footer 'Ketenmonitor, <datum>'.
-
-    `voetnoot` is appended to the footer (e.g. what the numbered policy lines are), so an
-    image pasted into a memo still explains every mark on it.
-
-    The screen figure positions legend and source line in paper units computed for its own
-    height; at another height those would drift, so they are recomputed here for the export
-    size (the same pixel budget as `theme.plaats_onderkant`) and the footer goes one line
-    under the source line, in pixels (`yshift`), so it cannot overlap whatever the height.
-    """
-    fig = copy.deepcopy(figuur)
-    layout = fig.setdefault("layout", {})
-    layout["width"], layout["height"] = breedte, hoogte
-    layout.pop("autosize", None)
-    marge = layout.setdefault("margin", {"l": 70, "r": 20, "t": 80, "b": 120})
-    marge["r"] = max(marge.get("r", 20), 40)
-    if isinstance(layout.get("title"), dict):  # align with the plot, not the paper's edge
-        layout["title"] = {**layout["title"], "xref": "paper", "x": 0, "xanchor": "left"}
-    annotaties = layout.setdefault("annotations", [])
-    bron = next(
-        (a for a in annotaties if str(a.get("text", "")).startswith("Bron")),
-        None,
-    )
-    bron_regels = str(bron["text"]).count("<br>") + 1 if bron else 0
-    legenda_px = (
-        22 * _legenda_regels(fig.get("data", []), breedte) if layout.get("showlegend", True) else 0
-    )
-    as_px = 55
-    onder = as_px + legenda_px + _BRON_REGEL_PX * bron_regels + _VOET_PX + 24
-    marge["b"] = onder
-    plot_hoogte = max(hoogte - marge.get("t", 80) - onder, 100)
-    if "legend" in layout:
-        layout["legend"]["y"] = -as_px / plot_hoogte
-        layout["legend"]["yanchor"] = "top"
-    if bron is not None:
-        bron["y"] = -(as_px + legenda_px + 8) / plot_hoogte
-        bron["yanchor"] = "top"
-    annotaties.append(
-        {
-            "text": f"Ketenmonitor, {nl.datum(datum)}" + (f" · {voetnoot}" if voetnoot else ""),
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0,
-            "y": bron["y"] if bron else -(as_px + legenda_px) / plot_hoogte,
-            "yshift": -(_BRON_REGEL_PX * bron_regels + 6),
-            "xanchor": "left",
-            "yanchor": "top",
-            "showarrow": False,
-            "font": {"size": 11, "color": GRIJS},
-            "name": "voetregel",
-        }
-    )
-    return fig
-
-
-def _legenda_regels(data: list[dict[str, Any]], breedte: int) -> int:
-    """Estimated legend rows in pixels' worth of 22 px lines.
-
-    A horizontal Plotly legend lays out each `legendgroup` as a column whose entries stack,
-    and wraps the columns when they pass the width. So: rows = tallest group × wrapped lines,
-    with ~7 px per character at 12 px plus the symbol.
-    """
-    groepen: dict[str, list[str]] = {}
-    for i, t in enumerate(data):
-        if t.get("showlegend", True) and t.get("name"):
-            groepen.setdefault(t.get("legendgroup") or f"_{i}", []).append(t["name"])
-    if not groepen:
-        return 0
-    beschikbaar, lijnen, huidig = breedte - 120, 1, 0
-    for namen in groepen.values():
-        lengte = 7 * max(len(n) for n in namen) + 50
-        if huidig and huidig + lengte > beschikbaar:
-            lijnen, huidig = lijnen + 1, 0
-        huidig += lengte
-    return lijnen * max(len(n) for n in groepen.values())
+    """The chart laid out for a memo (800 px wide, text ≥ 15 px): see `dashboard.memo`."""
+    return memo_figuur(figuur, datum, vierkant=vierkant, voetnoot=voetnoot)
 
 
 # ---------------------------------------------------------------- names and zips
@@ -473,9 +421,10 @@ def maak_bestand(
         raise ValueError(f"onbekend exportformaat: {formaat!r}")
     naam = bestandsnaam(inhoud.indicator_ids, inhoud.van, inhoud.tot, datum, formaat)
     if formaat in ("png", "svg"):
-        breedte, hoogte = (1200, 1200) if vierkant else (1600, 900)
-        fig = voor_export(inhoud.figuur, datum, breedte, hoogte, inhoud.voetnoot)
-        return naar_afbeelding(fig, formaat, breedte, hoogte), naam
+        fig = voor_export(inhoud.figuur, datum, vierkant, inhoud.voetnoot)
+        breedte, hoogte = fig["layout"]["width"], fig["layout"]["height"]
+        schaal = 2 if formaat == "png" else 1  # sharp at 16 cm; SVG scales by itself
+        return naar_afbeelding(fig, formaat, breedte, hoogte, schaal=schaal), naam
     data = rijen(inhoud.reeksen, inhoud.weergave)
     if formaat == "csv":
         return naar_csv(data, KOLOMMEN), naam
@@ -487,6 +436,7 @@ def maak_bestand(
         datum,
         inhoud.indicator_meta,
         inhoud.toelichting_bronnen,
+        status_uitleg(inhoud.figuur),
     )
     toelichting["momenten"] = inhoud.momentregels()
     toelichting["meldingen"] = list(inhoud.meldingen)
@@ -512,6 +462,15 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
         regels += [f"{nr}. {g.titel}", f"   {g.ondertitel}", f"   Bestanden: {', '.join(namen)}"]
         for uitgever, titel, url in bronnen_van(g.reeksen):
             regels.append(f"   Bron: {uitgever}, {titel} — {url}")
+        for indicator_id in g.indicator_ids:
+            m = g.indicator_meta.get(indicator_id)
+            if not m:
+                continue
+            regels.append(
+                f"   Definitie ({m.get('korte_titel') or indicator_id}): {m.get('definitie') or '–'}"
+            )
+            if m.get("kanttekening"):
+                regels.append(f"   Kanttekening: {m['kanttekening']}")
         if g.meldingen:
             regels.append("   Niet getoond in deze weergave:")
             regels += [f"     {m}" for m in g.meldingen]
@@ -521,13 +480,23 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
         if g.permalink:
             regels.append(f"   Link: {g.permalink}")
         regels.append("")
-    regels += _status_uitleg()
+    regels += _status_uitleg(grafieken)
     bestanden["README.txt"] = "\r\n".join(regels).encode("utf-8")
     return zip_bundel(bestanden)
 
 
-def _status_uitleg() -> list[str]:
-    return ["Statussen:", *[f"- {s}" for s in STATUS_UITLEG.values()], ""]
+def _status_uitleg(grafieken: list[Grafiekexport] | None = None) -> list[str]:
+    """The status legend for the chart types present: lines and/or bars."""
+    soorten = {
+        "staafdiagram" if any(t.get("type") == "bar" for t in g.figuur.get("data", [])) else "lijn"
+        for g in grafieken or []
+    } or {"lijn"}
+    regels = ["Statussen:"]
+    if "lijn" in soorten:
+        regels += [f"- in lijngrafieken: {u}" for u in STATUS_UITLEG.values()]
+    if "staafdiagram" in soorten:
+        regels += [f"- in staafdiagrammen: {u}" for u in STATUS_UITLEG_STAAF.values()]
+    return [*regels, ""]
 
 
 # ---------------------------------------------------------------- full data download

@@ -21,7 +21,6 @@ from dashboard.theme import (
     VORMEN,
     as_stijl,
     basis_layout,
-    breek_regel,
     plaats_onderkant,
 )
 
@@ -35,7 +34,7 @@ EENHEID_AS = {
 
 def bronregel(reeksen: list[Reeks]) -> str:
     delen = [f"{uitgever}, {titel}" for uitgever, titel, _ in bronnen_van(reeksen)]
-    return breek_regel("Bron: " + "; ".join(delen) if delen else "Bron: –")
+    return "Bron: " + "; ".join(delen) if delen else "Bron: –"
 
 
 GROOTTE_FACTOR = 10
@@ -158,11 +157,13 @@ def trend_figuur(
     tussenruimte = 0.15 if n > 1 else 0
     for i, paneel in enumerate(delen):
         achtervoegsel = "" if i == 0 else str(i + 1)
-        hoog = 1 - i / n
-        laag = max(hoog - 1 / n + tussenruimte, 0)
+        # equal panels; the gaps (x labels of a panel, heading of the next) lie between them
+        paneel_hoogte = (1 - (n - 1) * tussenruimte) / n
+        hoog = 1 - i * (paneel_hoogte + tussenruimte)
+        laag = max(hoog - paneel_hoogte, 0)
         layout[f"yaxis{achtervoegsel}"] = as_stijl(
             as_titel(paneel.eenheid, basisjaar),
-            domain=[laag, hoog - (0.02 if n > 1 else 0)],
+            domain=[laag, hoog],
             rangemode="tozero" if weergave == "absoluut" else "normal",
             anchor=f"x{achtervoegsel}",
             tickformat=",~f",
@@ -385,6 +386,7 @@ def _momentlijn(moment: dict[str, Any], label: str) -> dict[str, Any]:
         "y0": 0,
         "y1": 1,
         "line": {"color": "#42145f", "width": 1, "dash": "dashdot"},
+        "name": "beleidsmoment",
     }
     if label:
         lijn["label"] = {
@@ -463,18 +465,21 @@ def staaf_figuur(
     bronnen: dict[str, str] = {}
     for r in rijen:
         bronnen.setdefault(r["bron_id"], f"{r['bron_uitgever']}, {r['bron_titel']}")
-    bronregel_tekst = breek_regel("Bron: " + "; ".join(bronnen.values()), 110)
-    layout = basis_layout(titel, ondertitel, bronregel_tekst, hoogte=hoogte)
-    onder = 100 + 14 * bronregel_tekst.count("<br>")
-    layout["margin"] = {"l": 230, "r": 30, "t": 80, "b": onder}
+    layout = basis_layout(titel, ondertitel, "Bron: " + "; ".join(bronnen.values()), hoogte=hoogte)
+    layout["margin"] = {
+        "l": 20,
+        "r": 30,
+        "t": 80,
+        "b": 60,
+        "autoexpand": True,
+    }  # y labels: automargin
     layout["showlegend"] = False
     hoogste = max((r["waarde"] for r in rijen), default=1)
     layout["xaxis"] = as_stijl(
         EENHEID_AS.get(eenheid, eenheid), range=[0, hoogste * 1.3], tickformat=",~f"
     )
     layout["yaxis"] = as_stijl("", autorange="reversed", type="category")
-    layout["annotations"][0]["y"] = -72 / (hoogte - 80 - onder)
-    symbool = {"afgeleid": "open", "voorlopig": "voorlopig"}
+    symbool = {"afgeleid": "afgeleid", "voorlopig": "voorlopig"}
     return {
         "data": [
             {
@@ -495,10 +500,6 @@ def staaf_figuur(
                         PALET[0] if r["status"] == "gepubliceerd" else "#ffffff" for r in rijen
                     ],
                     "line": {"color": PALET[0], "width": 2},
-                    "pattern": {
-                        "shape": ["/" if r["status"] == "voorlopig" else "" for r in rijen],
-                        "fgcolor": PALET[0],
-                    },
                 },
             }
         ],

@@ -41,11 +41,31 @@ STATUS_UITLEG = {
     "afgeleid": "afgeleid (berekend uit gepubliceerde cijfers): open marker",
 }
 
+STATUS_UITLEG_STAAF = {
+    "gepubliceerd": "gepubliceerd: gevulde staaf",
+    "voorlopig": "voorlopig: open staaf, met ‘(voorlopig)’ achter het getal",
+    "afgeleid": "afgeleid (berekend uit gepubliceerde cijfers): open staaf, met ‘(afgeleid)’",
+}
+"""How bar charts show status (`figures.staaf_figuur`): a line legend would be wrong there."""
+
+
+def status_uitleg(figuur: dict[str, Any]) -> dict[str, str]:
+    """The status legend that matches the chart type of `figuur`."""
+    staaf = any(t.get("type") == "bar" for t in figuur.get("data", []))
+    return dict(STATUS_UITLEG_STAAF if staaf else STATUS_UITLEG)
+
+
 CORONA_NOOT = "2020 is een coronajaar: de cijfers zijn vertekend en standaard verborgen."
 
 
 def basis_layout(titel: str, ondertitel: str, bronregel: str, hoogte: int = 480) -> dict[str, Any]:
-    """Layout every chart starts from: title + subtitle, source line under the plot."""
+    """Layout every chart starts from: title + subtitle; the source line travels in `meta`.
+
+    The source line is not drawn inside the screen figure: Plotly cannot place text below a
+    legend whose height depends on the browser's width, so at 390 px the two would overlap.
+    The page shows it as text right under the chart (`components.grafiekkaart`) and the
+    memo export draws it at a computed pixel position (`dashboard.memo`).
+    """
     return {
         "title": {
             "text": f"<b>{titel}</b><br><span style='font-size:13px;color:{GRIJS}'>{ondertitel}</span>",
@@ -58,25 +78,18 @@ def basis_layout(titel: str, ondertitel: str, bronregel: str, hoogte: int = 480)
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "height": hoogte,
-        "margin": {"l": 70, "r": 20, "t": 80, "b": 120},
+        "margin": {"l": 70, "r": 20, "t": 80, "b": 90, "autoexpand": True},
         "hovermode": "closest",
         "legend": {"orientation": "h", "y": -0.18, "x": 0, "font": {"size": 12}},
-        "annotations": [
-            {
-                "text": bronregel,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": -0.42,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "align": "left",
-                "font": {"size": 11, "color": GRIJS},
-            }
-        ],
+        "annotations": [],
         "shapes": [],
+        "meta": {"bron": bronregel},
     }
+
+
+def bron_van(figuur: dict[str, Any]) -> str:
+    """The chart's source line ("Bron: …"), unbroken."""
+    return str(figuur.get("layout", {}).get("meta", {}).get("bron", ""))
 
 
 def as_stijl(titel: str = "", **extra: Any) -> dict[str, Any]:
@@ -105,10 +118,10 @@ def breek_regel(tekst: str, breedte: int = 150) -> str:
 
 
 def plaats_onderkant(layout: dict[str, Any], legenda_labels: list[str]) -> None:
-    """Put legend and source line under the plot without overlap, in pixels.
+    """Put the legend under the x-axis and leave room for it.
 
-    Plotly has no flow layout for annotations, so estimate the legend's rows from its labels
-    and size the bottom margin to fit the x-axis, the legend and the source line.
+    Plotly widens the bottom margin itself when the legend needs more (margin autoexpand),
+    as it does on a narrow screen where the legend wraps; this sets a sensible start.
     """
     breedte_tekens = 150
     regels, huidig = 1, 0
@@ -117,11 +130,9 @@ def plaats_onderkant(layout: dict[str, Any], legenda_labels: list[str]) -> None:
         if huidig and huidig + lengte > breedte_tekens:
             regels, huidig = regels + 1, 0
         huidig += lengte
-    bron_regels = layout["annotations"][0]["text"].count("<br>") + 1
-    as_ruimte, legenda, bron = 55, 22 * regels if legenda_labels else 0, 16 * bron_regels
-    onder = as_ruimte + legenda + bron + 20
+    as_ruimte, legenda = 55, 22 * regels if legenda_labels else 0
+    onder = as_ruimte + legenda + 10
     layout["margin"]["b"] = onder
     plot_hoogte = layout["height"] - layout["margin"]["t"] - onder
     layout["legend"]["y"] = -as_ruimte / plot_hoogte
     layout["legend"]["yanchor"] = "top"
-    layout["annotations"][0]["y"] = -(as_ruimte + legenda + 8) / plot_hoogte

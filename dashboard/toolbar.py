@@ -67,8 +67,17 @@ KNOPPEN = (
 2.5.3, label in name), so speech users can say what they see."""
 
 
-def werkbalk(id_prefix: str) -> html.Div:
-    """The toolbar for one chart; ids are `<id_prefix>-png`, `-svg`, `-csv`, `-xlsx`, …"""
+AFBEELDINGEN = ("png", "svg")
+ALLEEN_DATA = ("csv", "xlsx")
+"""The formats of a table's toolbar: the same files without the image buttons."""
+
+
+def _knoppen(formaten: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    return [k for k in KNOPPEN if k[0] in formaten]
+
+
+def werkbalk(id_prefix: str, formaten: tuple[str, ...] = export.FORMATEN) -> html.Div:
+    """The toolbar for one chart or table; ids are `<id_prefix>-png`, `-svg`, `-csv`, …"""
     knoppen = [
         html.Button(
             label,
@@ -78,7 +87,7 @@ def werkbalk(id_prefix: str) -> html.Div:
             title=naam,
             **{"aria-label": naam},
         )
-        for formaat, label, naam in KNOPPEN
+        for formaat, label, naam in _knoppen(formaten)
     ]
     knoppen.append(
         html.Button(
@@ -96,14 +105,20 @@ def werkbalk(id_prefix: str) -> html.Div:
                 knoppen,
                 role="group",
                 className="werkbalk-knoppen",
-                **{"aria-label": "Grafiek exporteren"},
+                **{
+                    "aria-label": "Grafiek exporteren"
+                    if set(AFBEELDINGEN) & set(formaten)
+                    else "Tabel exporteren"
+                },
             ),
             dbc.Checkbox(
                 id=f"{id_prefix}-vierkant",
-                label="Afbeelding vierkant (1200 × 1200)",
+                label="Afbeelding vierkant",
                 value=False,
                 className="werkbalk-vierkant",
-            ),
+            )
+            if set(AFBEELDINGEN) & set(formaten)
+            else None,
             dcc.Download(id=f"{id_prefix}-download"),
             *_statusregels(f"{id_prefix}"),
         ],
@@ -136,29 +151,34 @@ def registreer_export_callbacks(
     staten: list[State],
     maak: Callable[..., export.Grafiekexport],
     locatie_id: str | None = None,
+    formaten: tuple[str, ...] = export.FORMATEN,
 ) -> None:
     """Wire one toolbar: `maak(*values of staten)` returns what the chart shows right now.
 
     Call once per toolbar at module level of the page (Dash registers callbacks globally).
     """
     locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
+    knoppen = _knoppen(formaten)
+    vierkant_staat = (
+        [State(f"{id_prefix}-vierkant", "value")] if set(AFBEELDINGEN) & set(formaten) else []
+    )
 
     @callback(
         Output(f"{id_prefix}-download", "data"),
         Output(f"{id_prefix}-melding", "children", allow_duplicate=True),
-        *[Input(f"{id_prefix}-{formaat}", "n_clicks") for formaat, _, _ in KNOPPEN],
-        State(f"{id_prefix}-vierkant", "value"),
+        *[Input(f"{id_prefix}-{formaat}", "n_clicks") for formaat, _, _ in knoppen],
+        *vierkant_staat,
         *locatie,
         *staten,
         prevent_initial_call=True,
         running=_bezig(
-            id_prefix, [f"-{formaat}" for formaat, _, _ in KNOPPEN], "Bestand wordt gemaakt…"
+            id_prefix, [f"-{formaat}" for formaat, _, _ in knoppen], "Bestand wordt gemaakt…"
         ),
     )
     def download(*waarden: Any) -> tuple[Any, str]:
         formaat = str(ctx.triggered_id).removeprefix(f"{id_prefix}-")
-        vierkant = bool(waarden[len(KNOPPEN)])
-        rest = waarden[len(KNOPPEN) + 1 :]
+        vierkant = bool(waarden[len(knoppen)]) if vierkant_staat else False
+        rest = waarden[len(knoppen) + len(vierkant_staat) :]
         link = permalink(*rest[:2]) if locatie_id else ""
         rest = rest[2:] if locatie_id else rest
         try:

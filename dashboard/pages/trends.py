@@ -19,8 +19,9 @@ from dashboard.export import Grafiekexport
 from dashboard.lacunes import lege_staat
 from dashboard.reeksen import WEERGAVEN, weergave_tekst
 from dashboard.state import lees, naar_query
-from dashboard.theme import CORONA_NOOT
+from dashboard.theme import CORONA_NOOT, bron_van
 from dashboard.toolbar import (
+    ALLEEN_DATA,
     briefingknop,
     registreer_briefing_callback,
     registreer_export_callbacks,
@@ -162,6 +163,7 @@ def layout(**kwargs: Any) -> html.Div:
             ),
             html.Div(
                 [
+                    werkbalk("trends-tabel-export", formaten=ALLEEN_DATA),
                     dbc.Label("Sorteer de tabel op", html_for="trends-sorteer"),
                     dbc.Select(
                         id="trends-sorteer",
@@ -195,6 +197,7 @@ def werk_opties_bij(
 
 @callback(
     Output("trends-grafiek", "figure"),
+    Output("trends-grafiek-bron", "children"),
     Output("trends-grafiek-samenvatting", "children"),
     Output("trends-tabel", "children"),
     Output("trends-signalen", "children"),
@@ -248,6 +251,7 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, 
     leeg = not delen["uitleg_verborgen"]
     return (
         uit["figuur"],
+        bron_van(uit["figuur"]),
         uit["samenvatting"],
         tabel,
         [] if leeg else _signalen_voor(staat["setting"]),
@@ -325,11 +329,19 @@ def _export(search: str | None) -> Grafiekexport:
         uit["van"],
         uit["tot"],
         momenten=uit["momenten"],
+        meldingen=uit["meldingen"],
     )
 
 
 registreer_export_callbacks(
     "trends-export", [State("trends-url", "search")], _export, locatie_id="trends-url"
+)
+registreer_export_callbacks(
+    "trends-tabel-export",
+    [State("trends-url", "search")],
+    _export,
+    locatie_id="trends-url",
+    formaten=ALLEEN_DATA,
 )
 registreer_briefing_callback(
     "trends",
