@@ -81,7 +81,7 @@ def test_rijen_volgen_de_reeksen(reeksen) -> None:
     assert uit[2]["periode"] == "2016"
     assert uit[0]["getoond"] is None and uit[0]["basisjaar"] is None
     assert uit[1]["bron"] == "CBS, Titel b1"
-    assert tuple(uit[0]) == export.KOLOMMEN
+    assert tuple(uit[0]) == (*export.KOLOMMEN, "citaat")
 
 
 def test_rijen_in_index_hebben_getoond() -> None:
@@ -109,7 +109,7 @@ def test_staafrijen_houden_hun_eigen_periode() -> None:
 
 
 def test_csv_nederlands_en_injectie_geneutraliseerd(reeksen) -> None:
-    regels = _lees_csv(export.naar_csv(export.rijen(reeksen, "absoluut")))
+    regels = _lees_csv(export.naar_csv(export.rijen(reeksen, "absoluut"), export.KOLOMMEN))
     assert regels[0] == list(export.KOLOMMEN)
     kop = regels[0]
     a2017 = dict(zip(kop, regels[2], strict=True))
@@ -147,7 +147,7 @@ def test_xlsx_getallen_en_toelichting(reeksen) -> None:
     assert boek.sheetnames == ["data", "toelichting"]
     data = boek["data"]
     kop = [c.value for c in data[1]]
-    assert tuple(kop) == export.KOLOMMEN
+    assert tuple(kop) == (*export.KOLOMMEN, "citaat")
     waarde = data.cell(3, kop.index("waarde") + 1)
     assert waarde.value == 1234.5 and waarde.data_type == "n"
     assert "#,##0" in waarde.number_format
@@ -211,16 +211,18 @@ def test_zip_bundel() -> None:
 
 def test_voor_export_kopie_met_voetregel(reeksen) -> None:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017)
-    voor = export.voor_export(fig, DATUM, 1200, 1200)
     voor_aantal = len(fig["layout"]["annotations"])
-    assert len(voor["layout"]["annotations"]) == voor_aantal + 1  # one footer added
+    voor = export.voor_export(fig, DATUM)
     assert len(fig["layout"]["annotations"]) == voor_aantal  # the screen figure is not changed
-    teksten = [a["text"] for a in voor["layout"]["annotations"]]
-    assert teksten[-1] == "Ketenmonitor, 23 november 2026"
-    assert teksten[0].startswith("Bron: CBS")
-    assert (voor["layout"]["width"], voor["layout"]["height"]) == (1200, 1200)
-    bron, voet = voor["layout"]["annotations"][0], voor["layout"]["annotations"][-1]
-    assert voet["yshift"] < 0 and voet["y"] == bron["y"]  # footer under the source line
+    namen = [a.get("name") for a in voor["layout"]["annotations"]]
+    assert namen[-2:] == ["bronregel", "voetregel"]
+    bron, voet = voor["layout"]["annotations"][-2:]
+    assert voet["text"] == "Ketenmonitor, 23 november 2026"
+    assert bron["text"].startswith("Bron: CBS")
+    assert voet["y"] < bron["y"]  # footer under the source line
+    assert voor["layout"]["width"] == 800 and voor["layout"]["height"] >= 450
+    vierkant = export.voor_export(fig, DATUM, vierkant=True)["layout"]
+    assert vierkant["width"] == 800 and vierkant["height"] == 800
 
 
 def png_maat(data: bytes) -> tuple[int, int]:
@@ -231,10 +233,12 @@ def png_maat(data: bytes) -> tuple[int, int]:
 
 
 @pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
-@pytest.mark.parametrize(("breedte", "hoogte"), [(1600, 900), (1200, 1200)])
-def test_png_heeft_verwachte_maat(reeksen, breedte, hoogte) -> None:
-    fig = export.voor_export(trend_figuur(reeksen, "absoluut", 2016, 2017), DATUM, breedte, hoogte)
-    assert png_maat(afbeelding.naar_afbeelding(fig, "png", breedte, hoogte)) == (breedte, hoogte)
+@pytest.mark.parametrize("vierkant", [False, True])
+def test_png_heeft_verwachte_maat(reeksen, vierkant) -> None:
+    g = _grafiekexport(reeksen)
+    hoogte = export.voor_export(g.figuur, DATUM, vierkant=vierkant)["layout"]["height"]
+    data, _ = export.maak_bestand(g, "png", DATUM, vierkant=vierkant)
+    assert png_maat(data) == (1600, 2 * hoogte)  # 800 px layout at scale 2
 
 
 @pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
@@ -308,7 +312,7 @@ def test_briefingpakket_inhoud(reeksen) -> None:
     assert namen[-1] == "README.txt" and len(namen) == 7
     for nr in ("01", "02"):
         assert {n.rsplit(".", 1)[1] for n in namen if n.startswith(nr)} == {"png", "svg", "csv"}
-    assert png_maat(pakket.read(next(n for n in namen if n.endswith(".png")))) == (1600, 900)
+    assert png_maat(pakket.read(next(n for n in namen if n.endswith(".png"))))[0] == 1600
     svg = pakket.read(next(n for n in namen if n.startswith("01") and n.endswith(".svg")))
     assert b"Genummerde lijnen 1" in svg and b"Bron: CBS" in svg
     leesmij = pakket.read("README.txt").decode("utf-8")
