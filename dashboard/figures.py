@@ -152,7 +152,7 @@ def trend_figuur(
     layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 160 * (n - 1) + 60)
     # a year's points sit at its middle; a moment late in the last year must still be drawn
     rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
-    layout["xaxis"] = as_stijl("jaar", range=[van - 0.5, rechts], dtick=1, tickformat="d")
+    layout["xaxis"] = as_stijl("", range=[van - 0.5, rechts], dtick=1, tickformat="d")
     as_van: dict[int, tuple[str, str]] = {}  # series position -> (x-axis, y-axis) ids
     tussenruimte = 0.15 if n > 1 else 0
     for i, paneel in enumerate(delen):

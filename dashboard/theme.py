@@ -130,7 +130,7 @@ def plaats_onderkant(layout: dict[str, Any], legenda_labels: list[str]) -> None:
         if huidig and huidig + lengte > breedte_tekens:
             regels, huidig = regels + 1, 0
         huidig += lengte
-    as_ruimte, legenda = 55, 22 * regels if legenda_labels else 0
+    as_ruimte, legenda = 42, 22 * regels if legenda_labels else 0  # x ticks (years need no title)
     onder = as_ruimte + legenda + 10
     layout["margin"]["b"] = onder
     plot_hoogte = layout["height"] - layout["margin"]["t"] - onder
