@@ -26,7 +26,19 @@ TABELLEN: dict[str, str] = {
         CREATE TABLE waarneming (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
             uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL, waarde DOUBLE NOT NULL,
-            status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR)""",
+            status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR,
+            ondergrens DOUBLE, bovengrens DOUBLE)""",
+    "regio": """
+        CREATE TABLE regio (
+            regio_code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, niveau VARCHAR NOT NULL,
+            provincie VARCHAR)""",
+    "regio_waarneming": """
+        CREATE TABLE regio_waarneming (
+            regio_code VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL, jaar INTEGER NOT NULL,
+            waarde DOUBLE NOT NULL, ondergrens DOUBLE, bovengrens DOUBLE,
+            aantal_vestigingen INTEGER NOT NULL, status VARCHAR NOT NULL,
+            bron_id VARCHAR NOT NULL, noot VARCHAR,
+            PRIMARY KEY (regio_code, indicator_id, jaar))""",
     "signaal": """
         CREATE TABLE signaal (
             signaal_id VARCHAR PRIMARY KEY, setting_id VARCHAR NOT NULL, soort VARCHAR NOT NULL,
@@ -88,6 +100,8 @@ VULLING: dict[str, str] = {
         SELECT * FROM waarneming_df
         ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
                  categorie""",
+    "regio": "SELECT * FROM regio_df ORDER BY regio_code",
+    "regio_waarneming": "SELECT * FROM regio_waarneming_df ORDER BY indicator_id, regio_code, jaar",
     "signaal": "SELECT * FROM signaal_df ORDER BY signaal_id",
     "actielijn": "SELECT * FROM actielijn_df ORDER BY actielijn_id",
     "maatregel": f"""

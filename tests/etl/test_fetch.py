@@ -34,6 +34,7 @@ def test_fetch_schrijft_gedateerde_snapshot(raw: Path, monkeypatch) -> None:
         shutil.copytree(FIXTURES / tabel_id, dir)
 
     aanroepen = _nep_cbsodata(monkeypatch, kopieer)
+    shutil.rmtree(raw / "import")
     (raw / "import").mkdir()
     [doel] = haal_op(raw, ["82965ned"], vandaag=date(2025, 1, 15))
     assert doel == raw / "import" / "82965NED-2025-01-15"
@@ -60,6 +61,7 @@ def test_fetch_offline_faalt_snel_en_duidelijk(raw: Path, monkeypatch, capsys) -
         raise ConnectionError("Name or service not known")
 
     _nep_cbsodata(monkeypatch, offline)
+    shutil.rmtree(raw / "import")
     code = main(["fetch", "--raw", str(raw), "82965NED"])
     fout = capsys.readouterr().err
     assert code == 4
