@@ -19,6 +19,7 @@ from etl.importers.basis import ImportFout, Importtabel
 from etl.importers.cbs import lees_csv, lees_odata, snapshot_map
 from etl.importers.controle import controleer
 from etl.importers.duo import lees_duo, lees_indeling, regio_rijen
+from etl.importers.manifest import controleer_manifest
 from etl.importers.mapping import import_map, lees_mapping
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM
@@ -63,14 +64,22 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
     if mapping is None:
         return [], []
     map_ = import_map(raw_dir)
+    paden = [
+        snapshot_map(map_, t) if t["formaat"] == "cbs-odata" else map_ / t["bestand"]
+        for t in mapping
+    ]
+    regio = [map_ / t["regio"]["indeling"] for t in mapping if t.get("regio")]
+    try:
+        # Every publisher file is accounted for and unchanged before a byte of it is read.
+        manifest = controleer_manifest(map_, [*paden, *regio])
+    except ImportFout as fout:
+        return fout.problemen, []
     problemen: list[Probleem] = []
     tabellen: list[Importtabel] = []
-    for tabel in mapping:
-        pad = (
-            snapshot_map(map_, tabel)
-            if tabel["formaat"] == "cbs-odata"
-            else map_ / tabel["bestand"]
-        )
+    for tabel, pad in zip(mapping, paden, strict=True):
+        regel = manifest.get(pad.relative_to(map_).as_posix(), {})
+        if tabel["formaat"] == "duo-csv" and not tabel.get("geraadpleegd"):
+            tabel["geraadpleegd"] = regel.get("geraadpleegd")
         try:
             tabellen.append(_lees_een(map_, pad, tabel))
         except ImportFout as fout:

@@ -22,6 +22,7 @@ from etl.importers.basis import periode_uit_code, periode_uit_label
 from etl.problems import ValidatieFout
 from etl.validate import valideer, valideer_met_imports
 from tests.conftest import lees_csv, schrijf_csv
+from tests.etl.manifesthulp import hernoem, herstempel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 SLEUTEL = ("indicator_id", "periode_van", "uitsplitsing", "categorie")
@@ -34,6 +35,7 @@ def _sleutel(rij: dict) -> tuple[str, str, str, str]:
 
 
 def _geimporteerd(raw: Path) -> list[dict]:
+    herstempel(raw)
     problemen, tabellen = lees_importen(raw)
     assert problemen == [], [str(p) for p in problemen]
     return [w for t in tabellen for w in t.waarnemingen]
@@ -59,6 +61,7 @@ def vervangen(met_import: Path) -> tuple[Path, dict[tuple, dict]]:
 
 
 def _problemen(raw: Path) -> list[str]:
+    herstempel(raw)
     problemen, tabellen = valideer(raw)
     assert problemen, "verwacht minstens één probleem"
     assert tabellen == {}, "niets half geladen"
@@ -184,6 +187,7 @@ def test_punt_geeft_geen_rij_en_telt_mee(met_import: Path) -> None:
     pad.write_text(json.dumps(data), encoding="utf-8")
     csv_pad = met_import / "import" / CSV_NAAM
     csv_pad.write_text(csv_pad.read_text().replace('"584"', '"."'), encoding="utf-8")
+    herstempel(met_import)
     _, tabellen = lees_importen(met_import)
     per_id = {t.tabel_id: t for t in tabellen}
     assert len(per_id["82965NED"].waarnemingen) == 2
@@ -277,8 +281,7 @@ def test_tabel_id_klopt_niet_odata(met_import: Path) -> None:
 
 
 def test_tabel_id_klopt_niet_csv(met_import: Path) -> None:
-    oud = met_import / "import" / CSV_NAAM
-    oud.rename(oud.with_name("83295NED_2025-01-15.csv"))
+    hernoem(met_import, CSV_NAAM, "83295NED_2025-01-15.csv")
     mapping = met_import / "import" / "mapping.json"
     mapping.write_text(mapping.read_text().replace(CSV_NAAM, "83295NED_2025-01-15.csv"))
     assert any("verwacht '83296NED', gevonden 83295NED" in p for p in _problemen(met_import))
@@ -317,6 +320,7 @@ def test_slechte_import_laat_database_intact(vervangen, tmp_path: Path) -> None:
     voor = doel.read_bytes()
     pad = raw / "import" / DUO_NAAM
     pad.write_text(pad.read_text().replace("10290", "tien"))
+    herstempel(raw)
     with pytest.raises(ValidatieFout) as fout:
         bouw(raw, doel)
     assert any(f"{DUO_NAAM}:7: SO:" in str(p) for p in fout.value.problemen)

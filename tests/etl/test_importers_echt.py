@@ -18,6 +18,7 @@ import pytest
 from etl.importers import lees_importen
 from etl.importers.basis import Importtabel, periode_uit_code, periode_uit_label
 from etl.importers.cbs import tabel_url
+from tests.etl.manifesthulp import hernoem, herstempel
 
 FORMATEN = Path(__file__).resolve().parent.parent / "fixtures" / "formaten"
 DUO = "duo-historisch-vestigingen.csv"
@@ -47,12 +48,14 @@ def alleen(raw: Path, *formaat: str) -> None:
 
 
 def importen(raw: Path) -> dict[str, Importtabel]:
+    herstempel(raw)
     problemen, tabellen = lees_importen(raw)
     assert problemen == [], [str(p) for p in problemen]
     return {t.tabel_id: t for t in tabellen}
 
 
 def problemen(raw: Path) -> list[str]:
+    herstempel(raw)
     fouten, _ = lees_importen(raw)
     assert fouten, "verwacht minstens één probleem"
     return [str(p) for p in fouten]
@@ -341,14 +344,13 @@ def test_kleine_letters_en_engelse_tabellen(formaten: Path) -> None:
 
 @pytest.mark.parametrize("tabel_id", ["7052ENG", "37296ned", "80518ENG", "7461bev"])
 def test_tabel_ids_in_een_csv_naam(formaten: Path, tabel_id: str) -> None:
-    oud = formaten / "import" / CSV
-    oud.rename(oud.with_name(f"{tabel_id}_2025-01-15.csv"))
+    hernoem(formaten, CSV, f"{tabel_id}_2025-01-15.csv")
 
-    def hernoem(t: list[dict]) -> None:
+    def nieuw_id(t: list[dict]) -> None:
         t[1]["tabel_id"] = tabel_id
         t[1]["bestand"] = f"{tabel_id}_2025-01-15.csv"
 
-    pas_mapping_aan(formaten, hernoem)
+    pas_mapping_aan(formaten, nieuw_id)
     assert importen(formaten)[tabel_id.upper()].bron["url"].endswith(tabel_id.upper())
 
 
@@ -434,3 +436,27 @@ def test_gemeentecode_buiten_de_indeling(formaten: Path) -> None:
     assert any(
         "gemeentecode '1234' staat niet in de gemeente-indeling" in p for p in problemen(formaten)
     )
+
+
+# --- a refused import -------------------------------------------------------------------------
+
+
+def test_geweigerde_import_laat_database_byte_gelijk(formaten: Path, tmp_path: Path) -> None:
+    from tests.etl.test_build import _cli
+
+    doel = tmp_path / "k.duckdb"
+    herstempel(formaten)
+    eerst = _cli("build", "--raw", str(formaten), "--out", str(doel))
+    assert eerst.returncode == 0, eerst.stderr
+    assert "geïmporteerd: 80518ENG" in eerst.stdout and "regiorijen" in eerst.stdout
+    voor = doel.read_bytes()
+    pad = formaten / "import" / DUO
+    tekst = pad.read_bytes().decode("utf-8-sig").replace(";<5;", ";n.v.t.;", 1)
+    pad.write_bytes(("\ufeff" + tekst).encode("utf-8"))
+    herstempel(formaten)
+    uit = _cli("build", "--raw", str(formaten), "--out", str(doel))
+    assert uit.returncode == 1
+    assert f"{pad}:3: LEERLINGEN_2015: 'n.v.t.' is geen geheel getal" in uit.stderr, uit.stderr
+    assert "Traceback" not in uit.stderr
+    assert doel.read_bytes() == voor
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.duckdb", "raw"]  # no temp files
