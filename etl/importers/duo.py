@@ -401,6 +401,8 @@ def _lees(pad: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[
     with fewer cells, or a last line without its line break, means the download was cut off.
     """
     tekst = lees_tekst(pad)  # older DUO files are Windows-1252
+    if not tekst.strip():
+        raise ImportFout([Probleem(str(pad), None, None, "bestand is leeg (download mislukt?)")])
     lezer = csv.reader(tekst.splitlines(), delimiter=";")
     kop = [k.strip() for k in next(lezer, [])]
     rijen, problemen = [], []

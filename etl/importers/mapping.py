@@ -24,6 +24,9 @@ _VERPLICHT = {
 }
 
 
+_TEKST = ("tabel_id", "bestand", "bron_id", "titel", "url", "geraadpleegd", "uitgever", "datum")
+
+
 def import_map(raw_dir: Path) -> Path:
     return raw_dir / IMPORT_MAP
 
@@ -60,6 +63,13 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
         for sleutel in _VERPLICHT[formaat]
         if tabel.get(sleutel) in (None, "")
     ]
+    problemen += [
+        Probleem(str(pad), None, f"{plek}.{sleutel}", "verwacht tekst")
+        for sleutel in _TEKST
+        if tabel.get(sleutel) not in (None, "") and not isinstance(tabel[sleutel], str)
+    ]
+    if problemen:
+        return problemen
     problemen += _controleer_velden(pad, plek, tabel)
     reeksen = tabel.get("reeksen")
     if not isinstance(reeksen, list) or not reeksen:
@@ -103,6 +113,9 @@ def _controleer_velden(pad: Path, plek: str, blok: dict[str, Any]) -> list[Probl
             fout("jaren", "van en tot zijn jaartallen (geheel getal, 1900-2100)")
         elif jaren.get("van", 0) > jaren.get("tot", 9999):
             fout("jaren", "van ligt na tot")
+    schaal = blok.get("schaal")
+    if schaal is not None and (isinstance(schaal, bool) or not isinstance(schaal, int | float)):
+        fout("schaal", "verwacht een getal, bijv. 1000")
     if blok.get("halfjaar") not in (None, 1, 2):
         fout("halfjaar", "1 (eerste halfjaar) of 2 (tweede halfjaar)")
     if blok.get("periode") not in (None, "") and not str(blok["periode"]).isdigit():

@@ -460,3 +460,46 @@ def test_geweigerde_import_laat_database_byte_gelijk(formaten: Path, tmp_path: P
     assert "Traceback" not in uit.stderr
     assert doel.read_bytes() == voor
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.duckdb", "raw"]  # no temp files
+
+
+# --- no traceback for any input file --------------------------------------------------------
+
+
+def _schrijf(rel: str, data: bytes) -> Callable[[Path], None]:
+    return lambda m: (m / rel).write_bytes(data)
+
+
+def _in_mapping(blok: int, sleutel: str, waarde: object) -> Callable[[Path], None]:
+    def wijzig(m: Path) -> None:
+        mapping = json.loads((m / "mapping.json").read_text(encoding="utf-8"))
+        mapping["tabellen"][blok][sleutel] = waarde
+        (m / "mapping.json").write_text(json.dumps(mapping), encoding="utf-8")
+
+    return wijzig
+
+
+@pytest.mark.parametrize(
+    ("wijzig", "reden"),
+    [
+        (_schrijf(DUO, b""), "bestand is leeg"),
+        (_schrijf(DUO, bytes(range(256)) * 3), "regel heeft"),
+        (_schrijf(DUO, b"INSTELLINGSCODE;SOORT_VESTIGING\r\n"), "geen kolom volgens het patroon"),
+        (_schrijf(CSV, b""), "geen tabel gevonden"),
+        (_schrijf("80518ENG/Tableinfos.Json", b"[]"), "tabel-id klopt niet"),
+        (_schrijf("80518ENG/DataProperties.Json", b"{}"), "verwacht een lijst van objecten"),
+        (_schrijf("80518ENG/TypedDataSet.Json", b"[1, 2]"), "verwacht een lijst van objecten"),
+        (_schrijf("gemeente_provincie_klein.csv", b""), "bestand is leeg"),
+        (_in_mapping(0, "tabel_id", 80518), "tabel_id: verwacht tekst"),
+        (_in_mapping(1, "bestand", "80518ENG"), "is een map, geen bestand"),
+        (_in_mapping(0, "schaal", "veel"), "schaal: verwacht een getal"),
+        (_in_mapping(2, "regio", "GEMEENTECODE_VESTIGING"), "regio: verwacht"),
+        (_schrijf("manifest.json", b'{"bestanden": ["a"]}'), "verwacht een lijst 'bestanden'"),
+    ],
+)
+def test_geen_traceback_voor_kapotte_invoer(formaten: Path, wijzig, reden: str) -> None:
+    wijzig(formaten / "import")
+    if "'bestanden'" not in reden:
+        herstempel(formaten)  # reach the importer, not only the manifest check
+    fouten, tabellen = lees_importen(formaten)
+    assert tabellen == [] or fouten
+    assert any(reden in str(p) for p in fouten), [str(p) for p in fouten]
