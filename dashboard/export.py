@@ -33,6 +33,8 @@ KOLOMMEN = (
     "periode",
     "jaar",
     "waarde",
+    "ondergrens",
+    "bovengrens",
     "eenheid",
     "weergave",
     "basisjaar",
@@ -60,6 +62,9 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
     `jaar` is empty when the point covers several years (see `periode`, e.g. "2016–2019")
     or when the source names no period ("periode niet genoemd"): no year is made up.
 
+    `ondergrens`/`bovengrens` are filled only where `waarde` is a range (a sum over cells the
+    publisher withheld, e.g. DUO's `<5`); empty means the value is exact.
+
     `getoond` is rounded to 4 decimals: it is our own arithmetic (index, % change), and float
     noise like 99.99999999 in a memo helps nobody. The published `waarde` is never touched.
     """
@@ -79,6 +84,8 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     ),
                     "jaar": p.jaar if p.periode_tot in (None, p.jaar) else None,
                     "waarde": p.waarde,
+                    "ondergrens": p.ondergrens,
+                    "bovengrens": p.bovengrens,
                     "eenheid": reeks.eenheid,
                     "weergave": weergave_tekst(weergave, reeks.basisjaar),
                     "basisjaar": reeks.basisjaar if afgeleid else None,

@@ -176,7 +176,7 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
             SELECT DISTINCT indicator_id FROM gekozen WHERE uitsplitsing = 'totaal'
         )
         SELECT g.indicator_id, g.periode_van AS jaar, g.uitsplitsing, g.categorie, g.waarde,
-               g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
+               g.ondergrens, g.bovengrens, g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
                b.uitgever AS bron_uitgever, b.url AS bron_url
         FROM gekozen g JOIN bron b USING (bron_id)
         WHERE g.uitsplitsing = 'totaal'

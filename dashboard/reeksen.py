@@ -32,6 +32,8 @@ class Punt:
     citaat: str | None
     noot: str | None
     periode_tot: int | None = None  # last year when the period spans years (bar charts)
+    ondergrens: float | None = None  # a range: the value sums cells DUO withheld ('<5')
+    bovengrens: float | None = None
 
 
 @dataclass
@@ -136,6 +138,8 @@ def _punt(r: dict[str, Any], jaar: int | None, periode_tot: int | None = None) -
         r.get("citaat"),
         r.get("noot"),
         periode_tot,
+        r.get("ondergrens"),
+        r.get("bovengrens"),
     )
 
 

@@ -85,7 +85,7 @@ def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str) -> None:
     pad.unlink(missing_ok=True)
     with duckdb.connect(str(pad)) as con:
         for naam, df in tabellen.items():
-            con.register(f"{naam}_df", df.drop(columns=[REGEL_KOLOM]))
+            con.register(f"{naam}_df", df.drop(columns=[REGEL_KOLOM], errors="ignore"))
         for naam, ddl in TABELLEN.items():
             con.execute(ddl)
             if naam in VULLING:

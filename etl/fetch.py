@@ -2,9 +2,10 @@
 
 Optional and never needed to build or test: it needs the `fetch` extra (`cbsodata`) and the
 network. Each table goes to `data/raw/import/<ID>-<JJJJ-MM-DD>/` in the layout of
-`cbsodata.download_data(..., typed=True)` plus `download.json` with the download date; a mapping
-entry without `bestand` then picks the newest snapshot. The download lands in a temp folder
-first, so a broken connection leaves no half snapshot.
+`cbsodata.download_data(..., typed=True)` plus `download.json` with the download date, and an
+entry in `data/raw/import/manifest.json` (publisher, title, URL, date, licence, sha256, how it
+was fetched); a mapping entry without `bestand` then picks the newest snapshot. The download
+lands in a temp folder first, so a broken connection leaves no half snapshot.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from etl.importers.basis import ImportFout
 from etl.importers.cbs import tabel_url
+from etl.importers.manifest import schrijf_regel, sha256
 from etl.importers.mapping import import_map, lees_mapping
 
 TIJDSLIMIET_S = 20
@@ -64,8 +67,35 @@ def haal_op(raw_dir: Path, tabel_ids: list[str], vandaag: date | None = None) ->
         )
         shutil.rmtree(doel, ignore_errors=True)
         tijdelijk.rename(doel)
+        schrijf_regel(import_map(raw_dir), _manifestregel(doel, tabel_id, dag))
         geschreven.append(doel)
     return geschreven
+
+
+def _manifestregel(map_: Path, tabel_id: str, dag: str) -> dict[str, Any]:
+    """The snapshot's manifest entry: the build checks its sha256 before every import."""
+    titel = tabel_id
+    try:
+        info = json.loads((map_ / "TableInfos.json").read_text(encoding="utf-8"))
+        info = info.get("value", info) if isinstance(info, dict) else info
+        titel = str(info[0].get("Title") or tabel_id)
+    except (OSError, ValueError, LookupError, AttributeError):
+        pass  # the import itself reports a broken TableInfos.json
+    try:
+        client = f"cbsodata {version('cbsodata')}"
+    except PackageNotFoundError:
+        client = "cbsodata"
+    return {
+        "pad": map_.name,
+        "uitgever": "CBS",
+        "titel": f"StatLine {tabel_id}: {titel}",
+        "url": tabel_url(tabel_id),
+        "geraadpleegd": dag,
+        "licentie": "CC BY 4.0",
+        "sha256": sha256(map_),
+        "herkomst": f"python -m etl fetch: {client} download_data({tabel_id!r}, typed=True) van"
+        f" CBS open data (OData v3, https://opendata.cbs.nl/ODataApi/odata/{tabel_id})",
+    }
 
 
 def _herkomst(tabel_id: str, dag: str) -> dict[str, Any]:

@@ -27,7 +27,8 @@ TABELLEN: dict[str, str] = {
         CREATE TABLE waarneming (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
             uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL, waarde DOUBLE NOT NULL,
-            status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR)""",
+            status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR,
+            ondergrens DOUBLE, bovengrens DOUBLE)""",
     "revisie": """
         CREATE TABLE revisie (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
@@ -35,6 +36,17 @@ TABELLEN: dict[str, str] = {
             oude_waarde DOUBLE NOT NULL, oude_status VARCHAR NOT NULL, oude_bron_id VARCHAR NOT NULL,
             nieuwe_waarde DOUBLE NOT NULL, nieuwe_status VARCHAR NOT NULL,
             nieuwe_bron_id VARCHAR NOT NULL, herzien_op DATE NOT NULL, noot VARCHAR)""",
+    "regio": """
+        CREATE TABLE regio (
+            regio_code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, niveau VARCHAR NOT NULL,
+            provincie VARCHAR)""",
+    "regio_waarneming": """
+        CREATE TABLE regio_waarneming (
+            regio_code VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL, jaar INTEGER NOT NULL,
+            waarde DOUBLE NOT NULL, ondergrens DOUBLE, bovengrens DOUBLE,
+            aantal_vestigingen INTEGER NOT NULL, status VARCHAR NOT NULL,
+            bron_id VARCHAR NOT NULL, noot VARCHAR,
+            PRIMARY KEY (regio_code, indicator_id, jaar))""",
     "signaal": """
         CREATE TABLE signaal (
             signaal_id VARCHAR PRIMARY KEY, setting_id VARCHAR NOT NULL, soort VARCHAR NOT NULL,
@@ -100,6 +112,8 @@ VULLING: dict[str, str] = {
         SELECT * FROM revisie_df
         ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
                  categorie, herzien_op""",
+    "regio": "SELECT * FROM regio_df ORDER BY regio_code",
+    "regio_waarneming": "SELECT * FROM regio_waarneming_df ORDER BY indicator_id, regio_code, jaar",
     "signaal": "SELECT * FROM signaal_df ORDER BY signaal_id",
     "actielijn": "SELECT * FROM actielijn_df ORDER BY actielijn_id",
     "maatregel": f"""

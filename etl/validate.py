@@ -75,6 +75,9 @@ def valideer_met_imports(raw_dir: Path) -> Validatie:
             if naam in tabellen:
                 tabellen[naam] = pd.concat([tabellen[naam], extra], ignore_index=True)
     problemen += _kruisregels(raw_dir, descriptor, tabellen)
+    # Regional sums live in their own tables (never in `waarneming`); empty without an import.
+    tabellen["regio"] = geimporteerd.regio
+    tabellen["regio_waarneming"] = geimporteerd.regio_waarneming
     tabellen = {
         n: df.drop(columns=[importers.PAD_KOLOM], errors="ignore") for n, df in tabellen.items()
     }

@@ -18,12 +18,26 @@ import pandas as pd
 from etl.importers.basis import ImportFout, Importtabel
 from etl.importers.cbs import lees_csv, lees_odata, snapshot_map
 from etl.importers.controle import controleer
-from etl.importers.duo import lees_duo
+from etl.importers.duo import lees_duo, lees_indeling, regio_rijen
+from etl.importers.manifest import controleer_manifest
 from etl.importers.mapping import import_map, lees_mapping
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM
 
 PAD_KOLOM = "_pad"
+REGIO_KOLOMMEN = ["regio_code", "naam", "niveau", "provincie"]
+REGIO_WAARNEMING_KOLOMMEN = [
+    "regio_code",
+    "indicator_id",
+    "jaar",
+    "waarde",
+    "ondergrens",
+    "bovengrens",
+    "aantal_vestigingen",
+    "status",
+    "bron_id",
+    "noot",
+]
 
 
 @dataclass
@@ -32,6 +46,10 @@ class Importresultaat:
     tabellen: list[Importtabel] = field(default_factory=list)
     waarneming: pd.DataFrame | None = None
     bron: pd.DataFrame | None = None
+    regio: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REGIO_KOLOMMEN))
+    regio_waarneming: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=REGIO_WAARNEMING_KOLOMMEN)
+    )
 
     def samenvatting(self) -> list[str]:
         return [t.samenvatting() for t in self.tabellen]
@@ -46,19 +64,50 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
     if mapping is None:
         return [], []
     map_ = import_map(raw_dir)
+    paden = [
+        snapshot_map(map_, t) if t["formaat"] == "cbs-odata" else map_ / t["bestand"]
+        for t in mapping
+    ]
+    regio = [map_ / t["regio"]["indeling"] for t in mapping if t.get("regio")]
+    try:
+        # Every publisher file is accounted for and unchanged before a byte of it is read.
+        manifest = controleer_manifest(map_, [*paden, *regio])
+    except ImportFout as fout:
+        return fout.problemen, []
     problemen: list[Probleem] = []
     tabellen: list[Importtabel] = []
-    for tabel in mapping:
+    for tabel, pad in zip(mapping, paden, strict=True):
+        regel = manifest.get(pad.relative_to(map_).as_posix(), {})
+        if tabel["formaat"] == "duo-csv" and not tabel.get("geraadpleegd"):
+            tabel["geraadpleegd"] = regel.get("geraadpleegd")
         try:
-            if tabel["formaat"] == "cbs-odata":
-                tabellen.append(lees_odata(snapshot_map(map_, tabel), tabel))
-            elif tabel["formaat"] == "cbs-csv":
-                tabellen.append(lees_csv(map_ / tabel["bestand"], tabel))
-            else:
-                tabellen.append(lees_duo(map_ / tabel["bestand"], tabel))
+            tabellen.append(_lees_een(map_, pad, tabel))
         except ImportFout as fout:
             problemen += fout.problemen
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError) as fout:
+            # Safety net: a file shaped in a way no importer foresaw is a problem, not a traceback.
+            problemen.append(
+                Probleem(
+                    str(pad), None, None, f"onverwachte indeling ({type(fout).__name__}: {fout})"
+                )
+            )
     return problemen, tabellen
+
+
+def _lees_een(map_: Path, pad: Path, tabel: dict) -> Importtabel:
+    if tabel["formaat"] == "cbs-odata":
+        return lees_odata(pad, tabel)
+    if tabel["formaat"] == "cbs-csv":
+        return lees_csv(pad, tabel)
+    if not tabel.get("regio"):
+        return lees_duo(pad, tabel)
+    indeling_pad = map_ / tabel["regio"]["indeling"]
+    indeling = lees_indeling(indeling_pad)
+    if isinstance(indeling, list):
+        raise ImportFout(indeling)
+    uit = lees_duo(pad, tabel, indeling)
+    uit.regio = regio_rijen(indeling_pad)
+    return uit
 
 
 def laad(raw_dir: Path, tabellen: dict[str, pd.DataFrame]) -> Importresultaat:
@@ -70,20 +119,38 @@ def laad(raw_dir: Path, tabellen: dict[str, pd.DataFrame]) -> Importresultaat:
     bron = pd.DataFrame([t.bron for t in geimporteerd])
     bron[PAD_KOLOM] = [t.pad for t in geimporteerd]
     bron["soort"] = "primair"  # an imported file is the publisher's own (CBS, DUO)
-    problemen = controleer(waarneming, bron, tabellen)
+    regio = pd.DataFrame([r for t in geimporteerd for r in t.regio], columns=REGIO_KOLOMMEN)
+    regio = regio.drop_duplicates("regio_code").sort_values("regio_code", ignore_index=True)
+    regio_waarneming = pd.DataFrame(
+        [r for t in geimporteerd for r in t.regio_waarnemingen], columns=REGIO_WAARNEMING_KOLOMMEN
+    )
+    problemen = controleer(waarneming, bron, tabellen, regio_waarneming)
     if problemen:
         return Importresultaat(problemen)
     waarneming = waarneming.drop(columns=["_periodesoort"])
     return Importresultaat(
         [],
         geimporteerd,
-        _typeer_als(waarneming, tabellen.get("waarneming")),
+        _typeer_als(waarneming, tabellen.get("waarneming"), GRENZEN),
         _typeer_als(bron, tabellen.get("bron")),
+        regio,
+        regio_waarneming.astype({"jaar": "int64", "aantal_vestigingen": "int64"}),
     )
 
 
-def _typeer_als(df: pd.DataFrame, voorbeeld: pd.DataFrame | None) -> pd.DataFrame:
-    """Give imported columns the dtypes of the hand-entered frame so concat keeps them."""
+GRENZEN = ["ondergrens", "bovengrens"]
+
+
+def _typeer_als(
+    df: pd.DataFrame, voorbeeld: pd.DataFrame | None, extra: list[str] | None = None
+) -> pd.DataFrame:
+    """Give imported columns the dtypes of the hand-entered frame so concat keeps them.
+
+    `extra` columns exist only in the database (the bounds of a range), not in the raw CSV.
+    """
+    extra = extra or []
+    for kolom in extra:
+        df[kolom] = df[kolom].astype("Float64")
     if voorbeeld is None:
         return df
     for kolom in voorbeeld.columns:
@@ -95,4 +162,4 @@ def _typeer_als(df: pd.DataFrame, voorbeeld: pd.DataFrame | None) -> pd.DataFram
             df[kolom] = pd.to_datetime(df[kolom], format="%Y-%m-%d", errors="coerce").dt.date
         else:
             df[kolom] = df[kolom].astype(voorbeeld[kolom].dtype)
-    return df[[*voorbeeld.columns, PAD_KOLOM]]
+    return df[[*voorbeeld.columns, *extra, PAD_KOLOM]]

@@ -27,12 +27,13 @@ STANDAARD_TEKENS: dict[str, str] = {"": "gepubliceerd", "*": "voorlopig", "**": 
 # Marks that mean "no figure": no row, only a count in the summary.
 GEEN_CIJFER = {".": "onbekend", "": "leeg"}
 
-# Period types the data model (whole years) can hold, and those it cannot.
+# Period types the data model holds as a year row: years and school years always; a half
+# year only when a mapping block asks for it (`halfjaar: 1`, for the `*_1e_halfjaar` indicators).
 _JAARCODES = {"JJ": "kalenderjaar", "SJ": "schooljaar"}
-_NIET_IN_MODEL = {
+_ANDERE_PERIODEN = {
+    "HJ": "halfjaar",
     "KW": "kwartaal",
     "MM": "maand",
-    "HJ": "halfjaar",
     "W1": "week",
     "VJ": "voortschrijdend jaar",
     "G2": "meerjarengemiddelde",
@@ -43,6 +44,21 @@ _NIET_IN_MODEL = {
 _CODE = re.compile(r"^(\d{4})([A-Z][A-Z0-9])(\d{2})$")
 # StatLine labels: `2019`, `2019*`, `2019/'20*`, `2019/2020 **`.
 _LABEL = re.compile(r"^(\d{4})(?:\s*/\s*(?:'?\d{2}|\d{4}))?\s*(\**)$")
+_MAANDEN = (
+    *("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"),
+    *("september", "oktober", "november", "december", "january", "february", "march"),
+    *("may", "june", "july", "august", "october"),
+)
+# StatLine labels of other frequencies: `2019 1e kwartaal`, `2019 2e halfjaar`, `2019 maart*`,
+# English `2019 1st quarter`, `2019 2nd half year`, `2019 March`.
+_ANDER_LABEL = re.compile(
+    r"^(\d{4})\s+(?:(\d)\s*(?:e|ste|de|st|nd|rd|th)?\s+(kwartaal|quarter|halfjaar|half\s*year)"
+    r"|(" + "|".join(_MAANDEN) + r"))\s*(\**)$",
+    re.IGNORECASE,
+)
+# Code-list words (Periods.json `Status`/`Description`) that mark a provisional period.
+_VOORLOPIG = re.compile(r"voorlopig|provisional", re.IGNORECASE)
+_NADER = re.compile(r"nader voorlopig|revised provisional", re.IGNORECASE)
 
 
 class ImportFout(Exception):
@@ -56,40 +72,81 @@ class ImportFout(Exception):
 @dataclass(frozen=True)
 class Periode:
     jaar: int
-    soort: str  # kalenderjaar / schooljaar
+    soort: str  # kalenderjaar / schooljaar / halfjaar / kwartaal / maand / ...
     teken: str  # status mark carried by the period label ('', '*', '**')
+    volgnummer: int = 0  # which half year / quarter / month
+
+    @property
+    def is_jaar(self) -> bool:
+        return self.soort in ("kalenderjaar", "schooljaar")
 
 
-def periode_uit_code(code: str, titel: str = "") -> Periode:
-    """An OData period code (`2019JJ00`) as a whole year; raises ValueError with a Dutch reason.
+def periode_uit_code(code: str, titel: str = "", status: str = "") -> Periode:
+    """An OData period code (`2019JJ00`, `2019HJ01`, `2019MM03`); ValueError when unknown.
 
-    The provisional mark lives in the code list's Title (`2019*`), not in the code.
+    The provisional mark lives in the code list, not in the code: in the Title (`2019*`) or,
+    in many tables, only in `Status: "Voorlopig"` / `Description: "Voorlopige cijfers"`;
+    `status` is those two fields joined. Which kinds of period a mapping takes is decided by
+    `neem_periode`, so a table that mixes years with months still gives its years.
     """
     gevonden = _CODE.match(code.strip())
     if not gevonden:
         raise ValueError(f"onbekende periodecode {code!r} (verwacht bijv. 2019JJ00)")
-    jaar, soort, volgnummer = int(gevonden[1]), gevonden[2], gevonden[3]
-    if soort in _JAARCODES and (soort != "JJ" or volgnummer == "00"):
-        return Periode(jaar, _JAARCODES[soort], _teken_uit_titel(titel))
-    if soort in _NIET_IN_MODEL:
-        raise ValueError(
-            f"periodecode {code!r} is een {_NIET_IN_MODEL[soort]}; Ketenmonitor kent alleen"
-            " jaren (JJ) en schooljaren (SJ): selecteer de jaarcijfers"
-        )
-    raise ValueError(f"onbekende periodecode {code!r} (bekend: JJ, SJ; niet in het model: KW, MM)")
+    jaar, soort, volgnummer = int(gevonden[1]), gevonden[2], int(gevonden[3])
+    teken = _teken_uit_titel(titel) or _teken_uit_status(status)
+    if soort in _JAARCODES and (soort != "JJ" or volgnummer == 0):
+        return Periode(jaar, _JAARCODES[soort], teken)
+    if soort in _ANDERE_PERIODEN:
+        return Periode(jaar, _ANDERE_PERIODEN[soort], teken, volgnummer)
+    raise ValueError(
+        f"onbekende periodecode {code!r} (bekend: JJ, SJ, HJ, KW, MM; zie CBS Handleiding"
+        " Open Data Services)"
+    )
 
 
 def periode_uit_label(label: str) -> Periode:
-    """A StatLine CSV period label (`2019`, `2019/'20*`) as a whole year, with its mark."""
+    """A StatLine CSV period label (`2019`, `2019/'20*`, `2019 1e halfjaar`), with its mark."""
     gevonden = _LABEL.match(label.strip())
-    if not gevonden:
-        raise ValueError(f"onbekende periode {label!r} (verwacht bijv. 2019, 2019* of 2019/'20*)")
-    soort = "schooljaar" if "/" in label else "kalenderjaar"
-    return Periode(int(gevonden[1]), soort, gevonden[2])
+    if gevonden:
+        soort = "schooljaar" if "/" in label else "kalenderjaar"
+        return Periode(int(gevonden[1]), soort, gevonden[2])
+    ander = _ANDER_LABEL.match(label.strip())
+    if ander:
+        if ander[4]:
+            return Periode(int(ander[1]), "maand", ander[5], 0)
+        soort = "kwartaal" if ander[3].lower() in ("kwartaal", "quarter") else "halfjaar"
+        return Periode(int(ander[1]), soort, ander[5], int(ander[2]))
+    raise ValueError(
+        f"onbekende periode {label!r} (verwacht bijv. 2019, 2019*, 2019/'20* of 2019 1e halfjaar)"
+    )
+
+
+def neem_periode(periode: Periode, tabel: dict[str, Any], reeks: dict[str, Any]) -> str | None:
+    """None when the mapping takes this period, else the reason it is skipped (for the summary).
+
+    A block takes whole years unless it (or the series) says `halfjaar: 1` or `2`; `jaren:
+    {"van": …, "tot": …}` limits the years, so a hand-entered year need not be imported twice.
+    """
+    halfjaar = reeks.get("halfjaar", tabel.get("halfjaar"))
+    if halfjaar is not None:
+        if periode.soort != "halfjaar" or periode.volgnummer != int(halfjaar):
+            return periode.soort
+    elif not periode.is_jaar:
+        return periode.soort
+    jaren = reeks.get("jaren", tabel.get("jaren")) or {}
+    if not jaren.get("van", periode.jaar) <= periode.jaar <= jaren.get("tot", periode.jaar):
+        return "buiten 'jaren'"
+    return None
 
 
 def _teken_uit_titel(titel: str) -> str:
     return re.search(r"(\**)\s*$", titel or "")[1]
+
+
+def _teken_uit_status(status: str) -> str:
+    if _NADER.search(status or ""):
+        return "**"
+    return "*" if _VOORLOPIG.search(status or "") else ""
 
 
 def status_van(teken: str, tekens: dict[str, str]) -> str:
@@ -136,14 +193,17 @@ class Importtabel:
     bron: dict[str, Any]
     waarnemingen: list[dict[str, Any]] = field(default_factory=list)
     overgeslagen: dict[str, int] = field(default_factory=dict)
+    regio: list[dict[str, Any]] = field(default_factory=list)
+    regio_waarnemingen: list[dict[str, Any]] = field(default_factory=list)
 
     def sla_over(self, reden: str) -> None:
         self.overgeslagen[reden] = self.overgeslagen.get(reden, 0) + 1
 
     def samenvatting(self) -> str:
         rest = ", ".join(f"{n} {r}" for r, n in sorted(self.overgeslagen.items()))
-        return f"{self.tabel_id} ({self.pad}): {len(self.waarnemingen)} rijen" + (
-            f"; zonder cijfer: {rest}" if rest else ""
+        regio = f", {len(self.regio_waarnemingen)} regiorijen" if self.regio_waarnemingen else ""
+        return f"{self.tabel_id} ({self.pad}): {len(self.waarnemingen)} rijen{regio}" + (
+            f"; overgeslagen: {rest}" if rest else ""
         )
 
 
@@ -156,8 +216,12 @@ def waarneming(
     citaat: str,
     regel: int | None,
     noot: str | None = None,
+    grenzen: tuple[float, float] | None = None,
 ) -> dict[str, Any]:
-    """One `waarneming` row in the contract's columns, plus where it came from for reports."""
+    """One `waarneming` row in the contract's columns, plus where it came from for reports.
+
+    `grenzen` (lower, upper) only for a value that is a range (a sum over suppressed cells).
+    """
     schaal = float(reeks.get("schaal", 1))
     return {
         "indicator_id": reeks["indicator_id"],
@@ -170,5 +234,7 @@ def waarneming(
         "bron_id": bron_id,
         "citaat": citaat,
         "noot": noot if noot is not None else reeks.get("noot"),
+        "ondergrens": None if grenzen is None else round(grenzen[0] * schaal, 6),
+        "bovengrens": None if grenzen is None else round(grenzen[1] * schaal, 6),
         "_regel": regel,
     }

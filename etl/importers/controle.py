@@ -20,16 +20,39 @@ _TYPE_SOORT = {
     "kalenderjaar": "kalenderjaar",
     "schooljaar": "schooljaar",
     "peildatum": "kalenderjaar",
+    "halfjaar": "halfjaar",
 }
 
 
 def controleer(
-    waarneming: pd.DataFrame, bron: pd.DataFrame, tabellen: dict[str, pd.DataFrame]
+    waarneming: pd.DataFrame,
+    bron: pd.DataFrame,
+    tabellen: dict[str, pd.DataFrame],
+    regio_waarneming: pd.DataFrame | None = None,
 ) -> list[Probleem]:
     problemen = _bron(bron, tabellen.get("bron"))
     problemen += _indicator(waarneming, tabellen.get("indicator"))
     problemen += _dubbel(waarneming, tabellen.get("waarneming"))
+    if regio_waarneming is not None:
+        problemen += _regio_dubbel(regio_waarneming)
     return problemen
+
+
+def _regio_dubbel(regio_waarneming: pd.DataFrame) -> list[Probleem]:
+    """Two blocks feeding one (region, indicator, year): a visible error, never a silent sum."""
+    dubbel = regio_waarneming[
+        regio_waarneming.duplicated(["regio_code", "indicator_id", "jaar"], keep="first")
+    ]
+    return [
+        Probleem(
+            "import/mapping.json",
+            None,
+            "regio",
+            f"regiocijfer komt dubbel voor in de import: {r['regio_code']} {r['indicator_id']}"
+            f" {r['jaar']} (twee blokken voeden dezelfde indicator)",
+        )
+        for _, r in dubbel.head(5).iterrows()
+    ]
 
 
 def _plek(rij: pd.Series) -> tuple[str, int | None]:

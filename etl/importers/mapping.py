@@ -20,8 +20,11 @@ FORMATEN = ("cbs-odata", "cbs-csv", "duo-csv")
 _VERPLICHT = {
     "cbs-odata": ("tabel_id",),
     "cbs-csv": ("bestand", "tabel_id"),
-    "duo-csv": ("bestand", "bron_id", "titel", "url", "periode"),
+    "duo-csv": ("bestand", "bron_id", "titel", "url"),
 }
+
+
+_TEKST = ("tabel_id", "bestand", "bron_id", "titel", "url", "geraadpleegd", "uitgever", "datum")
 
 
 def import_map(raw_dir: Path) -> Path:
@@ -60,6 +63,14 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
         for sleutel in _VERPLICHT[formaat]
         if tabel.get(sleutel) in (None, "")
     ]
+    problemen += [
+        Probleem(str(pad), None, f"{plek}.{sleutel}", "verwacht tekst")
+        for sleutel in _TEKST
+        if tabel.get(sleutel) not in (None, "") and not isinstance(tabel[sleutel], str)
+    ]
+    if problemen:
+        return problemen
+    problemen += _controleer_velden(pad, plek, tabel)
     reeksen = tabel.get("reeksen")
     if not isinstance(reeksen, list) or not reeksen:
         problemen.append(Probleem(str(pad), None, f"{plek}.reeksen", "verwacht minstens één reeks"))
@@ -70,4 +81,66 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
                 problemen.append(
                     Probleem(str(pad), None, f"{plek}.reeksen[{j}].{sleutel}", "verplicht veld")
                 )
+        if isinstance(reeks, dict):
+            problemen += _controleer_velden(pad, f"{plek}.reeksen[{j}]", reeks)
+            zonder_jaar = "{jaar}" not in str(reeks.get("waarde", ""))
+            if formaat == "duo-csv" and not tabel.get("periode") and zonder_jaar:
+                problemen.append(
+                    Probleem(
+                        str(pad),
+                        None,
+                        f"{plek}.periode",
+                        "verplicht veld ontbreekt (of een kolompatroon als"
+                        " 'LEERLINGEN_{jaar}' in 'waarde')",
+                    )
+                )
+    return problemen
+
+
+def _controleer_velden(pad: Path, plek: str, blok: dict[str, Any]) -> list[Probleem]:
+    """The optional fields whose shape matters: `jaren`, `halfjaar`, `regio`, `onderdrukt`,
+    `selectie`. A wrong shape here would otherwise surface as a traceback deep in an importer."""
+    problemen = []
+
+    def fout(veld: str, reden: str) -> None:
+        problemen.append(Probleem(str(pad), None, f"{plek}.{veld}", reden))
+
+    jaren = blok.get("jaren")
+    if jaren is not None:
+        if not isinstance(jaren, dict) or not set(jaren) <= {"van", "tot"} or not jaren:
+            fout("jaren", 'verwacht {"van": JJJJ, "tot": JJJJ} (één van beide mag weg)')
+        elif not all(isinstance(v, int) and 1900 <= v <= 2100 for v in jaren.values()):
+            fout("jaren", "van en tot zijn jaartallen (geheel getal, 1900-2100)")
+        elif jaren.get("van", 0) > jaren.get("tot", 9999):
+            fout("jaren", "van ligt na tot")
+    schaal = blok.get("schaal")
+    if schaal is not None and (isinstance(schaal, bool) or not isinstance(schaal, int | float)):
+        fout("schaal", "verwacht een getal, bijv. 1000")
+    if blok.get("halfjaar") not in (None, 1, 2):
+        fout("halfjaar", "1 (eerste halfjaar) of 2 (tweede halfjaar)")
+    if blok.get("periode") not in (None, "") and not str(blok["periode"]).isdigit():
+        fout("periode", "verwacht een jaartal, bijv. 2024")
+    regio = blok.get("regio")
+    if regio is not None and (
+        not isinstance(regio, dict) or not regio.get("gemeentecode") or not regio.get("indeling")
+    ):
+        fout("regio", 'verwacht {"gemeentecode": kolom, "indeling": bestand in data/raw/import}')
+    onderdrukt = blok.get("onderdrukt")
+    if onderdrukt is not None and not (
+        isinstance(onderdrukt, dict)
+        and all(
+            isinstance(v, list)
+            and len(v) == 2
+            and all(isinstance(g, int) for g in v)
+            and v[0] <= v[1]
+            for v in onderdrukt.values()
+        )
+    ):
+        fout("onderdrukt", 'verwacht {"<5": [1, 4]}: per teken de kleinste en grootste waarde')
+    for veld in ("selectie", "statustekens"):
+        waarde = blok.get(veld)
+        if waarde is not None and not (
+            isinstance(waarde, dict) and all(isinstance(v, str) for v in waarde.values())
+        ):
+            fout(veld, "verwacht een object met tekst per sleutel")
     return problemen

@@ -82,7 +82,8 @@ def test_excel_via_bedrading_noemt_elke_bron(met_database: Path) -> None:
     inhoud.toelichting_bronnen = queries.bronnen()
     inhoud.indicator_meta = queries.indicator_meta()
     data, naam = export.maak_bestand(inhoud, "xlsx", DATUM)
-    assert naam == "ketenmonitor_jeugdhulp_totaal_en_2_meer_2015-2024_20261123.xlsx"
+    laatste = max(i["laatste_jaar"] for i in queries.indicatoren() if i["laatste_jaar"])
+    assert naam == f"ketenmonitor_jeugdhulp_totaal_en_2_meer_2015-{laatste}_20261123.xlsx"
     boek = load_workbook(io.BytesIO(data))
     tekst = " ".join(
         str(c.value) for rij in boek["toelichting"].iter_rows() for c in rij if c.value
@@ -154,3 +155,29 @@ def test_werkbalk_knoppen_hebben_nederlandse_namen() -> None:
     melding = balk.children[-1]
     assert melding.role == "status" and getattr(melding, "aria-live") == "polite"
     assert len(KNOPPEN) == 4
+
+
+def test_csv_en_excel_dragen_beide_grenzen(meta) -> None:
+    """DUO's BO 2015 sums three '<5' cells: 1,443,072 to 1,443,081 (issue 11)."""
+    reeksen = maak_reeksen(queries.jaarwaarden(["leerlingen_vestiging_bo"], 2015, 2017), meta)
+    rijen = {r["jaar"]: r for r in export.rijen(reeksen, "absoluut")}
+    assert (rijen[2015]["ondergrens"], rijen[2015]["bovengrens"]) == (1443072, 1443081)
+    assert (rijen[2017]["ondergrens"], rijen[2017]["bovengrens"]) == (None, None)  # exact
+    tekst = export.naar_csv(list(rijen.values()), export.KOLOMMEN).decode("utf-8-sig")
+    kop, *regels = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    r2015 = dict(zip(kop, regels[0], strict=True))
+    assert (r2015["waarde"], r2015["ondergrens"], r2015["bovengrens"]) == (
+        "1443072",
+        "1443072",
+        "1443081",
+    )
+    boek = load_workbook(io.BytesIO(export.naar_xlsx(list(rijen.values()), {})))
+    blad = boek["data"]
+    kolommen = [c.value for c in blad[1]]
+    waarden = {
+        blad.cell(i, kolommen.index("jaar") + 1).value: blad.cell(
+            i, kolommen.index("bovengrens") + 1
+        ).value
+        for i in range(2, blad.max_row + 1)
+    }
+    assert waarden[2015] == 1443081 and waarden[2017] is None

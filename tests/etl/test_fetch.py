@@ -14,6 +14,7 @@ import pytest
 from etl.__main__ import main
 from etl.fetch import haal_op
 from etl.importers import lees_importen
+from etl.importers.manifest import sha256
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
@@ -34,12 +35,20 @@ def test_fetch_schrijft_gedateerde_snapshot(raw: Path, monkeypatch) -> None:
         shutil.copytree(FIXTURES / tabel_id, dir)
 
     aanroepen = _nep_cbsodata(monkeypatch, kopieer)
+    shutil.rmtree(raw / "import")
     (raw / "import").mkdir()
     [doel] = haal_op(raw, ["82965ned"], vandaag=date(2025, 1, 15))
     assert doel == raw / "import" / "82965NED-2025-01-15"
     assert aanroepen[0]["typed"] is True and aanroepen[0]["timeout"] > 0
     herkomst = json.loads((doel / "download.json").read_text(encoding="utf-8"))
     assert herkomst["geraadpleegd"] == "2025-01-15"
+    manifest = json.loads((raw / "import" / "manifest.json").read_text(encoding="utf-8"))
+    [regel] = manifest["bestanden"]
+    assert regel["pad"] == "82965NED-2025-01-15" and regel["geraadpleegd"] == "2025-01-15"
+    assert regel["uitgever"] == "CBS" and regel["licentie"] == "CC BY 4.0"
+    assert regel["titel"] == "StatLine 82965NED: Jeugdzorg in natura; regio, 2015-2017"
+    assert regel["url"] == "https://www.cbs.nl/nl-nl/cijfers/detail/82965NED"
+    assert regel["sha256"] == sha256(doel) and "etl fetch" in regel["herkomst"]
 
     # A mapping entry without 'bestand' picks the newest snapshot and its download date.
     mapping = json.loads((FIXTURES / "mapping.json").read_text(encoding="utf-8"))
@@ -60,6 +69,7 @@ def test_fetch_offline_faalt_snel_en_duidelijk(raw: Path, monkeypatch, capsys) -
         raise ConnectionError("Name or service not known")
 
     _nep_cbsodata(monkeypatch, offline)
+    shutil.rmtree(raw / "import")
     code = main(["fetch", "--raw", str(raw), "82965NED"])
     fout = capsys.readouterr().err
     assert code == 4

@@ -1,0 +1,108 @@
+"""The real DUO per-location history in data/raw/import, built into the database.
+
+Checks against published figures: DUO's BO total for 2017 is 1,414,261 (OCW in cijfers, the
+hand-entered po_regulier_leerlingen row) and for 2015 1,443,072 = X + n with n `<5` cells.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.config import RAW_DIR
+from etl.importers import lees_importen
+
+
+@pytest.fixture(scope="module")
+def con(database: Path):
+    with duckdb.connect(str(database), read_only=True) as verbinding:
+        yield verbinding
+
+
+def _waarde(con, indicator: str, jaar: int) -> tuple:
+    return con.execute(
+        """SELECT waarde, ondergrens, bovengrens, status FROM waarneming
+           WHERE indicator_id = ? AND periode_van = ?""",
+        [indicator, jaar],
+    ).fetchone()
+
+
+def test_bekende_totalen(con) -> None:
+    assert _waarde(con, "leerlingen_vestiging_bo", 2017) == (1414261, None, None, "afgeleid")
+    hand = con.execute(
+        "SELECT waarde FROM waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
+        " AND periode_van = 2017"
+    ).fetchone()
+    assert hand == (1414261,)
+    # 2015: three '<5' cells; DUO's published total counts each as 1.
+    assert _waarde(con, "leerlingen_vestiging_bo", 2015) == (1443072, 1443072, 1443081, "afgeleid")
+    assert _waarde(con, "leerlingen_vestiging_so", 2017)[0] == 13681
+
+
+def test_dertig_jaren_per_soort_en_handrijen_onaangeroerd(con) -> None:
+    jaren = con.execute(
+        """SELECT indicator_id, min(periode_van), max(periode_van), count(*) FROM waarneming
+           WHERE indicator_id LIKE 'leerlingen_vestiging_%' GROUP BY ALL ORDER BY 1"""
+    ).fetchall()
+    assert [j[1:] for j in jaren] == [(1996, 2025, 30)] * 5
+    bronnen = con.execute(
+        "SELECT DISTINCT bron_id FROM waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
+    ).fetchall()
+    assert all(not b[0].endswith("-import") for b in bronnen)
+
+
+def test_regio_en_landelijk_kloppen(con) -> None:
+    verschil = con.execute(
+        """WITH n AS (SELECT indicator_id, periode_van AS jaar, waarde FROM waarneming
+                      WHERE indicator_id LIKE 'leerlingen_vestiging_%'),
+                p AS (SELECT indicator_id, jaar, sum(waarde) AS s FROM regio_waarneming
+                      WHERE regio_code LIKE 'PV%' OR regio_code = 'GM9999' GROUP BY ALL),
+                g AS (SELECT indicator_id, jaar, sum(waarde) AS s FROM regio_waarneming
+                      WHERE regio_code LIKE 'GM%' GROUP BY ALL)
+           SELECT count(*), count(*) FILTER (WHERE n.waarde <> p.s OR n.waarde <> g.s)
+           FROM n JOIN p USING (indicator_id, jaar) JOIN g USING (indicator_id, jaar)"""
+    ).fetchone()
+    assert verschil == (150, 0)
+
+
+def test_regio_tabel(con) -> None:
+    niveaus = dict(con.execute("SELECT niveau, count(*) FROM regio GROUP BY 1").fetchall())
+    assert niveaus == {"gemeente": 343, "provincie": 12}
+    assert con.execute(
+        "SELECT naam, provincie FROM regio WHERE regio_code = 'GM9999'"
+    ).fetchone() == (
+        "gemeente onbekend",
+        None,
+    )
+    onbekend = con.execute(
+        "SELECT DISTINCT jaar FROM regio_waarneming WHERE regio_code = 'GM9999' ORDER BY 1"
+    ).fetchall()
+    assert onbekend == [(2000,), (2001,), (2002,)]
+    zonder_regio = con.execute(
+        """SELECT count(*) FROM regio_waarneming r LEFT JOIN regio USING (regio_code)
+           WHERE regio.naam IS NULL"""
+    ).fetchone()
+    assert zonder_regio == (0,)
+
+
+def test_afgeschermde_regio_is_een_bereik(con) -> None:
+    rijen = con.execute(
+        """SELECT waarde, ondergrens, bovengrens, aantal_vestigingen, noot FROM regio_waarneming
+           WHERE ondergrens IS NOT NULL"""
+    ).fetchall()
+    assert rijen
+    for waarde, onder, boven, vestigingen, noot in rijen:
+        assert waarde == onder < boven and vestigingen >= 1 and "privacyteken" in noot
+    alleen_afgeschermd = [r for r in rijen if r[0] == r[3] and r[2] == 4 * r[0]]
+    assert alleen_afgeschermd  # e.g. a gemeente whose only location has '<5': 1-4, never 0
+
+
+def test_import_duurt_minder_dan_vijf_seconden() -> None:
+    t = time.perf_counter()
+    problemen, tabellen = lees_importen(RAW_DIR)
+    duur = time.perf_counter() - t
+    assert problemen == [] and len(tabellen[0].waarnemingen) == 150
+    assert duur < 5, f"import van het DUO-bestand duurde {duur:.2f} s"
