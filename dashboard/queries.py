@@ -151,7 +151,11 @@ def indicatoren() -> list[dict[str, Any]]:
                  WHERE w.indicator_id = i.indicator_id) AS laatste_jaar,
                (SELECT count(DISTINCT periode_van) FROM waarneming w
                  WHERE w.indicator_id = i.indicator_id AND w.periode_van = w.periode_tot
-                   AND w.uitsplitsing = 'totaal') AS aantal_jaren
+                   AND w.uitsplitsing = 'totaal') AS aantal_jaren,
+               (SELECT count(DISTINCT periode_van) FROM waarneming w
+                 WHERE w.indicator_id = i.indicator_id AND w.periode_van = w.periode_tot
+                   AND w.uitsplitsing = 'totaal' AND w.status <> 'afgeleid')
+                 AS aantal_gepubliceerde_jaren
         FROM indicator i JOIN setting s USING (setting_id)
         ORDER BY s.volgorde, i.herkomst, i.korte_titel
         """

@@ -110,7 +110,9 @@ def indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list
 
 
 def langste_openbare_reeks(setting_id: str) -> str | None:
-    """The public series of a setting with the most years (ties: the most recent), if any."""
+    """The public series of a setting with the most published years (then: most years, most
+    recent), if any. Published counts come before sums Ketenmonitor made from a publisher's
+    file (e.g. DUO pupils per school location, all `afgeleid`): those are another concept."""
     kandidaten = [
         i
         for i in trendbare()
@@ -120,7 +122,10 @@ def langste_openbare_reeks(setting_id: str) -> str | None:
     ]
     if not kandidaten:
         return None
-    return max(kandidaten, key=lambda i: (i["aantal_jaren"], i["laatste_jaar"]))["indicator_id"]
+    return max(
+        kandidaten,
+        key=lambda i: (i["aantal_gepubliceerde_jaren"], i["aantal_jaren"], i["laatste_jaar"]),
+    )["indicator_id"]
 
 
 def standaard_voor_settings(settings: list[str]) -> list[str]:

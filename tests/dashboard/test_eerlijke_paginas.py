@@ -128,7 +128,9 @@ def test_ketenkaart_link_uit_de_data(met_database: Path, setting: str, begin: st
             for i in queries.indicatoren()
             if i["setting_id"] == setting and i["herkomst"] == "openbare_statistiek"
         ]
-        assert meta["aantal_jaren"] == max(i["aantal_jaren"] for i in andere)
+        assert meta["aantal_gepubliceerde_jaren"] == max(
+            i["aantal_gepubliceerde_jaren"] for i in andere
+        )
 
 
 def test_een_periode_is_een_staaf_met_periode_in_titel(met_database: Path) -> None:

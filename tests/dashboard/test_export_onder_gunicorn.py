@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="ge
 KAARTEN = {  # toolbar → a title word only that chart has, and the page it sits on
     "kenmerken-duur-export": ("Duur van het gebruik", "/kenmerken"),
     "kenmerken-cluster-so_leerlingen-export": ("naar cluster", "/kenmerken"),
-    "capaciteit-kinderopvang-export": ("Landelijk Register Kinderopvang", "/capaciteit"),
+    "capaciteit-kinderopvang-export": ("Kinderopvang: locaties en", "/capaciteit"),
     "trends-export": ("Index", "/trends"),
 }
 

@@ -120,7 +120,7 @@ def test_figuur_titel_eenheid_bron_en_nederlands_getalformaat(meta) -> None:
     layout = fig["layout"]
     assert layout["separators"] == ",."
     assert "Leerlingen so" in layout["title"]["text"] and "aantal" in layout["title"]["text"]
-    bron = layout["annotations"][0]["text"]
+    bron = layout["meta"]["bron"]
     assert bron.startswith("Bron: ")
     for uitgever, titel in {(p.bron_uitgever, p.bron_titel) for r in reeksen for p in r.punten}:
         assert titel.split(" ")[0] in bron.replace("<br>", " ")

@@ -50,7 +50,7 @@ def test_staaf_figuur_per_categorie(met_database: Path) -> None:
     fig = staaf_figuur(rijen, "Duur", "procent", "procent")
     (balk,) = fig["data"]
     assert balk["x"] == [r["waarde"] for r in rijen] == [34.0, 45.0]
-    assert fig["layout"]["annotations"][0]["text"].startswith("Bron: ")
+    assert fig["layout"]["meta"]["bron"].startswith("Bron: ")
     assert fig["layout"]["separators"] == ",."
 
 
