@@ -96,16 +96,34 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
         kop.insert(3, "Getoond (index of %)")
     body = []
     for reeks, p in rijen:
+        waarde = nl.met_eenheid(p.waarde, reeks.eenheid)
+        if p.ondergrens is not None and p.bovengrens is not None:
+            waarde += (
+                f" (bereik {nl.met_eenheid(p.ondergrens, reeks.eenheid)}–"
+                f"{nl.met_eenheid(p.bovengrens, reeks.eenheid)})"
+            )
         cellen = [
             html.Td(reeks.label),
-            html.Td(nl.periode(p.jaar, p.jaar, reeks.periode_type)),
-            html.Td(nl.met_eenheid(p.waarde, reeks.eenheid), className="getal"),
+            html.Td(
+                nl.periode(
+                    p.jaar, p.jaar if p.periode_tot is None else p.periode_tot, reeks.periode_type
+                )
+            ),
+            html.Td(waarde, className="getal"),
         ]
         if weergave != "absoluut":
             cellen.append(html.Td(nl.getal(p.getoond, 1), className="getal"))
         cellen += [
-            html.Td(p.status, className=f"status status-{p.status}"),
-            html.Td(html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url)),
+            html.Td(
+                p.status + (", herzien" if p.herzien else ""),
+                className=f"status status-{p.status}",
+            ),
+            html.Td(
+                [
+                    html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url),
+                    " (secundaire bron)" if p.bron_soort == "secundair" else "",
+                ]
+            ),
         ]
         body.append(html.Tr(cellen))
     return html.Table(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard import format as nl
-from dashboard.reeksen import Reeks, bronnen_van, weergave_tekst
+from dashboard.reeksen import Reeks, bronnen_van, secundaire_bronnen, weergave_tekst
 from dashboard.theme import (
     GRIJS,
     PALET,
@@ -32,8 +32,16 @@ EENHEID_AS = {
 }
 
 
+SECUNDAIR = " (secundaire bron: de oorspronkelijke uitgever is niet gevonden)"
+
+
 def bronregel(reeksen: list[Reeks]) -> str:
-    delen = [f"{uitgever}, {titel}" for uitgever, titel, _ in bronnen_van(reeksen)]
+    """ "Bron: …" naming every source of the plotted points; a secondary one says so."""
+    secundair = secundaire_bronnen(reeksen)
+    delen = [
+        f"{uitgever}, {titel}" + (SECUNDAIR if url in secundair else "")
+        for uitgever, titel, url in bronnen_van(reeksen)
+    ]
     return "Bron: " + "; ".join(delen) if delen else "Bron: –"
 
 
@@ -118,9 +126,17 @@ def _hover(reeks: Reeks, p: Any) -> str:
     regel = (
         f"<b>{reeks.label}</b><br>{tijd}: {nl.met_eenheid(p.waarde, reeks.eenheid)} ({p.status})"
     )
+    if p.ondergrens is not None and p.bovengrens is not None:
+        regel += (
+            f"<br>bereik: {nl.met_eenheid(p.ondergrens, reeks.eenheid)}–"
+            f"{nl.met_eenheid(p.bovengrens, reeks.eenheid)} (cellen ‘&lt;5’ van DUO)"
+        )
     if reeks.basisjaar is not None:
         regel += f"<br>getoond: {nl.getal(p.getoond, 1)} (basisjaar {reeks.basisjaar})"
-    return f"{regel}<br>Bron: {p.bron_uitgever}"
+    if p.herzien:
+        regel += "<br>herzien: vervangt een eerdere waarde (zie Bronnen, tabel revisie)"
+    bron = p.bron_uitgever + (" (secundaire bron)" if p.bron_soort == "secundair" else "")
+    return f"{regel}<br>Bron: {bron}"
 
 
 def trend_figuur(
@@ -464,7 +480,11 @@ def staaf_figuur(
     """
     bronnen: dict[str, str] = {}
     for r in rijen:
-        bronnen.setdefault(r["bron_id"], f"{r['bron_uitgever']}, {r['bron_titel']}")
+        bronnen.setdefault(
+            r["bron_id"],
+            f"{r['bron_uitgever']}, {r['bron_titel']}"
+            + (SECUNDAIR if r.get("bron_soort") == "secundair" else ""),
+        )
     layout = basis_layout(titel, ondertitel, "Bron: " + "; ".join(bronnen.values()), hoogte=hoogte)
     layout["margin"] = {
         "l": 20,

@@ -181,7 +181,11 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
         )
         SELECT g.indicator_id, g.periode_van AS jaar, g.uitsplitsing, g.categorie, g.waarde,
                g.ondergrens, g.bovengrens, g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
-               b.uitgever AS bron_uitgever, b.url AS bron_url
+               b.uitgever AS bron_uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = g.indicator_id
+                       AND r.uitsplitsing = g.uitsplitsing AND r.categorie = g.categorie
+                       AND r.periode_van IS NOT DISTINCT FROM g.periode_van
+                       AND r.periode_tot IS NOT DISTINCT FROM g.periode_tot) AS herzien
         FROM gekozen g JOIN bron b USING (bron_id)
         WHERE g.uitsplitsing = 'totaal'
            OR g.indicator_id NOT IN (SELECT indicator_id FROM met_totaal)
@@ -219,8 +223,12 @@ def jaarwaarden_uitsplitsing(
     return _rijen(
         """
         SELECT w.indicator_id, w.periode_van AS jaar, w.uitsplitsing, w.categorie, w.waarde,
-               w.status, w.citaat, w.noot, w.bron_id, b.titel AS bron_titel,
-               b.uitgever AS bron_uitgever, b.url AS bron_url
+               w.ondergrens, w.bovengrens, w.status, w.citaat, w.noot, w.bron_id,
+               b.titel AS bron_titel, b.uitgever AS bron_uitgever, b.url AS bron_url,
+               b.soort AS bron_soort, EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = w.indicator_id
+                       AND r.uitsplitsing = w.uitsplitsing AND r.categorie = w.categorie
+                       AND r.periode_van IS NOT DISTINCT FROM w.periode_van
+                       AND r.periode_tot IS NOT DISTINCT FROM w.periode_tot) AS herzien
         FROM waarneming w JOIN bron b USING (bron_id)
         WHERE list_contains(?, w.indicator_id || ':' || w.uitsplitsing)
           AND w.periode_van = w.periode_tot AND w.periode_van BETWEEN ? AND ?
@@ -265,7 +273,11 @@ def waarnemingen(indicator_ids: list[str], uitsplitsing: str | None = None) -> l
         """
         SELECT w.*, i.korte_titel, i.titel, i.eenheid, i.periode_type, i.definitie,
                i.kanttekening, i.herkomst, i.setting_id, b.titel AS bron_titel,
-               b.uitgever AS bron_uitgever, b.url AS bron_url
+               b.uitgever AS bron_uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = w.indicator_id
+                       AND r.uitsplitsing = w.uitsplitsing AND r.categorie = w.categorie
+                       AND r.periode_van IS NOT DISTINCT FROM w.periode_van
+                       AND r.periode_tot IS NOT DISTINCT FROM w.periode_tot) AS herzien
         FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
         WHERE list_contains(?, w.indicator_id) AND (? IS NULL OR w.uitsplitsing = ?)
         ORDER BY w.indicator_id, w.periode_van NULLS LAST, w.uitsplitsing, w.categorie

@@ -34,6 +34,8 @@ class Punt:
     periode_tot: int | None = None  # last year when the period spans years (bar charts)
     ondergrens: float | None = None  # a range: the value sums cells DUO withheld ('<5')
     bovengrens: float | None = None
+    bron_soort: str = "primair"  # 'secundair': newspaper, aggregator or copy (bron.soort)
+    herzien: bool = False  # the value replaced an earlier one (table revisie)
 
 
 @dataclass
@@ -140,6 +142,8 @@ def _punt(r: dict[str, Any], jaar: int | None, periode_tot: int | None = None) -
         periode_tot,
         r.get("ondergrens"),
         r.get("bovengrens"),
+        r.get("bron_soort") or "primair",
+        bool(r.get("herzien")),
     )
 
 
@@ -177,6 +181,11 @@ def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int, toon_2020: bo
         index = 100 * p.waarde / basis.waarde
         p.getoond = index if weergave == "index" else index - 100
     return melding
+
+
+def secundaire_bronnen(reeksen: list[Reeks]) -> set[str]:
+    """URLs of plotted points whose source is secondary (to be named as such)."""
+    return {p.bron_url for r in reeksen for p in r.punten if p.bron_soort == "secundair"}
 
 
 def bronnen_van(reeksen: list[Reeks]) -> list[tuple[str, str, str]]:

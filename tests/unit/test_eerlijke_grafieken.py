@@ -196,3 +196,28 @@ def test_enkelvoud_en_meervoud_in_samenvatting() -> None:
     (a,) = maak_reeksen([_rij("a", 2019, 5)], _meta(("a", None)), "absoluut", 2016, True)
     tekst = samenvatting([a], 2019, 2019, "absoluut")
     assert "1 reeks," in tekst and "1 jaar met een waarde" in tekst
+
+
+# ------------------------------------------------------------------ source kind, revisions, ranges
+
+
+def test_secundaire_bron_herziening_en_bereik_zichtbaar() -> None:
+    from dashboard.components import datatabel
+    from dashboard.figures import bronregel
+
+    rijen = [
+        {**_rij("a", 2018, 10), "bron_soort": "secundair", "bron_url": "https://krant.example/x"},
+        {**_rij("a", 2019, 12), "herzien": True},
+        {**_rij("a", 2020, 14), "ondergrens": 14, "bovengrens": 26, "status": "afgeleid"},
+    ]
+    reeksen = maak_reeksen(rijen, _meta(("a", None)), "absoluut", 2016, True)
+    regel = bronregel(reeksen)
+    assert regel.count("secundaire bron") == 1 and "CBS, Titel (secundaire bron" in regel
+    fig = trend_figuur(reeksen, "absoluut", 2018, 2020, toon_2020=True)
+    teksten = next(t for t in fig["data"] if t.get("mode") == "markers")["text"]
+    assert "secundaire bron" in teksten[0] and "herzien" not in teksten[0]
+    assert "herzien: vervangt een eerdere waarde" in teksten[1]
+    assert "bereik: 14–26" in teksten[2]
+    tabel = str(datatabel(reeksen, "jaar", "absoluut", "t"))
+    assert "gepubliceerd, herzien" in tabel and "(bereik 14–26)" in tabel
+    assert "(secundaire bron)" in tabel
