@@ -257,7 +257,7 @@ def trend_figuur(
         if breuk and min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
             breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
     for (jaar, xas, yas), labels in breuken.items():
-        layout["shapes"].append(_breuklijn(jaar, xas, yas, labels))
+        layout["shapes"].append(_breuklijn(jaar, xas, yas, labels, rechts=jaar > (van + tot) / 2))
     for groep in groepeer_momenten(momenten or [], van, tot):
         label = str(groep[0][0]) if len(groep) == 1 else f"{groep[0][0]}–{groep[-1][0]}"
         for i, (_, moment) in enumerate(groep):
@@ -340,8 +340,14 @@ def _voorlopig_lijn(reeks, xs, ys, status_per_x, kleur, xas, yas) -> dict[str, A
     }
 
 
-def _breuklijn(jaar: int, xas: str, yas: str, labels: list[str]) -> dict[str, Any]:
-    """A dotted line at a series break that names the series it applies to."""
+def _breuklijn(
+    jaar: int, xas: str, yas: str, labels: list[str], rechts: bool = False
+) -> dict[str, Any]:
+    """A dotted line at a series break that names the series it applies to.
+
+    The label runs away from the nearer edge (left of the line in the right half), so it is
+    not cut off by the plot's border.
+    """
     wie = ", ".join(labels)
     return {
         "type": "line",
@@ -356,7 +362,7 @@ def _breuklijn(jaar: int, xas: str, yas: str, labels: list[str]) -> dict[str, An
             "text": _kort(f"trendbreuk {jaar}: {wie}", 48),
             "textposition": "start",
             "textangle": 0,
-            "xanchor": "left",
+            "xanchor": "right" if rechts else "left",
             "yanchor": "bottom",
             "padding": 4,
             "font": {"size": 11, "color": GRIJS},

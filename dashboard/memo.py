@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from dashboard import format as nl
-from dashboard.theme import GRIJS, breek_regel, bron_van
+from dashboard.theme import GRIJS, TEKST, breek_regel, bron_van
 
 BREEDTE = 800
 """Layout width in CSS pixels; PNG is rendered at scale 2, SVG keeps this width."""
@@ -56,20 +56,12 @@ def memo_figuur(
     layout = fig.setdefault("layout", {})
     layout.pop("autosize", None)
     layout["font"] = _groter(layout.get("font"))
-    titel = layout.get("title")
-    titel_px = 0
-    if isinstance(titel, dict):
-        tekst, titel_px = _titel(str(titel.get("text", "")))
-        layout["title"] = {
-            **titel,
-            "text": tekst,
-            "font": _groter(titel.get("font"), TITEL_TEKST),
-            "xref": "paper",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "paper",
-            "yanchor": "bottom",
-        }
+    # Title and subtitle become one top-anchored annotation: Plotly's own title anchors a
+    # block of three or more lines wrongly (it ran into the first panel in a test export).
+    titel = layout.pop("title", None)
+    titel_tekst, titel_px = (
+        _titel(str(titel.get("text", ""))) if isinstance(titel, dict) else ("", 0)
+    )
     for sleutel, as_ in list(layout.items()):
         if re.fullmatch(r"[xy]axis\d*", sleutel) and isinstance(as_, dict):
             as_["tickfont"] = _groter(as_.get("tickfont"))
@@ -102,8 +94,10 @@ def memo_figuur(
     min_plot = (220 if vierkant else MIN_PLOT_PX) * (panelen * 0.75 if panelen > 1 else 1)
     hoogte = max(BREEDTE if vierkant else 450, int(boven + min_plot + onder))
     plot_px = hoogte - boven - onder
-    if isinstance(layout.get("title"), dict):  # the title block ends just above the panels
-        layout["title"]["y"] = 1 + (12 + (34 if panelen > 1 else 0)) / plot_px
+    if titel_tekst:
+        kop = _regel(titel_tekst, 1 + (boven - 14) / plot_px, "titel")
+        kop["font"] = {"size": TITEL_TEKST, "color": TEKST}
+        layout.setdefault("annotations", []).insert(0, kop)
     layout["width"], layout["height"] = BREEDTE, hoogte
     layout["margin"] = {
         **layout.get("margin", {}),
@@ -151,7 +145,7 @@ def _titel(html_tekst: str) -> tuple[str, int]:
             f"<br><span style='font-size:{MIN_TEKST}px;color:{GRIJS}'>{r}</span>"
             for r in onder_regels
         )
-        hoogte += REGEL_PX * len(onder_regels)
+        hoogte += 26 * len(onder_regels)  # lines of a 20 px annotation, whatever their span size
     return tekst, hoogte
 
 
