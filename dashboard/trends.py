@@ -52,6 +52,16 @@ def jaren() -> list[int]:
     )
 
 
+def laatste_gepubliceerde_jaar() -> int:
+    """Default end of the range: the latest year with a published series.
+
+    Sums Ketenmonitor made from a publisher's file (DUO per location, up to 2025) would
+    otherwise stretch every default chart to a year the hand-entered series do not reach.
+    """
+    gepubliceerd = [i["laatste_jaar"] for i in trendbare() if i["aantal_gepubliceerde_jaren"]]
+    return max(gepubliceerd) if gepubliceerd else max(jaren())
+
+
 def params() -> list[Param]:
     return [
         Param(
@@ -73,7 +83,7 @@ def params() -> list[Param]:
         Param("van", 2015, jaren, soort=int, omschrijving="van"),
         Param(
             "tot",
-            max(jaren()) if queries.database_beschikbaar() else 2024,
+            laatste_gepubliceerde_jaar() if queries.database_beschikbaar() else 2024,
             jaren,
             soort=int,
             omschrijving="tot",
