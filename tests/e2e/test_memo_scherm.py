@@ -30,7 +30,7 @@ def test_legenda_en_bronregel_overlappen_niet(dash_duo, app, pad: str, breedte: 
     dash_duo.start_server(app)
     dash_duo.driver.set_window_size(breedte, 1000)
     dash_duo.wait_for_page(dash_duo.server_url + pad)
-    dash_duo.wait_for_element(".grafiekkaart g.legend", timeout=10)
+    dash_duo.wait_for_element(".grafiekkaart g.legend", timeout=30)
     vakken = dash_duo.driver.execute_script(VAKKEN_JS)
     assert vakken, "geen grafiek met legenda gevonden"
     for v in vakken:
