@@ -37,10 +37,14 @@ licences and definitions are filled in here when the page leaves them empty.
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import (
     ClientsideFunction,
@@ -56,6 +60,8 @@ from dash import (
 )
 
 from dashboard import afbeelding, export, queries
+
+log = logging.getLogger("ketenmonitor")
 
 KNOPPEN = (
     ("png", "PNG", "PNG downloaden: afbeelding van de grafiek"),
@@ -112,12 +118,68 @@ def werkbalk(id_prefix: str) -> html.Div:
     )
 
 
-def permalink(pathname: str | None, search: str | None) -> str:
-    """The address of this view, as the browser asked for it (host from the request)."""
-    from flask import has_request_context, request
+BASIS_URL_VAR = "KETENMONITOR_BASIS_URL"
 
-    basis = request.host_url.rstrip("/") if has_request_context() else ""
-    return f"{basis}{pathname or '/'}{search or ''}"
+
+def basis_url() -> str:
+    """Where this dashboard lives for its readers, e.g. `https://ketenmonitor.example.nl`.
+
+    From `KETENMONITOR_BASIS_URL`, else the address the server is configured to bind
+    (HOST and PORT, as `make serve` and `python -m dashboard` use them). Never from the
+    request: a Host header is the client's to choose (`127.0.0.1:8061@evil.example` made
+    the Excel link point elsewhere). A malformed setting is an operator error: it raises.
+    """
+    ingesteld = os.environ.get(BASIS_URL_VAR, "").strip()
+    if not ingesteld:
+        host = os.environ.get("HOST", "127.0.0.1")
+        host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{int(os.environ.get('PORT', '8050'))}"
+    delen = urlsplit(ingesteld)
+    if (
+        delen.scheme not in ("http", "https")
+        or not delen.hostname
+        or "@" in delen.netloc
+        or delen.query
+        or delen.fragment
+        or any(ord(t) < 33 or t in '\\<>"' for t in ingesteld)
+    ):
+        raise ValueError(
+            f"{BASIS_URL_VAR} moet een adres zijn als https://host[:poort][/pad], "
+            f"zonder gebruikersnaam, query of fragment; gekregen: {ingesteld[:100]!r}"
+        )
+    return ingesteld.rstrip("/")
+
+
+def permalink(pathname: str | None, search: str | None) -> str:
+    """The address of this view: the configured base, a page path we serve, and the query
+    string re-encoded from its parsed pairs (so nothing but key=value pairs survives)."""
+    pad = pathname if isinstance(pathname, str) else "/"
+    bekend = {p["relative_path"] for p in dash.page_registry.values()}
+    if pad not in bekend:
+        pad = "/"
+    paren = parse_qsl((search or "").lstrip("?"), keep_blank_values=True, max_num_fields=None)
+    query = urlencode(paren[:MAX_QUERY_PAREN], safe=",")
+    return f"{basis_url()}{pad}{'?' + query if query else ''}"
+
+
+MAX_QUERY_PAREN = 50
+
+
+def foutmelding(fout: Exception) -> str:
+    """The toolbar's Dutch message for a failed download; details go to the log only.
+
+    DuckDB errors carry SQL and server paths, so a database problem is one fixed sentence.
+    Image errors (`AfbeeldingMislukt`) are written for users and are shown as they are.
+    """
+    if isinstance(fout, afbeelding.AfbeeldingMislukt):
+        log.warning("download mislukt: %s", fout)
+        return f"Downloaden mislukt: {fout}"
+    if isinstance(fout, queries.DatabaseOntbreekt):
+        log.error("download mislukt: %s", fout)
+        return f"Downloaden mislukt: {queries.NIET_BESCHIKBAAR}."
+    log.error("download mislukt", exc_info=fout)
+    return "Downloaden mislukt door een fout aan onze kant; de fout is vastgelegd."
 
 
 def _verrijk(inhoud: export.Grafiekexport, link: str) -> export.Grafiekexport:
@@ -164,8 +226,8 @@ def registreer_export_callbacks(
         try:
             inhoud = _verrijk(maak(*rest), link)
             data, naam = export.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
-        except (afbeelding.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
-            return no_update, f"Downloaden mislukt: {fout}"
+        except Exception as fout:  # the user gets a message, the log the cause
+            return no_update, foutmelding(fout)
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
 
     clientside_callback(
@@ -223,8 +285,8 @@ def registreer_briefing_callback(
         try:
             grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
             data = export.briefingpakket(grafieken, vandaag)
-        except (afbeelding.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
-            return no_update, f"Downloaden mislukt: {fout}"
+        except Exception as fout:  # the user gets a message, the log the cause
+            return no_update, foutmelding(fout)
         naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
 
