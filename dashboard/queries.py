@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import duckdb
 
@@ -28,11 +28,13 @@ class DatabaseOntbreekt(RuntimeError):
     """
 
 
+DUCKDB_KOPTEKST_BYTES = 3 * 4096  # a DuckDB file: main header + two database headers, then blocks
 NIET_BESCHIKBAAR = "de gegevens zijn tijdelijk niet beschikbaar; probeer het later opnieuw"
 
 _staat = threading.Condition()
 _verbinding: duckdb.DuckDBPyConnection | None = None
 _inode: tuple[str, int, int, int] | None = None  # (path, inode, size, mtime): the file in use
+_afgekeurd: tuple[tuple[str, int, int, int], str] | None = None  # last file that failed
 _bezig = 0  # cursors in use on _verbinding
 WACHT_OP_LOPENDE_S = 10.0
 
@@ -83,7 +85,12 @@ def _controleer(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
             raise DatabaseOntbreekt(f"{pad}: schema wijkt af in {', '.join(anders)}")
         if con.execute("SELECT count(*) FROM bouw").fetchone()[0] != 1:
             raise DatabaseOntbreekt(f"{pad}: tabel bouw heeft geen bouwregel")
-    except duckdb.Error as fout:
+        _, _, blokgrootte, blokken, *_ = con.execute("PRAGMA database_size").fetchone()
+        verwacht_bytes = blokgrootte * blokken + DUCKDB_KOPTEKST_BYTES
+        if os.path.getsize(pad) < verwacht_bytes:  # DuckDB reads blocks lazily: a cut-off
+            # file opens and answers from the blocks it still has, and fails later
+            raise DatabaseOntbreekt(f"{pad}: afgekapt ({os.path.getsize(pad)} < {verwacht_bytes})")
+    except (duckdb.Error, OSError) as fout:
         raise DatabaseOntbreekt(f"{pad} onleesbaar: {fout}") from fout
 
 
@@ -108,17 +115,25 @@ def _actueel() -> tuple[str, int, int, int]:
     if _verbinding is not None:
         _verbinding.close()
         _verbinding, _inode = None, None
+    if _afgekeurd is not None and _afgekeurd[0] == sleutel:  # the same broken file: no
+        raise DatabaseOntbreekt(_afgekeurd[1])  # new connection and check per request
     try:
         nieuw = duckdb.connect(str(pad), read_only=True)
     except duckdb.Error as fout:
-        raise DatabaseOntbreekt(f"{pad} kan niet worden geopend: {fout}") from fout
+        _keur_af(sleutel, f"{pad} kan niet worden geopend: {fout}")
     try:
         _controleer(nieuw, pad)
-    except DatabaseOntbreekt:
+    except DatabaseOntbreekt as fout:
         nieuw.close()
-        raise
+        _keur_af(sleutel, str(fout))
     _verbinding, _inode = nieuw, sleutel
     return sleutel
+
+
+def _keur_af(sleutel: tuple[str, int, int, int], reden: str) -> NoReturn:
+    global _afgekeurd
+    _afgekeurd = (sleutel, reden)
+    raise DatabaseOntbreekt(reden)
 
 
 @contextmanager
