@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from bench.__main__ import _vrije_poort
 from etl.config import PROJECT_ROOT
 
+pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
+
 LEES_TIMEOUT_S = 1.0
 THREADS = 2
 

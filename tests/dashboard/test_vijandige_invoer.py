@@ -24,6 +24,8 @@ from hypothesis import strategies as st
 
 from bench.__main__ import router_lichaam
 
+pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
+
 VERBODEN = ("Traceback", 'File "', ".py", "/work/", "site-packages", "/tmp", "duckdb", "SELECT")
 FUNCTIE = [HealthCheck.function_scoped_fixture]
 

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from etl.validate import valideer
 from tests.conftest import lees_csv, schrijf_csv, wijzig_rij
 
+pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
+
 
 def _problemen(raw: Path) -> list[str]:
     problemen, tabellen = valideer(raw)
