@@ -221,9 +221,9 @@ def registreer_export_callbacks(
         formaat = str(ctx.triggered_id).removeprefix(f"{id_prefix}-")
         vierkant = bool(waarden[len(KNOPPEN)])
         rest = waarden[len(KNOPPEN) + 1 :]
-        link = permalink(*rest[:2]) if locatie_id else ""
-        rest = rest[2:] if locatie_id else rest
+        locatie, rest = (rest[:2], rest[2:]) if locatie_id else ((), rest)
         try:
+            link = permalink(*locatie) if locatie else ""
             inhoud = _verrijk(maak(*rest), link)
             data, naam = export.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
         except Exception as fout:  # the user gets a message, the log the cause
@@ -279,10 +279,10 @@ def registreer_briefing_callback(
         ),
     )
     def download_alles(_klik: int, *waarden: Any) -> tuple[Any, str]:
-        link = permalink(*waarden[:2]) if locatie_id else ""
-        rest = waarden[2:] if locatie_id else waarden
+        locatie, rest = (waarden[:2], waarden[2:]) if locatie_id else ((), waarden)
         vandaag = date.today()
         try:
+            link = permalink(*locatie) if locatie else ""
             grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
             data = export.briefingpakket(grafieken, vandaag)
         except Exception as fout:  # the user gets a message, the log the cause

@@ -135,7 +135,7 @@ sleutels = st.sampled_from(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(paren=st.lists(st.tuples(sleutels, waarden), max_size=6))
 def test_elke_pagina_verdraagt_elke_query(client, paren) -> None:

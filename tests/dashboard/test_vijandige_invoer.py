@@ -505,3 +505,21 @@ def test_excel_permalink_volgt_de_instelling_niet_de_host_header(
         if isinstance(c.value, str) and c.value.startswith("http") and "trends" in c.value
     ]
     assert links == ["https://ketenmonitor.example.nl/trends?weergave=absoluut"]
+
+
+def test_app_start_niet_met_een_ongeldige_basis_url() -> None:
+    import subprocess
+    import sys
+
+    from etl.config import PROJECT_ROOT
+
+    uit = subprocess.run(
+        [sys.executable, "-c", "import dashboard.app"],
+        env={**os.environ, "KETENMONITOR_BASIS_URL": "http://127.0.0.1:8061@evil.example"},
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert uit.returncode != 0
+    assert "KETENMONITOR_BASIS_URL moet een adres zijn" in uit.stderr
