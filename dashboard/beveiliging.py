@@ -140,7 +140,8 @@ def controleer_callback(app: Dash, lichaam: Any) -> str | None:
         "state": lichaam.get("state", []),
     }
     for deel, adressen in verwacht.items():
-        paren = [(a["id"], a["property"]) for a in gekregen[deel]]
+        # the renderer names a duplicate output `children@<hash>`, as in the callback's key
+        paren = [(a["id"], a["property"].split("@")[0]) for a in gekregen[deel]]
         if len(paren) != len(adressen) or any(
             isinstance(v[0], str) and v != p for v, p in zip(adressen, paren, strict=True)
         ):
