@@ -170,11 +170,13 @@ def foutmelding(fout: Exception) -> str:
     """The toolbar's Dutch message for a failed download; details go to the log only.
 
     DuckDB errors carry SQL and server paths, so a database problem is one fixed sentence.
-    Image errors (`AfbeeldingMislukt`) are written for users and are shown as they are.
+    Image errors (`AfbeeldingMislukt`) start with a Dutch sentence for users; whatever Kaleido
+    or Chromium added after the colon (script text, paths) goes to the log only.
     """
     if isinstance(fout, afbeelding.AfbeeldingMislukt):
         log.warning("download mislukt: %s", fout)
-        return f"Downloaden mislukt: {fout}"
+        zin = str(fout).split(":", 1)[0].rstrip(".")
+        return f"Downloaden mislukt: {zin}."
     if isinstance(fout, queries.DatabaseOntbreekt):
         log.error("download mislukt: %s", fout)
         return f"Downloaden mislukt: {queries.NIET_BESCHIKBAAR}."

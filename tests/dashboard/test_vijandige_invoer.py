@@ -427,6 +427,26 @@ def test_elke_werkbalk_callback_zoals_de_browser_hem_stuurt_is_geldig(app) -> No
         assert controleer_callback(app, lichaam) is None, sleutel
 
 
+@pytest.mark.parametrize(
+    ("fout", "verwacht"),
+    [
+        (
+            "De afbeelding kon niet worden gemaakt: Error at /usr/lib/chromium/x.js:1 <svg>",
+            "Downloaden mislukt: De afbeelding kon niet worden gemaakt.",
+        ),
+        (
+            "De afbeelding kon niet op tijd worden gemaakt.",
+            "Downloaden mislukt: De afbeelding kon niet op tijd worden gemaakt.",
+        ),
+    ],
+)
+def test_afbeeldingsfout_toont_alleen_de_nederlandse_zin(fout: str, verwacht: str) -> None:
+    from dashboard import afbeelding
+    from dashboard.toolbar import foutmelding
+
+    assert foutmelding(afbeelding.AfbeeldingMislukt(fout)) == verwacht
+
+
 def test_onverwachte_exportfout_is_een_melding_geen_500(
     app, client, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
