@@ -58,6 +58,11 @@ TITELS = {
     413: "Dit verzoek is te groot",
 }
 
+MAX_ZOEK = 4094
+"""Longest query string a callback may carry: what gunicorn allows for a whole request line
+(limit_request_line), so no address a browser could have opened is refused. Parsing a 1 MB
+query string (100,000 keys) took a worker ~1 s even with the notices capped."""
+
 _ADRES = {
     "type": "object",
     "required": ["id", "property"],
@@ -124,6 +129,10 @@ def controleer_callback(app: Dash, lichaam: Any) -> str | None:
     fout = jsonschema.exceptions.best_match(_CALLBACK_VALIDATOR.iter_errors(lichaam))
     if fout is not None:
         return f"callback-verzoek heeft niet de vorm van Dash: {fout.message[:200]}"
+    for adres in [*lichaam["inputs"], *lichaam.get("state", [])]:
+        waarde = adres.get("value")
+        if adres["property"] == "search" and isinstance(waarde, str) and len(waarde) > MAX_ZOEK:
+            return f"zoekstring langer dan {MAX_ZOEK} tekens"
     callback = app.callback_map.get(lichaam["output"])
     if callback is None:
         return "onbekende callback"
