@@ -13,6 +13,7 @@ wrong method) get a 4xx and one escaped log line; only our own faults get a trac
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from typing import Any
@@ -84,6 +85,67 @@ used by this app, so every input is one id/property/value object)."""
 _CALLBACK_VALIDATOR = jsonschema.Draft202012Validator(CALLBACK_SCHEMA)
 
 
+WAARDESCHEMA: dict[tuple[str, str], dict[str, Any]] = {
+    ("Button", "n_clicks"): {"type": ["integer", "null"], "minimum": 0},
+    ("Checkbox", "value"): {"type": ["boolean", "null"]},
+    ("Checklist", "value"): {
+        "type": ["array", "null"],
+        "maxItems": 500,
+        "items": {"type": ["string", "number"], "maxLength": 200},
+    },
+    ("Select", "value"): {"type": ["string", "number", "null"], "maxLength": 200},
+    ("RadioItems", "value"): {"type": ["string", "number", "null"], "maxLength": 200},
+    ("Input", "value"): {"type": ["string", "null"], "maxLength": 1000},
+    ("Input[number]", "value"): {"type": ["number", "string", "null"], "maxLength": 100},
+    ("Location", "pathname"): {"type": ["string", "null"], "maxLength": MAX_ZOEK, "pattern": "^/"},
+    ("Location", "search"): {
+        "type": ["string", "null"],
+        "maxLength": MAX_ZOEK,
+        "pattern": "^(\\?|$)",
+    },
+}
+"""What a browser can send for (component type, property): a number where a checklist sends a
+list made page callbacks raise (500). Pairs not listed here are not checked."""
+
+
+@functools.cache
+def _componentsoorten(app: Dash) -> dict[str, str]:
+    """Component id → class name, from the shell and every page's default layout (each page
+    builds its controls there; cached per process, the ids do not depend on the data)."""
+    import dash
+
+    bomen = [app.layout() if callable(app.layout) else app.layout]
+    for pagina in dash.page_registry.values():
+        layout = pagina["layout"]
+        bomen.append(layout() if callable(layout) else layout)
+    soorten = {}
+    for boom in bomen:
+        for component in [boom, *(c for _, c in boom._traverse_with_paths())]:
+            if isinstance(getattr(component, "id", None), str):
+                soort = type(component).__name__
+                if soort == "Input" and getattr(component, "type", None) == "number":
+                    soort = "Input[number]"  # the only input that sends numbers
+                soorten[component.id] = soort
+    return soorten
+
+
+def _waarde_fout(app: Dash, adres: dict[str, Any]) -> str | None:
+    if "value" not in adres or not isinstance(adres["id"], str):
+        return None
+    soort = _componentsoorten(app).get(adres["id"])
+    schema = WAARDESCHEMA.get((soort or "", adres["property"]))
+    if schema is None:
+        return None
+    fout = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema).iter_errors(adres["value"])
+    )
+    return (
+        None
+        if fout is None
+        else f"waarde van {adres['id']}.{adres['property']}: {fout.message[:100]}"
+    )
+
+
 class OngeldigVerzoek(HTTPException):
     code = 400
     description = "ongeldig verzoek"
@@ -136,6 +198,8 @@ def controleer_callback(app: Dash, lichaam: Any) -> str | None:
     callback = app.callback_map.get(lichaam["output"])
     if callback is None:
         return "onbekende callback"
+    if "callback" not in callback:  # a clientside callback runs in the browser only
+        return "callback draait in de browser"
     uitvoer = callback["output"] if isinstance(callback["output"], list) else [callback["output"]]
     verwacht = {
         "outputs": [(o.component_id, o.component_property) for o in uitvoer],
@@ -157,6 +221,10 @@ def controleer_callback(app: Dash, lichaam: Any) -> str | None:
             return f"{deel} passen niet bij de callback"
     if not isinstance(callback["output"], list) and isinstance(outputs, list):
         return "outputs passen niet bij de callback"
+    for adres in [*gekregen["inputs"], *gekregen["state"]]:
+        reden = _waarde_fout(app, adres)
+        if reden:
+            return reden
     return None
 
 
