@@ -132,7 +132,10 @@ def _componentsoorten(app: Dash) -> dict[str, str]:
 def _waarde_fout(app: Dash, adres: dict[str, Any]) -> str | None:
     if "value" not in adres or not isinstance(adres["id"], str):
         return None
-    soort = _componentsoorten(app).get(adres["id"])
+    try:
+        soort = _componentsoorten(app).get(adres["id"])
+    except queries.DatabaseOntbreekt:  # the layouts need data; the callback will say so
+        return None
     schema = WAARDESCHEMA.get((soort or "", adres["property"]))
     if schema is None:
         return None

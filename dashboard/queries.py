@@ -83,9 +83,9 @@ def _controleer(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
         anders = sorted(t for t, kolommen in verwacht.items() if schema.get(t) != kolommen)
         if anders:
             raise DatabaseOntbreekt(f"{pad}: schema wijkt af in {', '.join(anders)}")
-        if con.execute("SELECT count(*) FROM bouw").fetchone()[0] != 1:
+        if con.execute("SELECT count(*) FROM bouw").fetchall()[0][0] != 1:
             raise DatabaseOntbreekt(f"{pad}: tabel bouw heeft geen bouwregel")
-        _, _, blokgrootte, blokken, *_ = con.execute("PRAGMA database_size").fetchone()
+        _, _, blokgrootte, blokken, *_ = con.execute("PRAGMA database_size").fetchall()[0]
         verwacht_bytes = blokgrootte * blokken + DUCKDB_KOPTEKST_BYTES
         if os.path.getsize(pad) < verwacht_bytes:  # DuckDB reads blocks lazily: a cut-off
             # file opens and answers from the blocks it still has, and fails later
@@ -122,7 +122,11 @@ def _actueel() -> tuple[str, int, int, int]:
     except duckdb.Error as fout:
         _keur_af(sleutel, f"{pad} kan niet worden geopend: {fout}")
     try:
-        _controleer(nieuw, pad)
+        controle = nieuw.cursor()  # on its own cursor, closed at once: a result left open on
+        try:  # the shared connection made later cursors wait (a swap then timed out)
+            _controleer(controle, pad)
+        finally:
+            controle.close()
     except DatabaseOntbreekt as fout:
         nieuw.close()
         _keur_af(sleutel, str(fout))
