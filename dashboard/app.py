@@ -12,7 +12,7 @@ from pathlib import Path
 import dash
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from dashboard import beveiliging, queries
+from dashboard import beveiliging, queries, toolbar
 from dashboard import format as nl
 
 MAP = Path(__file__).parent
@@ -99,14 +99,11 @@ def _geen_database() -> html.Div:
                 [
                     html.H1("De database ontbreekt nog"),
                     html.P(
-                        [
-                            "Ketenmonitor leest zijn cijfers uit ",
-                            html.Code(str(queries.database_pad())),
-                            ". Dat bestand is er (nog) niet of is niet leesbaar.",
-                        ]
+                        "Ketenmonitor leest zijn cijfers uit een database die er (nog) niet is "
+                        "of niet leesbaar is."
                     ),
                     html.P(
-                        ["Bouw het met ", html.Code("make etl"), " en laad deze pagina opnieuw."]
+                        ["Bouw hem met ", html.Code("make etl"), " en laad deze pagina opnieuw."]
                     ),
                 ],
                 id="inhoud",
@@ -119,6 +116,24 @@ def _geen_database() -> html.Div:
 def _kop_zonder_menu() -> html.Header:
     return html.Header(
         html.Div(html.Span("Ketenmonitor", className="merk"), className="merkbalk"), className="kop"
+    )
+
+
+def _niet_gevonden(**_query: object) -> html.Div:
+    """What the page router shows for an unknown path (the server answers it with 404)."""
+    return html.Div(
+        [
+            html.H1("Deze pagina bestaat niet"),
+            html.P(
+                [
+                    "Controleer het adres, of ga naar het ",
+                    dcc.Link("overzicht", href="/"),
+                    " of naar ",
+                    dcc.Link("Bronnen & methode", href="/bronnen"),
+                    ".",
+                ]
+            ),
+        ]
     )
 
 
@@ -145,6 +160,14 @@ def maak_app() -> Dash:
         serve_locally=True,
     )
     app.index_string = INDEX
+    dash.register_page(  # Dash's router shows the module named not_found_404 for unknown paths
+        "not_found_404",
+        path="/404",
+        name="Pagina niet gevonden",
+        title="Ketenmonitor – pagina niet gevonden",
+        layout=_niet_gevonden,
+        in_menu=False,
+    )
     app.layout = layout
     app.clientside_callback(  # aria-current on the menu link of this page (assets/navigatie.js)
         ClientsideFunction(namespace="ketenmonitor", function_name="markeerPagina"),
@@ -152,6 +175,7 @@ def maak_app() -> Dash:
         Input("_pages_location", "pathname"),
     )
     beveiliging.installeer(app)
+    toolbar.basis_url()  # a malformed KETENMONITOR_BASIS_URL stops the start, not an export
     return app
 
 

@@ -1,35 +1,157 @@
-"""HTTP hardening for the Flask server under Dash: security headers, errors without internals,
-a 503 page when the database is missing, and a health endpoint for the reverse proxy.
+"""HTTP hardening for the Flask server under Dash: security headers, bounded requests, the
+right status for every client mistake, errors without internals, a 503 page whenever the
+database is not usable, and a health endpoint for the reverse proxy.
 
 The Content-Security-Policy allows only this origin: scripts by file plus the hashes of Dash's
 own inline scripts (`app.csp_hashes()`); Plotly sets inline styles, so styles allow
 'unsafe-inline'. `KETENMONITOR_FRAME_ANCESTORS` (e.g. "'self' https://intranet.example") is the
 documented switch for embedding in another site.
+
+Client mistakes (a malformed callback, an unknown page or asset, a body over the limit, a
+wrong method) get a 4xx and one escaped log line; only our own faults get a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from typing import Any
 
+import jsonschema
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
+from werkzeug.exceptions import HTTPException
 
-from dashboard import queries
+from dashboard import logboek, queries
+from dashboard.koppen import VEILIGHEIDSKOPPEN
 
 log = logging.getLogger("ketenmonitor")
 
 STATISCH = ("/_dash-component-suites/", "/assets/", "/_favicon", "/gezondheid")
+CALLBACK_PAD = "/_dash-update-component"
+
+MAX_LICHAAM = int(os.environ.get("KETENMONITOR_MAX_LICHAAM", str(1024 * 1024)))
+"""Largest request body in bytes (413 above it). A real callback is a few kB; the largest,
+a page load with a long query string, stays far below 1 MB."""
 
 GEEN_DATABASE_HTML = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
 <title>Ketenmonitor – tijdelijk niet beschikbaar</title></head><body>
 <main><h1>Ketenmonitor is tijdelijk niet beschikbaar</h1>
-<p>De database ontbreekt of is niet leesbaar. Beheerders: bouw hem met <code>make etl</code>.</p>
+<p>De gegevens ontbreken of zijn niet leesbaar. Probeer het later opnieuw.</p>
+<p>Beheerders: bouw de database met <code>make etl</code>.</p>
 </main></body></html>"""
 
 FOUT_HTML = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
 <title>Ketenmonitor – fout</title></head><body><main><h1>Er ging iets mis</h1>
 <p>Probeer het later opnieuw. De fout is vastgelegd.</p></main></body></html>"""
+
+VERZOEK_FOUT_HTML = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>Ketenmonitor – {code}</title></head><body><main><h1>{titel}</h1>
+<p><a href="/">Naar het overzicht</a></p></main></body></html>"""
+
+TITELS = {
+    400: "Dit verzoek begrijpen we niet",
+    404: "Deze pagina bestaat niet",
+    405: "Deze methode is hier niet toegestaan",
+    408: "Het verzoek kwam te traag binnen",
+    413: "Dit verzoek is te groot",
+}
+
+MAX_ZOEK = 4094
+"""Longest query string a callback may carry: what gunicorn allows for a whole request line
+(limit_request_line), so no address a browser could have opened is refused. Parsing a 1 MB
+query string (100,000 keys) took a worker ~1 s even with the notices capped."""
+
+_ADRES = {
+    "type": "object",
+    "required": ["id", "property"],
+    "properties": {"id": {"type": ["string", "object"]}, "property": {"type": "string"}},
+}
+CALLBACK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["output", "outputs", "inputs"],
+    "properties": {
+        "output": {"type": "string", "maxLength": 2000},
+        "outputs": {"anyOf": [_ADRES, {"type": "array", "maxItems": 50, "items": _ADRES}]},
+        "inputs": {"type": "array", "maxItems": 100, "items": _ADRES},
+        "state": {"type": "array", "maxItems": 100, "items": _ADRES},
+        "changedPropIds": {"type": "array", "maxItems": 100, "items": {"type": "string"}},
+    },
+}
+"""What Dash's renderer posts to /_dash-update-component (pattern-matching `ALL` lists are not
+used by this app, so every input is one id/property/value object)."""
+_CALLBACK_VALIDATOR = jsonschema.Draft202012Validator(CALLBACK_SCHEMA)
+
+
+WAARDESCHEMA: dict[tuple[str, str], dict[str, Any]] = {
+    ("Button", "n_clicks"): {"type": ["integer", "null"], "minimum": 0},
+    ("Checkbox", "value"): {"type": ["boolean", "null"]},
+    ("Checklist", "value"): {
+        "type": ["array", "null"],
+        "maxItems": 500,
+        "items": {"type": ["string", "number"], "maxLength": 200},
+    },
+    ("Select", "value"): {"type": ["string", "number", "null"], "maxLength": 200},
+    ("RadioItems", "value"): {"type": ["string", "number", "null"], "maxLength": 200},
+    ("Input", "value"): {"type": ["string", "null"], "maxLength": 1000},
+    ("Input[number]", "value"): {"type": ["number", "string", "null"], "maxLength": 100},
+    ("Location", "pathname"): {"type": ["string", "null"], "maxLength": MAX_ZOEK, "pattern": "^/"},
+    ("Location", "search"): {
+        "type": ["string", "null"],
+        "maxLength": MAX_ZOEK,
+        "pattern": "^(\\?|$)",
+    },
+}
+"""What a browser can send for (component type, property): a number where a checklist sends a
+list made page callbacks raise (500). Pairs not listed here are not checked."""
+
+
+@functools.cache
+def _componentsoorten(app: Dash) -> dict[str, str]:
+    """Component id → class name, from the shell and every page's default layout (each page
+    builds its controls there; cached per process, the ids do not depend on the data)."""
+    import dash
+
+    bomen = [app.layout() if callable(app.layout) else app.layout]
+    for pagina in dash.page_registry.values():
+        layout = pagina["layout"]
+        bomen.append(layout() if callable(layout) else layout)
+    soorten = {}
+    for boom in bomen:
+        for component in [boom, *(c for _, c in boom._traverse_with_paths())]:
+            if isinstance(getattr(component, "id", None), str):
+                soort = type(component).__name__
+                if soort == "Input" and getattr(component, "type", None) == "number":
+                    soort = "Input[number]"  # the only input that sends numbers
+                soorten[component.id] = soort
+    return soorten
+
+
+def _waarde_fout(app: Dash, adres: dict[str, Any]) -> str | None:
+    if "value" not in adres or not isinstance(adres["id"], str):
+        return None
+    try:
+        soort = _componentsoorten(app).get(adres["id"])
+    except queries.DatabaseOntbreekt:  # the layouts need data; the callback will say so
+        return None
+    schema = WAARDESCHEMA.get((soort or "", adres["property"]))
+    if schema is None:
+        return None
+    fout = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema).iter_errors(adres["value"])
+    )
+    return (
+        None
+        if fout is None
+        else f"waarde van {adres['id']}.{adres['property']}: {fout.message[:100]}"
+    )
+
+
+class OngeldigVerzoek(HTTPException):
+    code = 400
+    description = "ongeldig verzoek"
 
 
 def csp(app: Dash) -> str:
@@ -51,8 +173,103 @@ def csp(app: Dash) -> str:
     )
 
 
+def bekende_paginas() -> set[str]:
+    """Paths (without slashes at the ends) that have a page, as Dash's router matches them."""
+    import dash
+
+    return {
+        p["path"].strip("/")
+        for p in dash.page_registry.values()
+        if p["module"].split(".")[-1] != "not_found_404"
+    }
+
+
+def controleer_callback(app: Dash, lichaam: Any) -> str | None:
+    """Why this callback request is malformed, or None when Dash can run it.
+
+    The shape comes from `CALLBACK_SCHEMA`; then the output must be a registered callback and
+    inputs, state and outputs must be the ones it declares, in order, as the renderer sends
+    them. Anything else made Dash raise deep inside (KeyError, IndexError: a 500).
+    """
+    fout = jsonschema.exceptions.best_match(_CALLBACK_VALIDATOR.iter_errors(lichaam))
+    if fout is not None:
+        return f"callback-verzoek heeft niet de vorm van Dash: {fout.message[:200]}"
+    for adres in [*lichaam["inputs"], *lichaam.get("state", [])]:
+        waarde = adres.get("value")
+        if adres["property"] == "search" and isinstance(waarde, str) and len(waarde) > MAX_ZOEK:
+            return f"zoekstring langer dan {MAX_ZOEK} tekens"
+    callback = app.callback_map.get(lichaam["output"])
+    if callback is None:
+        return "onbekende callback"
+    if "callback" not in callback:  # a clientside callback runs in the browser only
+        return "callback draait in de browser"
+    uitvoer = callback["output"] if isinstance(callback["output"], list) else [callback["output"]]
+    verwacht = {
+        "outputs": [(o.component_id, o.component_property) for o in uitvoer],
+        "inputs": [(i["id"], i["property"]) for i in callback["inputs"]],
+        "state": [(s["id"], s["property"]) for s in callback["state"]],
+    }
+    outputs = lichaam["outputs"]
+    gekregen = {
+        "outputs": outputs if isinstance(outputs, list) else [outputs],
+        "inputs": lichaam["inputs"],
+        "state": lichaam.get("state", []),
+    }
+    for deel, adressen in verwacht.items():
+        # the renderer names a duplicate output `children@<hash>`, as in the callback's key
+        paren = [(a["id"], a["property"].split("@")[0]) for a in gekregen[deel]]
+        if len(paren) != len(adressen) or any(
+            isinstance(v[0], str) and v != p for v, p in zip(adressen, paren, strict=True)
+        ):
+            return f"{deel} passen niet bij de callback"
+    if not isinstance(callback["output"], list) and isinstance(outputs, list):
+        return "outputs passen niet bij de callback"
+    for adres in [*gekregen["inputs"], *gekregen["state"]]:
+        reden = _waarde_fout(app, adres)
+        if reden:
+            return reden
+    return None
+
+
+def _koppen(antwoord: Response, beleid: str) -> Response:
+    antwoord.headers["Content-Security-Policy"] = beleid
+    antwoord.headers.update(VEILIGHEIDSKOPPEN)
+    if "KETENMONITOR_FRAME_ANCESTORS" not in os.environ:
+        antwoord.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return antwoord
+
+
+def _niet_beschikbaar() -> tuple[Response, int] | Response:
+    if request.path.startswith("/_dash"):
+        return jsonify({"fout": "database niet beschikbaar"}), 503
+    return Response(GEEN_DATABASE_HTML, status=503, mimetype="text/html")
+
+
+def _reden() -> str:
+    """Why the database is not available, for the log only (it names paths and SQL)."""
+    try:
+        queries.vernieuw()
+    except queries.DatabaseOntbreekt as fout:
+        return str(fout)
+    return "weer beschikbaar"
+
+
+def _status(exc: Exception) -> int:
+    if isinstance(exc, HTTPException) and isinstance(exc.code, int):
+        return exc.code
+    if isinstance(exc, queries.DatabaseOntbreekt):
+        return 503
+    if isinstance(exc, DependencyException) and request.path.startswith(STATISCH[0]):
+        return 404  # an unknown package or file under /_dash-component-suites/
+    if isinstance(exc, TimeoutError):
+        return 408  # the body stalled past the socket's read timeout (gunicorn.conf.py)
+    return 500
+
+
 def installeer(app: Dash) -> None:
     server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_LICHAAM
+    logboek.installeer(log)
     beleid: list[str] = []  # computed on the first response: Dash registers its inline
     # clientside scripts during its own first-request setup, so their hashes exist only then
 
@@ -60,27 +277,40 @@ def installeer(app: Dash) -> None:
     def koppen(antwoord: Response) -> Response:
         if not beleid:
             beleid.append(csp(app))
-        antwoord.headers["Content-Security-Policy"] = beleid[0]
-        antwoord.headers["X-Content-Type-Options"] = "nosniff"
-        antwoord.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-        antwoord.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        if "KETENMONITOR_FRAME_ANCESTORS" not in os.environ:
-            antwoord.headers["X-Frame-Options"] = "SAMEORIGIN"
-        return antwoord
+        if (
+            request.method in ("GET", "HEAD")
+            and request.endpoint in ("/", "/<path:path>")
+            and antwoord.status_code == 200
+            and app.strip_relative_path(request.path).strip("/") not in bekende_paginas()
+        ):
+            # Dash serves its page shell for any path; the shell's router then shows the
+            # Dutch 'not found' page. The status must say so too (crawlers, link checkers).
+            log.info("404 %s %s", request.method, request.path)
+            antwoord.status_code = 404
+        return _koppen(antwoord, beleid[0])
 
     @server.before_request
-    def database_aanwezig():
-        if request.path.startswith(STATISCH) or queries.database_beschikbaar():
-            return None
-        log.error("database ontbreekt of is onleesbaar: %s", queries.database_pad())
-        if request.path.startswith("/_dash"):
-            return jsonify({"fout": "database niet beschikbaar"}), 503
-        return Response(GEEN_DATABASE_HTML, status=503, mimetype="text/html")
+    def begrensd_en_beschikbaar():
+        if request.content_length is not None and request.content_length > MAX_LICHAAM:
+            return fout(_te_groot())
+        if not request.path.startswith(STATISCH) and not queries.database_beschikbaar():
+            log.error(
+                "database niet beschikbaar bij %s %s: %s", request.method, request.path, _reden()
+            )
+            return _niet_beschikbaar()
+        if request.path == CALLBACK_PAD and request.method == "POST":
+            request.get_data(cache=True)  # over MAX_LICHAAM (also chunked): 413 here
+            lichaam = request.get_json(silent=True)
+            reden = controleer_callback(app, lichaam)
+            if reden is not None:
+                return fout(OngeldigVerzoek(reden))
+        return None
 
     @server.route("/gezondheid")
     def gezondheid():
-        if not queries.database_beschikbaar():
-            return jsonify({"status": "database ontbreekt"}), 503
+        if not queries.database_beschikbaar() or not queries.gezond():
+            log.error("gezondheid: database niet beschikbaar: %s", _reden())
+            return jsonify({"status": "database niet beschikbaar"}), 503
         info = queries.bouwinfo()
         return jsonify(
             {
@@ -92,11 +322,31 @@ def installeer(app: Dash) -> None:
 
     @server.errorhandler(Exception)
     def fout(exc: Exception):
-        code = getattr(exc, "code", 500)
-        if not isinstance(code, int) or code < 400:
-            code = 500
-        if code >= 500:
+        code = _status(exc)
+        if code >= 500 and code != 503:
             log.exception("fout bij %s %s", request.method, request.path)
+        elif code == 503:
+            log.error("%s %s: %s", request.method, request.path, exc)
+            return _niet_beschikbaar()
+        else:  # the client's mistake: one line, no traceback
+            reden = getattr(exc, "description", None) or type(exc).__name__
+            log.warning("%d %s %s: %s", code, request.method, request.path, str(reden)[:300])
+        koppen = {}
+        if isinstance(exc, HTTPException):
+            koppen = {k: v for k, v in exc.get_headers() if k.lower() in ("allow", "retry-after")}
         if request.path.startswith("/_dash"):
-            return jsonify({"fout": "ongeldig verzoek" if code < 500 else "interne fout"}), code
-        return Response(FOUT_HTML, status=code, mimetype="text/html")
+            tekst = "ongeldig verzoek" if code < 500 else "interne fout"
+            antwoord = jsonify({"fout": tekst})
+        else:
+            html = FOUT_HTML if code >= 500 else VERZOEK_FOUT_HTML
+            titel = TITELS.get(code, "Dit verzoek kunnen we niet uitvoeren")
+            antwoord = Response(html.format(code=code, titel=titel), mimetype="text/html")
+        antwoord.status_code = code
+        antwoord.headers.update(koppen)
+        return antwoord
+
+
+def _te_groot() -> HTTPException:
+    from werkzeug.exceptions import RequestEntityTooLarge
+
+    return RequestEntityTooLarge(f"lichaam groter dan {MAX_LICHAAM} bytes")

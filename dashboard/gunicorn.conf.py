@@ -2,6 +2,12 @@
 
 No preload: each worker imports the app after fork and opens the database read-only itself,
 so no DuckDB handle is ever shared across processes.
+
+Hostile clients (README, "In productie"): the worker (dashboard/werker.py) closes a connection
+whose client stalls longer than KETENMONITOR_LEES_TIMEOUT_S seconds, so slow clients cannot
+hold every thread; the request line, header count and header size are capped (414/431, with
+our security headers); the body limit (413) is the app's (KETENMONITOR_MAX_LICHAAM). Behind a
+reverse proxy, let the proxy buffer request bodies and time out slow clients as well.
 """
 
 import os
@@ -9,10 +15,15 @@ import os
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WORKERS", "2"))
 threads = int(os.environ.get("THREADS", "4"))
-worker_class = "gthread"
+worker_class = "dashboard.werker.Werker"  # gthread + read timeout + safe error pages
+logger_class = "dashboard.logboek.GunicornLogboek"  # control characters escaped
 preload_app = False
 timeout = 30
 graceful_timeout = 10
+keepalive = 5
+limit_request_line = 4094  # a real Trends URL is < 600 bytes; longer gets 414
+limit_request_fields = 100
+limit_request_field_size = 8190  # per header; more gets 431
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOGLEVEL", "info")

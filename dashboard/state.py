@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 MAX_LENGTE = 200  # longer values are not ids of ours; refuse before any work
+MAX_GENOEMD = 3  # a notice names at most this many rejected keys or values
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,12 @@ def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], l
     staat: dict[str, Any] = {}
     meldingen: list[str] = []
     bekend = {p.naam for p in params}
-    for naam in sorted(set(kwargs) - bekend):
-        meldingen.append(f"Onbekende instelling ‘{naam[:40]}’ genegeerd.")
+    onbekend = sorted(set(kwargs) - bekend)
+    if onbekend:  # one notice, at most three names: a URL with 100,000 keys stays cheap
+        namen = ", ".join(f"‘{naam[:40]}’" for naam in onbekend[:MAX_GENOEMD])
+        rest = len(onbekend) - MAX_GENOEMD
+        meervoud = "Onbekende instellingen" if len(onbekend) > 1 else "Onbekende instelling"
+        meldingen.append(f"{meervoud} {namen}{f' en {rest} andere' if rest > 0 else ''} genegeerd.")
     for p in params:
         ruw = kwargs.get(p.naam)
         if ruw is None:
@@ -75,7 +80,7 @@ def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], l
             elif waarde not in goed:
                 goed.append(waarde)
         if fout:
-            getoond = ", ".join(f"‘{f[:40]}’" for f in fout[:3])
+            getoond = ", ".join(f"‘{f[:40]}’" for f in fout[:MAX_GENOEMD])
             meldingen.append(
                 f"Ongeldige waarde {getoond} voor ‘{p.omschrijving or p.naam}’: "
                 f"{'genegeerd' if p.lijst and goed else 'standaardwaarde gebruikt'}."

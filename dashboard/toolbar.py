@@ -37,10 +37,14 @@ licences and definitions are filled in here when the page leaves them empty.
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import (
     ClientsideFunction,
@@ -56,6 +60,8 @@ from dash import (
 )
 
 from dashboard import afbeelding, export, queries
+
+log = logging.getLogger("ketenmonitor")
 
 KNOPPEN = (
     ("png", "PNG", "PNG downloaden: afbeelding van de grafiek"),
@@ -127,12 +133,70 @@ def werkbalk(id_prefix: str, formaten: tuple[str, ...] = export.FORMATEN) -> htm
     )
 
 
-def permalink(pathname: str | None, search: str | None) -> str:
-    """The address of this view, as the browser asked for it (host from the request)."""
-    from flask import has_request_context, request
+BASIS_URL_VAR = "KETENMONITOR_BASIS_URL"
 
-    basis = request.host_url.rstrip("/") if has_request_context() else ""
-    return f"{basis}{pathname or '/'}{search or ''}"
+
+def basis_url() -> str:
+    """Where this dashboard lives for its readers, e.g. `https://ketenmonitor.example.nl`.
+
+    From `KETENMONITOR_BASIS_URL`, else the address the server is configured to bind
+    (HOST and PORT, as `make serve` and `python -m dashboard` use them). Never from the
+    request: a Host header is the client's to choose (`127.0.0.1:8061@evil.example` made
+    the Excel link point elsewhere). A malformed setting is an operator error: it raises.
+    """
+    ingesteld = os.environ.get(BASIS_URL_VAR, "").strip()
+    if not ingesteld:
+        host = os.environ.get("HOST", "127.0.0.1")
+        host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{int(os.environ.get('PORT', '8050'))}"
+    delen = urlsplit(ingesteld)
+    if (
+        delen.scheme not in ("http", "https")
+        or not delen.hostname
+        or "@" in delen.netloc
+        or delen.query
+        or delen.fragment
+        or any(ord(t) < 33 or t in '\\<>"' for t in ingesteld)
+    ):
+        raise ValueError(
+            f"{BASIS_URL_VAR} moet een adres zijn als https://host[:poort][/pad], "
+            f"zonder gebruikersnaam, query of fragment; gekregen: {ingesteld[:100]!r}"
+        )
+    return ingesteld.rstrip("/")
+
+
+def permalink(pathname: str | None, search: str | None) -> str:
+    """The address of this view: the configured base, a page path we serve, and the query
+    string re-encoded from its parsed pairs (so nothing but key=value pairs survives)."""
+    pad = pathname if isinstance(pathname, str) else "/"
+    bekend = {p["relative_path"] for p in dash.page_registry.values()}
+    if pad not in bekend:
+        pad = "/"
+    paren = parse_qsl((search or "").lstrip("?"), keep_blank_values=True, max_num_fields=None)
+    query = urlencode(paren[:MAX_QUERY_PAREN], safe=",")
+    return f"{basis_url()}{pad}{'?' + query if query else ''}"
+
+
+MAX_QUERY_PAREN = 50
+
+
+def foutmelding(fout: Exception) -> str:
+    """The toolbar's Dutch message for a failed download; details go to the log only.
+
+    DuckDB errors carry SQL and server paths, so a database problem is one fixed sentence.
+    Image errors (`AfbeeldingMislukt`) start with a Dutch sentence for users; whatever Kaleido
+    or Chromium added after the colon (script text, paths) goes to the log only.
+    """
+    if isinstance(fout, afbeelding.AfbeeldingMislukt):
+        log.warning("download mislukt: %s", fout)
+        zin = str(fout).split(":", 1)[0].rstrip(".")
+        return f"Downloaden mislukt: {zin}."
+    if isinstance(fout, queries.DatabaseOntbreekt):
+        log.error("download mislukt: %s", fout)
+        return f"Downloaden mislukt: {queries.NIET_BESCHIKBAAR}."
+    log.error("download mislukt", exc_info=fout)
+    return "Downloaden mislukt door een fout aan onze kant; de fout is vastgelegd."
 
 
 def _verrijk(inhoud: export.Grafiekexport, link: str) -> export.Grafiekexport:
@@ -179,13 +243,13 @@ def registreer_export_callbacks(
         formaat = str(ctx.triggered_id).removeprefix(f"{id_prefix}-")
         vierkant = bool(waarden[len(knoppen)]) if vierkant_staat else False
         rest = waarden[len(knoppen) + len(vierkant_staat) :]
-        link = permalink(*rest[:2]) if locatie_id else ""
-        rest = rest[2:] if locatie_id else rest
+        locatie, rest = (rest[:2], rest[2:]) if locatie_id else ((), rest)
         try:
+            link = permalink(*locatie) if locatie else ""
             inhoud = _verrijk(maak(*rest), link)
             data, naam = export.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
-        except (afbeelding.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
-            return no_update, f"Downloaden mislukt: {fout}"
+        except Exception as fout:  # the user gets a message, the log the cause
+            return no_update, foutmelding(fout)
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
 
     clientside_callback(
@@ -237,14 +301,14 @@ def registreer_briefing_callback(
         ),
     )
     def download_alles(_klik: int, *waarden: Any) -> tuple[Any, str]:
-        link = permalink(*waarden[:2]) if locatie_id else ""
-        rest = waarden[2:] if locatie_id else waarden
+        locatie, rest = (waarden[:2], waarden[2:]) if locatie_id else ((), waarden)
         vandaag = date.today()
         try:
+            link = permalink(*locatie) if locatie else ""
             grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
             data = export.briefingpakket(grafieken, vandaag)
-        except (afbeelding.AfbeeldingMislukt, queries.DatabaseOntbreekt) as fout:
-            return no_update, f"Downloaden mislukt: {fout}"
+        except Exception as fout:  # the user gets a message, the log the cause
+            return no_update, foutmelding(fout)
         naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
 

@@ -8,6 +8,8 @@ schemas below own the rules that need two tables or two columns at once.
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +102,52 @@ SIGNAAL_REGELS = pa.DataFrameSchema(
         ),
     ]
 )
+
+
+# What an export cannot carry. Excel (openpyxl) refuses most control characters in a cell, and
+# a CSV reader turns them into garbage; a NaN or an infinite number is no published figure.
+# Tab and newline are allowed: a multi-line quotation is text, not an accident.
+STUURTEKEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+REDEN_STUURTEKEN = "bevat een stuurteken (alleen tab en regeleinde zijn toegestaan)"
+REDEN_NIET_EINDIG = "is geen eindig getal (NaN of oneindig; een ontbrekend cijfer laat je weg)"
+
+
+def met_waarde(reden: str, waarde: object) -> str:
+    """The reason with the offending cell, so the user can find it: which control character
+    (invisible in most editors), or the number text as written."""
+    if reden == REDEN_STUURTEKEN and isinstance(waarde, str):
+        teken = STUURTEKEN.search(waarde)
+        if teken:
+            return f"{reden}: U+{ord(teken.group()):04X} op positie {teken.start() + 1}"
+    if reden == REDEN_NIET_EINDIG:
+        return f"{reden}: {str(waarde)[:40]!r}"
+    return reden
+
+
+def _geen_stuurteken(waarde: object) -> bool:
+    return not isinstance(waarde, str) or STUURTEKEN.search(waarde) is None
+
+
+def _eindig(waarde: object) -> bool:
+    """A cell that parses as a float must be finite ('veel' is a type error, reported by
+    Frictionless; 'NaN', 'inf' and '1e400' parse, and are refused here)."""
+    try:
+        return math.isfinite(float(str(waarde)))
+    except ValueError:
+        return True
+
+
+def tekstregels(resource: dict[str, Any]) -> pa.DataFrameSchema:
+    """Per table, from its descriptor: text fields without control characters, number
+    fields finite. Works on the raw text cells and on imported (typed) rows alike."""
+    kolommen = {}
+    for veld in resource["schema"]["fields"]:
+        naam = veld["name"]
+        if veld["type"] == "string":
+            check = pa.Check(_geen_stuurteken, element_wise=True, name=f"{naam}|{REDEN_STUURTEKEN}")
+        elif veld["type"] == "number":
+            check = pa.Check(_eindig, element_wise=True, name=f"{naam}|{REDEN_NIET_EINDIG}")
+        else:
+            continue
+        kolommen[naam] = pa.Column(checks=check, nullable=True, required=False, coerce=False)
+    return pa.DataFrameSchema(kolommen)

@@ -17,8 +17,15 @@ from frictionless import Package
 from etl import importers
 from etl.config import DESCRIPTOR_NAME
 from etl.problems import Probleem
-from etl.read import REGEL_KOLOM, lees_alles
-from etl.schema import SIGNAAL_REGELS, WAARNEMING_REGELS, lees_descriptor, resources
+from etl.read import REGEL_KOLOM, lees_alles_ruw, typeer
+from etl.schema import (
+    SIGNAAL_REGELS,
+    WAARNEMING_REGELS,
+    lees_descriptor,
+    met_waarde,
+    resources,
+    tekstregels,
+)
 
 _FRICTIONLESS_REDEN = {
     "scheme-error": "bestand ontbreekt of kan niet worden geopend",
@@ -65,9 +72,16 @@ def valideer_met_imports(raw_dir: Path) -> Validatie:
         )
 
     problemen = _frictionless(raw_dir, descriptor)
-    tabellen = lees_alles(raw_dir, descriptor)
+    bronnen = resources(descriptor)
+    ruw = lees_alles_ruw(raw_dir, descriptor)
+    for naam, df in ruw.items():
+        problemen += _pandera(tekstregels(bronnen[naam]), df, str(raw_dir / bronnen[naam]["path"]))
+    tabellen = {naam: typeer(df, bronnen[naam]) for naam, df in ruw.items()}
     geimporteerd = importers.laad(raw_dir, tabellen)
     problemen += geimporteerd.problemen
+    for naam, extra in (("waarneming", geimporteerd.waarneming), ("bron", geimporteerd.bron)):
+        if extra is not None and naam in bronnen:  # publisher files obey the same text rules
+            problemen += _pandera(tekstregels(bronnen[naam]), extra, str(raw_dir / "import"))
     if geimporteerd.waarneming is not None:
         # Imported rows join the hand-entered ones before the cross-table rules, so both
         # obey the same rules; `_pad` lets a report point at the publisher file.
@@ -91,10 +105,47 @@ def _frictionless(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:
     problemen = [
         Probleem(str(raw_dir / DESCRIPTOR_NAME), None, None, e.message) for e in rapport.errors
     ]
+    coderingsfout = False
     for taak in rapport.tasks:
         pad = str(raw_dir / taak.place)
         for fout in taak.errors:
-            problemen.append(_vertaal(pad, fout))
+            if fout.type == "encoding-error":
+                coderingsfout = True  # reported per file below, not per task
+            else:
+                problemen.append(_vertaal(pad, fout))
+    if coderingsfout:
+        problemen += _coderingsfouten(raw_dir, descriptor)
+    return problemen
+
+
+def _coderingsfouten(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:
+    """One problem per file that is not UTF-8, at the line of its first bad byte.
+
+    Frictionless reports a bad byte in `bron.csv` in every table whose foreign keys read it
+    (eight files), with a byte offset into its own buffer; Python's decoder on the file
+    itself gives the file and the real offset.
+    """
+    problemen = []
+    for resource in resources(descriptor).values():
+        pad = raw_dir / resource["path"]
+        try:
+            inhoud = pad.read_bytes()
+        except OSError:
+            continue  # reported as a missing file
+        try:
+            inhoud.decode("utf-8-sig")
+        except UnicodeDecodeError as fout:
+            regel = inhoud[: fout.start].count(b"\n") + 1
+            byte = inhoud[fout.start]
+            problemen.append(
+                Probleem(
+                    str(pad),
+                    regel,
+                    None,
+                    f"bestand is geen geldige UTF-8: byte 0x{byte:02x} "
+                    "(sla het bestand op als UTF-8)",
+                )
+            )
     return problemen
 
 
@@ -114,8 +165,6 @@ def _vertaal(pad: str, fout: Any) -> Probleem:
             detail += " (decimaalkomma? gebruik een punt)"
     elif fout.type in ("constraint-error", "foreign-key", "primary-key", "unique-error"):
         detail = f"{getattr(fout, 'cell', '') or ''!r}: {detail}".removeprefix("'': ")
-    elif fout.type == "encoding-error":
-        regel = _regel_van_byte(pad, detail)
     elif fout.type in ("missing-label", "extra-label", "incorrect-label"):
         regel = 1
         detail = f"verwacht {fout.field_name!r}, gevonden {getattr(fout, 'label', '')!r}"
@@ -133,17 +182,6 @@ def _type_naam(note: str) -> str:
         if naam in note:
             return nl
     return "geldige waarde"
-
-
-def _regel_van_byte(pad: str, note: str) -> int | None:
-    """Frictionless names the byte offset of bad UTF-8; an editor wants the line."""
-    import re
-
-    gevonden = re.search(r"position (\d+)", note)
-    if not gevonden:
-        return None
-    with open(pad, "rb") as f:
-        return f.read(int(gevonden.group(1))).count(b"\n") + 1
 
 
 def _kruisregels(
@@ -174,6 +212,8 @@ def _pandera(schema: pa.DataFrameSchema, df: pd.DataFrame, pad: str) -> list[Pro
             regel = None if regel is None or pd.isna(regel) else int(regel)
             eigen_pad = df.loc[index].get(importers.PAD_KOLOM) if bekend else None
             eigen_pad = pad if eigen_pad is None or pd.isna(eigen_pad) else str(eigen_pad)
-            problemen.append(Probleem(eigen_pad, regel, kolom, reden))
+            problemen.append(
+                Probleem(eigen_pad, regel, kolom, met_waarde(reden, geval["failure_case"]))
+            )
         return problemen
     return []

@@ -13,6 +13,12 @@ from etl.build import bouw
 from etl.config import RAW_DIR
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "vijandig: hostile input (issue 17); `pytest -m vijandig` stays under a minute"
+    )
+
+
 @pytest.fixture
 def raw(tmp_path: Path) -> Path:
     """A copy of the real data/raw that a test may damage."""

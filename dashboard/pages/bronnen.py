@@ -13,6 +13,7 @@ from dashboard import format as nl
 from dashboard.components import meldingen
 from dashboard.state import lees
 from dashboard.theme import STATUS_UITLEG
+from dashboard.toolbar import foutmelding
 from etl.config import DESCRIPTOR_NAME, RAW_DIR
 
 dash.register_page(
@@ -245,7 +246,7 @@ def download_alles(_klik: int):
             queries.bouwinfo(),
             vandaag,
         )
-    except queries.DatabaseOntbreekt as fout:
-        return no_update, f"Downloaden mislukt: {fout}"
+    except Exception as fout:  # the user gets a message, the log the cause
+        return no_update, foutmelding(fout)
     naam = f"ketenmonitor_gegevens_{vandaag:%Y%m%d}.zip"
     return dcc.send_bytes(data, naam), f"{naam} is klaar ({len(data) // 1024} kB)."

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from etl.validate import valideer
 from tests.conftest import lees_csv, schrijf_csv, wijzig_rij
+
+pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
 
 
 def _problemen(raw: Path) -> list[str]:
@@ -189,3 +193,170 @@ def test_alle_problemen_in_een_keer(raw: Path) -> None:
     assert any(f"waarneming.csv:{r1}: waarde" in p for p in problemen)
     assert any(f"waarneming.csv:{r2}: status" in p for p in problemen)
     assert any("wet.csv: -: bestand is leeg" in p for p in problemen)
+
+
+# ---------------------------------------------------------------- what exports cannot carry
+# Excel refuses control characters in a cell and a NaN or infinite number is no published
+# figure: the ETL refuses both, each at its file, line and column (issue 17). The rules are
+# tried with many inputs on one table (fast), and end to end through `valideer` once each.
+
+STUURTEKENS = [chr(c) for c in [*range(0, 9), *range(11, 32), *range(127, 160)]]
+
+
+def _descriptor_resource(naam: str) -> dict:
+    from etl.config import RAW_DIR
+    from etl.schema import lees_descriptor, resources
+
+    return resources(lees_descriptor(RAW_DIR))[naam]
+
+
+def _tekstproblemen(naam: str, df) -> list[str]:
+    from etl.schema import tekstregels
+    from etl.validate import _pandera
+
+    return [str(p) for p in _pandera(tekstregels(_descriptor_resource(naam)), df, naam)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    teken=st.sampled_from(STUURTEKENS),
+    ervoor=st.text(alphabet=st.characters(blacklist_categories=["Cc"]), max_size=8),
+    erna=st.text(max_size=8),
+    kolom=st.sampled_from(["titel", "definitie", "kanttekening", "korte_titel"]),
+    regel=st.integers(min_value=2, max_value=9999),
+)
+def test_stuurteken_in_tekstveld_wordt_geweigerd(teken, ervoor, erna, kolom, regel) -> None:
+    import pandas as pd
+
+    from etl.config import RAW_DIR
+    from etl.read import lees_tabel
+
+    df = lees_tabel(RAW_DIR, _descriptor_resource("indicator")).head(3).copy()
+    df[kolom] = df[kolom].astype(object)
+    df.loc[1, kolom] = f"{ervoor}{teken}{erna}"
+    df.loc[1, "_regel"] = regel
+    problemen = _tekstproblemen("indicator", df)
+    assert problemen[0] == (
+        f"indicator:{regel}: {kolom}: bevat een stuurteken (alleen tab en regeleinde zijn "
+        f"toegestaan): U+{ord(teken):04X} op positie {len(ervoor) + 1}"
+    )
+    assert len(problemen) == 1
+    assert pd.notna(df.loc[0, "titel"])
+
+
+@settings(max_examples=20, deadline=None)
+@given(tekst=st.text(alphabet=st.characters(blacklist_categories=["Cc"]) | st.sampled_from("\t\n")))
+def test_tekst_zonder_stuurtekens_mag(tekst) -> None:
+    from etl.config import RAW_DIR
+    from etl.read import lees_tabel
+
+    df = lees_tabel(RAW_DIR, _descriptor_resource("indicator")).head(2).copy()
+    df["definitie"] = df["definitie"].astype(object)
+    df.loc[0, "definitie"] = tekst
+    assert _tekstproblemen("indicator", df) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    tekst=st.sampled_from(["inf", "-inf", "Infinity", "+inf", "NaN", "nan", "-nan"])
+    | st.integers(min_value=309, max_value=99999).map(lambda e: f"1e{e}")
+    | st.integers(min_value=310, max_value=500).map(lambda n: "9" * n)
+)
+def test_niet_eindig_getal_wordt_geweigerd(tekst) -> None:
+    from etl.config import RAW_DIR
+    from etl.read import lees_ruw
+
+    df = lees_ruw(RAW_DIR, _descriptor_resource("waarneming")).head(3).copy()
+    df.loc[2, "waarde"] = tekst
+    assert _tekstproblemen("waarneming", df) == [
+        f"waarneming:{df.loc[2, '_regel']}: waarde: is geen eindig getal (NaN of oneindig; "
+        f"een ontbrekend cijfer laat je weg): {tekst[:40]!r}"
+    ]
+
+
+@settings(max_examples=20, deadline=None)
+@given(getal=st.floats(allow_nan=False, allow_infinity=False).map(repr) | st.just("veel"))
+def test_eindige_getallen_mogen(getal) -> None:
+    from etl.config import RAW_DIR
+    from etl.read import lees_ruw
+
+    df = lees_ruw(RAW_DIR, _descriptor_resource("waarneming")).head(2).copy()
+    df.loc[0, "waarde"] = getal  # 'veel' is a type error, reported by Frictionless alone
+    assert _tekstproblemen("waarneming", df) == []
+
+
+def test_verticale_tab_in_definitie_end_to_end(raw: Path) -> None:
+    regel = wijzig_rij(raw / "indicator.csv", lambda r: True, definitie="a\x0bb")
+    assert _problemen(raw) == [
+        f"{raw}/indicator.csv:{regel}: definitie: bevat een stuurteken (alleen tab en "
+        "regeleinde zijn toegestaan): U+000B op positie 2"
+    ]
+
+
+def test_tab_en_regeleinde_in_tekst_mogen(raw: Path) -> None:
+    wijzig_rij(raw / "indicator.csv", lambda r: True, definitie="eerste regel\ntweede\tregel")
+    problemen, tabellen = valideer(raw)
+    assert problemen == []
+    assert "\n" in tabellen["indicator"]["definitie"].iloc[0]
+
+
+@pytest.mark.parametrize("tekst", ["NaN", "1e400"])
+def test_niet_eindig_getal_end_to_end(raw: Path, tekst: str) -> None:
+    regel = wijzig_rij(raw / "waarneming.csv", _eerste_procent, waarde=tekst)
+    assert _problemen(raw) == [
+        f"{raw}/waarneming.csv:{regel}: waarde: is geen eindig getal (NaN of oneindig; "
+        f"een ontbrekend cijfer laat je weg): {tekst!r}"
+    ]
+
+
+def test_niet_eindig_getal_komt_niet_in_de_database(raw: Path, tmp_path: Path) -> None:
+    from etl.build import bouw
+    from etl.problems import ValidatieFout
+
+    db = tmp_path / "k.duckdb"
+    db.write_bytes(b"oud")  # whatever was there stays (test_build checks a real database)
+    voor = db.read_bytes()
+    wijzig_rij(raw / "waarneming.csv", _eerste_aantal, waarde="inf")
+    wijzig_rij(raw / "indicator.csv", lambda r: True, definitie="a\x0bb")
+    with pytest.raises(ValidatieFout) as fout:
+        bouw(raw, db)
+    assert {p.kolom for p in fout.value.problemen} == {"waarde", "definitie"}
+    assert db.read_bytes() == voor
+
+
+def test_coderingsfout_een_keer_in_eigen_bestand(raw: Path) -> None:
+    """One latin-1 byte in bron.csv was 8 problems in 8 files with wrong lines."""
+    pad = raw / "bron.csv"
+    regels = pad.read_bytes().split(b"\n")
+    regels[17] = regels[17].replace(b"e", "é".encode("latin-1"), 1)
+    pad.write_bytes(b"\n".join(regels))
+    assert _problemen(raw) == [
+        f"{pad}:18: -: bestand is geen geldige UTF-8: byte 0xe9 (sla het bestand op als UTF-8)"
+    ]
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.data(),
+    byte=st.sampled_from([0x80, 0xBF, 0xC0, 0xE9, 0xF5, 0xFF]),
+)
+def test_coderingsfout_op_de_echte_regel(raw: Path, data, byte: int) -> None:
+    """Wherever the bad byte sits (deep in the file, past any read buffer), its line."""
+    from etl.schema import lees_descriptor
+    from etl.validate import _coderingsfouten
+
+    pad = raw / "waarneming.csv"
+    schoon = pad.read_bytes()
+    regels = schoon.split(b"\n")
+    index = data.draw(st.integers(min_value=0, max_value=len(regels) - 2))
+    regels[index] = regels[index] + bytes([byte])
+    pad.write_bytes(b"\n".join(regels))
+    try:
+        assert [str(p) for p in _coderingsfouten(raw, lees_descriptor(raw))] == [
+            f"{pad}:{index + 1}: -: bestand is geen geldige UTF-8: byte 0x{byte:02x} "
+            "(sla het bestand op als UTF-8)"
+        ]
+    finally:
+        pad.write_bytes(schoon)

@@ -1,0 +1,224 @@
+"""Hostile clients against the production server (`make serve`'s gunicorn.conf.py), issue 17.
+
+One gunicorn (1 worker, 2 threads, read timeout 1 s) serves the whole module; its log is
+kept so the last test can check that no client made it lie or dump a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.__main__ import _vrije_poort
+from etl.config import PROJECT_ROOT
+
+pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
+
+LEES_TIMEOUT_S = 1.0
+THREADS = 2
+
+
+class Gunicorn:
+    def __init__(self, db: Path, log: Path):
+        self.poort = _vrije_poort()
+        self.log = log
+        env = {
+            **os.environ,
+            "KETENMONITOR_DB": str(db),
+            "PORT": str(self.poort),
+            "WORKERS": "1",
+            "THREADS": str(THREADS),
+            "LOGLEVEL": "info",
+            "KETENMONITOR_LEES_TIMEOUT_S": str(LEES_TIMEOUT_S),
+        }
+        self.proces = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "-c",
+                "dashboard/gunicorn.conf.py",
+                "dashboard.app:server",
+            ],
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=open(log, "wb"),  # noqa: SIM115 - closed with the process
+        )
+        for _ in range(300):
+            if self.status(b"GET /gezondheid HTTP/1.1\r\nHost: t\r\n\r\n") == 200:
+                return
+            time.sleep(0.05)
+        self.proces.kill()
+        raise RuntimeError("gunicorn antwoordt niet op /gezondheid")
+
+    def verbind(self) -> socket.socket:
+        return socket.create_connection(("127.0.0.1", self.poort), timeout=10)
+
+    def vraag(self, verzoek: bytes, wacht: float = 5.0) -> bytes:
+        """Send raw bytes, return everything until the server closes or `wacht` passes."""
+        try:
+            s = self.verbind()
+        except OSError:
+            return b""
+        s.settimeout(wacht)
+        uit = b""
+        try:
+            s.sendall(verzoek)
+            while b"\r\n\r\n" not in uit or not _compleet(uit):
+                deel = s.recv(65536)
+                if not deel:
+                    break
+                uit += deel
+        except OSError:
+            pass
+        finally:
+            s.close()
+        return uit
+
+    def status(self, verzoek: bytes) -> int:
+        antwoord = self.vraag(verzoek)
+        try:
+            return int(antwoord.split(b" ", 2)[1])
+        except (IndexError, ValueError):
+            return 0
+
+    def stop(self) -> str:
+        self.proces.terminate()
+        self.proces.wait(15)
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def _compleet(antwoord: bytes) -> bool:
+    kop, _, lichaam = antwoord.partition(b"\r\n\r\n")
+    for regel in kop.split(b"\r\n"):
+        if regel.lower().startswith(b"content-length:"):
+            return len(lichaam) >= int(regel.split(b":")[1])
+    return False
+
+
+def _koppen(antwoord: bytes) -> dict[str, str]:
+    kop = antwoord.partition(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")[1:]
+    return {k.strip().lower(): v.strip() for k, _, v in (r.partition(":") for r in kop)}
+
+
+@pytest.fixture(scope="module")
+def server(database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gunicorn]:
+    g = Gunicorn(database, tmp_path_factory.mktemp("gunicorn") / "stderr.log")
+    yield g
+    g.stop()
+
+
+def _veilige_foutpagina(antwoord: bytes, status: int, geheim: bytes) -> None:
+    assert antwoord.startswith(f"HTTP/1.1 {status} ".encode()), antwoord[:80]
+    koppen = _koppen(antwoord)
+    assert koppen["x-content-type-options"] == "nosniff"
+    assert koppen["content-security-policy"].startswith("default-src 'none'")
+    assert koppen["x-frame-options"] == "DENY"
+    assert koppen["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert b'<html lang="nl">' in antwoord
+    assert geheim not in antwoord.partition(b"\r\n\r\n")[2]  # the input is not echoed
+
+
+def test_te_lange_url_is_414_met_veiligheidskoppen(server: Gunicorn) -> None:
+    geheim = b"<script>x</script>"
+    antwoord = server.vraag(b"GET /" + geheim + b"a" * 5000 + b" HTTP/1.1\r\nHost: t\r\n\r\n")
+    _veilige_foutpagina(antwoord, 414, geheim)
+
+
+def test_te_grote_kopregel_is_431_met_veiligheidskoppen(server: Gunicorn) -> None:
+    geheim = b"<script>y</script>"
+    antwoord = server.vraag(
+        b"GET / HTTP/1.1\r\nHost: t\r\nX-A: " + geheim + b"b" * 9000 + b"\r\n\r\n"
+    )
+    _veilige_foutpagina(antwoord, 431, geheim)
+
+
+def test_te_veel_kopregels_is_431_met_veiligheidskoppen(server: Gunicorn) -> None:
+    koppen = b"".join(b"X-%d: 1\r\n" % i for i in range(150))
+    antwoord = server.vraag(b"GET / HTTP/1.1\r\nHost: t\r\n" + koppen + b"\r\n")
+    _veilige_foutpagina(antwoord, 431, b"X-149")
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    methode=st.text(alphabet="ABCabc<>\"'\x01\x1b;", min_size=1, max_size=12),
+    versie=st.sampled_from([b"HTTP/1.1", b"HTTP/9.9", b"HTTX/1.1", b""]),
+)
+def test_kapotte_verzoekregel_is_400_met_veiligheidskoppen(
+    server: Gunicorn, methode: str, versie: bytes
+) -> None:
+    regel = methode.encode() + b" /<b>geheim</b> " + versie
+    antwoord = server.vraag(regel + b"\r\nHost: t\r\n\r\n")
+    status = int(antwoord.split(b" ", 2)[1])
+    if status < 400:  # e.g. 'ABC /… HTTP/1.1' is a well-formed request for an unknown method
+        return
+    if status in (400, 404, 405, 501):
+        assert _koppen(antwoord)["x-content-type-options"] == "nosniff"
+    if status == 400:
+        _veilige_foutpagina(antwoord, 400, b"<b>geheim</b>")
+
+
+def test_lichaam_boven_de_limiet_is_413(server: Gunicorn) -> None:
+    antwoord = server.vraag(
+        b"POST /_dash-update-component HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 11000000\r\n\r\n{"
+    )
+    assert antwoord.startswith(b"HTTP/1.1 413 ")
+    assert _koppen(antwoord)["x-content-type-options"] == "nosniff"
+
+
+def test_trage_clients_blokkeren_de_app_niet(server: Gunicorn) -> None:
+    """Was: eight clients that stall their body blocked both workers."""
+    traag = []
+    for i in range(4 * THREADS):
+        s = server.verbind()
+        if i % 2:  # headers sent, body stalls
+            s.sendall(
+                b"POST /_dash-update-component HTTP/1.1\r\nHost: t\r\n"
+                b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+            )
+        else:  # headers stall halfway
+            s.sendall(b"GET /trends HTTP/1.1\r\nHost: t\r\nX-Traag: ")
+        traag.append(s)
+    time.sleep(0.2)  # every thread now holds a stalled client
+    begin = time.perf_counter()
+    status = server.status(b"GET /gezondheid HTTP/1.1\r\nHost: t\r\n\r\n")
+    wachttijd = time.perf_counter() - begin
+    assert status == 200
+    # each thread is freed after the read timeout; two rounds of stalled clients at most
+    assert wachttijd < 2 * LEES_TIMEOUT_S + 3, wachttijd
+    for s in traag:  # and every stalled client has been let go
+        s.settimeout(LEES_TIMEOUT_S * 4 * THREADS + 5)
+        try:
+            while s.recv(65536):
+                pass
+        except OSError:
+            pass
+        s.close()
+
+
+def test_het_log_liegt_niet_en_toont_geen_traceback(server: Gunicorn) -> None:
+    """Runs last: every hostile request above plus control characters in a URL and a header."""
+    server.vraag(b"GET /x%0A[ERROR]%20nep%0D%1B[31m HTTP/1.1\r\nHost: t\r\n\r\n")
+    server.vraag(b"GET /x HTTP/1.1\r\nHost: t\r\nX-Naam: a\x1b[31mb\x0bc\r\n\r\n")
+    server.vraag(
+        b"POST /_dash-update-component HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        b'Content-Length: 40\r\n\r\n{"output": "x\\n[ERROR] nep", "a": 1}    '
+    )
+    time.sleep(0.3)
+    log = server.log.read_text(encoding="utf-8", errors="replace")
+    regels = log.splitlines()
+    assert "Traceback" not in log
+    assert not any(r.startswith("[ERROR] nep") for r in regels)
+    assert "\x1b" not in log and "\x0b" not in log
+    assert any("client te traag" in r for r in regels)  # the stalled clients, one line each
