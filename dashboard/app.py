@@ -12,7 +12,7 @@ from pathlib import Path
 import dash
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from dashboard import beveiliging, queries, toolbar
+from dashboard import antwoordcache, beveiliging, queries, toolbar
 from dashboard import format as nl
 
 MAP = Path(__file__).parent
@@ -175,6 +175,7 @@ def maak_app() -> Dash:
         Input("_pages_location", "pathname"),
     )
     beveiliging.installeer(app)
+    antwoordcache.installeer(app)  # after beveiliging: only valid callbacks reach the cache
     toolbar.basis_url()  # a malformed KETENMONITOR_BASIS_URL stops the start, not an export
     return app
 

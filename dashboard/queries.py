@@ -220,6 +220,12 @@ def bouwinfo() -> dict[str, Any]:
 
 
 @per_bouw
+def dataversie() -> str:
+    """The open build's input hash: what a cached response belongs to (read once per file)."""
+    return str(bouwinfo()["invoer_sha256"])
+
+
+@per_bouw
 def settings() -> list[dict[str, Any]]:
     return _rijen("SELECT * FROM setting ORDER BY volgorde")
 
