@@ -488,7 +488,6 @@ def kaart_figuur(uit: Uitkomst, met_geometrie: bool = False, asset_url: str = ""
                 "yanchor": "top",
                 "bgcolor": "rgba(255,255,255,0.85)",
                 "font": {"size": 12},
-                "title": {"text": "per 1.000" if maat == "aandeel" else "leerlingen"},
             },
             "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 13}},
         }
@@ -678,23 +677,22 @@ def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
         )
         reeksen.append(reeks)
     zonder = [w.naam for w in uit.regios if w.waarde is None]
-    meldingen = (
-        [f"Zonder vestiging van dit type (geen waarde, niet 0): {', '.join(zonder)}."]
-        if zonder
-        else []
-    )
+    kanttekening = KADER
+    if zonder:
+        kanttekening += (
+            f" Zonder vestiging van dit type in {schooljaar(uit.jaar)} (geen waarde, niet 0; "
+            f"niet in de rijen): {', '.join(zonder)}."
+        )
     sleutel = f"regio_{staat['soort']}_{staat['niveau']}"
     meta = {
         sleutel: {
             "korte_titel": titel(staat),
             "titel": titel(staat),
             "definitie": formule(staat),
-            "kanttekening": KADER,
+            "kanttekening": kanttekening,
         }
     }
-    return Grafiekexport(
-        figuur, reeksen, "absoluut", uit.jaar, uit.jaar, indicator_meta=meta, meldingen=meldingen
-    )
+    return Grafiekexport(figuur, reeksen, "absoluut", uit.jaar, uit.jaar, indicator_meta=meta)
 
 
 # ---------------------------------------------------------------- table
