@@ -292,7 +292,9 @@ def werk_trend_bij(niveau, soort, maat, gekozen):
         html.H2(f"{naam} naast Nederland", id="regio-trendkop", tabIndex="-1"),
         html.P(
             f"Absolute aantallen, en als index met {regio.BASISJAAR} = 100 (de groei naast "
-            "elkaar). 2020 is getoond: een telling op 1 oktober is geen steekproef.",
+            "elkaar). 2020 is getoond: een telling op 1 oktober is geen steekproef. Let op: "
+            "in 1996 en 1997 telt DUO's bestand op evenveel vestigingen veel minder leerlingen "
+            "dan vanaf 1998 (landelijk en in elke regio); lees die sprong niet als groei.",
             className="klein",
         ),
         _trendkaart("regio-trend-absoluut", absoluut),
