@@ -49,13 +49,25 @@ def test_regio_kaart_tabel_keuze_export_en_axe(dash_duo, app) -> None:
     assert "soort=so" in dash_duo.driver.current_url
     assert "2016 = 100" in dash_duo.find_element("#regio-trend-index-samenvatting").text
 
+    # a click on the map (Plotly's click event on a region's point) selects that region
+    dash_duo.driver.execute_script(
+        """
+        const gd = document.querySelector('#regio-kaart .js-plotly-plot');
+        const d = gd.data.length - 1;
+        const i = gd.data[d].customdata.indexOf('PV27');
+        gd.emit('plotly_click', {points: [{curveNumber: d, pointNumber: i, customdata: 'PV27'}]});
+        """
+    )
+    dash_duo.wait_for_contains_text("#regio-trend h2", "Noord-Holland naast Nederland", timeout=15)
+    assert "regio=PV27" in dash_duo.driver.current_url
+
     # export: CSV of all regions for this state, and a PNG of the map that is not blank
     map_ = Path(dash_duo.download_path)
     dash_duo.find_element("#regio-kaart-export-csv").click()
     csv = _wacht_op_bestand(map_, "ketenmonitor_regio_so_provincie_*.csv")
     regels = csv.read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(regels) == 1 + 12
-    assert any(";PV26;" in r for r in regels)
+    assert any(";PV26;" in r for r in regels) and any(";PV27;" in r for r in regels)
     dash_duo.find_element("#regio-kaart-export-png").click()
     png = _wacht_op_bestand(map_, "ketenmonitor_regio_so_provincie_*.png", timeout=60)
     data = png.read_bytes()
