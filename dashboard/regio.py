@@ -318,11 +318,16 @@ def ondertitel(staat: dict[str, Any]) -> str:
     )
 
 
-def formule(staat: dict[str, Any]) -> str:
-    """The note every export carries: how the value is computed from DUO's file."""
+def formule(staat: dict[str, Any], per_jaar: bool = False) -> str:
+    """The note every export carries: how the value is computed from DUO's file.
+
+    `per_jaar`: for a series, name the column pattern instead of the chosen year's column.
+    """
+    kolom = "LEERLINGEN_<jaar>" if per_jaar else f"LEERLINGEN_{staat['jaar']}"
     delen = [
         f"Som over de vestigingen met SOORT_VESTIGING {_soortnamen(staat['soort'])} in de regio "
-        f"(kolom LEERLINGEN_{staat['jaar']}); provincie = som van haar gemeenten."
+        f"(kolom {kolom}); provincie = som van haar gemeenten; landelijk = som van alle "
+        "gemeenten, ook DUO-code 9999 (onbekend)."
     ]
     if staat["soort"] == "gespecialiseerd":
         delen.append(
@@ -597,7 +602,7 @@ def trend_reeksen(staat: dict[str, Any], weergave: str) -> tuple[list[Reeks], li
                     "bron_uitgever": bron.get("bron_uitgever", "DUO"),
                     "bron_url": bron.get("bron_url", ""),
                     "citaat": None,
-                    "noot": formule(staat),
+                    "noot": formule(staat, per_jaar=True),
                 }
             )
     meta = {
@@ -616,7 +621,7 @@ def _meta(naam: str, eenheid: str, staat: dict[str, Any]) -> dict[str, Any]:
         "eenheid": eenheid,
         "periode_type": "schooljaar",
         "reeksbreuk_jaar": None,
-        "definitie": formule(staat),
+        "definitie": formule(staat, per_jaar=True),
         "kanttekening": KADER,
     }
 
