@@ -242,3 +242,16 @@ def test_kaart_zonder_coordinaten_op_scherm_met_in_export(met_database: Path) ->
     assert (
         "Gespecialiseerd = so + vso + so/vso" in g.indicator_meta[g.indicator_ids[0]]["definitie"]
     )
+
+
+def test_losse_queries_gelijk_aan_de_jaarset(met_database: Path) -> None:
+    """`regio_waarden` (one year) and `regio_reeks` (one region) give the cached set's rows."""
+    from dashboard import queries, regio
+
+    ids = regio.SOORTEN["gespecialiseerd"][1]
+    alle = {(r["regio_code"], r["jaar"]): r for r in queries.regio_alle_jaren("provincie", ids)}
+    for r in queries.regio_waarden("provincie", list(ids), [2016, 2025]):
+        assert alle[(r["regio_code"], r["jaar"])]["waarde"] == r["waarde"]
+    reeks = queries.regio_reeks("PV26", list(ids))
+    assert [r["jaar"] for r in reeks] == sorted(j for c, j in alle if c == "PV26")
+    assert all(alle[("PV26", r["jaar"])]["bovengrens"] == r["bovengrens"] for r in reeks)
