@@ -37,6 +37,8 @@ DOELEN = {
     "page_load_ms": 1000,
     "png_s": 0.5,
     "load_p95_ms": 100,
+    "regio_callback_p95_ms": 100,
+    "regio_response_kb": 150,
 }
 
 
@@ -132,6 +134,62 @@ def callbacks(n: int) -> dict[str, Any]:
             "ratio_lean_p95": round(trends["p95_ms"] / max(lean_m["p95_ms"], 1e-6), 2),
         },
     }
+
+
+def regio_callbacks(n: int) -> dict[str, Any]:
+    """The /regio callbacks that answer a change of year, soort or level, as Dash calls them
+    (in-process test client): server time and response size per callback and level."""
+    from dashboard.app import app
+
+    client = app.server.test_client()
+    afhankelijkheden = client.get("/_dash-dependencies").get_json()
+
+    def lichaam(uitvoer: str, niveau: str, soort: str, jaar: int) -> dict[str, Any]:
+        d = next(d for d in afhankelijkheden if d["output"] == uitvoer)
+        delen = uitvoer.strip(".").split("...")
+        outputs = [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True)) for o in delen]
+        keuzes = {"niveau": niveau, "soort": soort, "jaar": str(jaar), "maat": "aantal"}
+        inputs = [
+            {"id": f"regio-{k}", "property": "value", "value": v} for k, v in keuzes.items()
+        ] + [{"id": "regio-gekozen", "property": "data", "value": None}]
+        return {
+            "output": d["output"],
+            "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": inputs,
+            "state": [],
+            "changedPropIds": ["regio-jaar.value"],
+        }
+
+    uit: dict[str, Any] = {}
+    for naam, uitvoer in (
+        ("kaart", "..regio-kaartdata.data...regio-samenvatting.children.."),
+        ("tabel", "regio-tabeldata.data"),
+    ):
+        for niveau in ("provincie", "gemeente"):
+            staten = [
+                (soort, jaar)
+                for jaar in range(1998, 2026)
+                for soort in ("gespecialiseerd", "so", "sbo")
+            ]
+            tijden, groottes = [], []
+            for i in range(n + 3):
+                soort, jaar = staten[i % len(staten)]
+                t = time.perf_counter()
+                r = client.post(
+                    "/_dash-update-component", json=lichaam(uitvoer, niveau, soort, jaar)
+                )
+                if i >= 3:
+                    tijden.append(time.perf_counter() - t)
+                    groottes.append(len(r.data))
+                if r.status_code != 200:
+                    raise RuntimeError(f"regio {naam} {niveau}: HTTP {r.status_code}")
+            uit[f"{naam}_{niveau}"] = {
+                "p50_ms": _pct(tijden, 0.5),
+                "p95_ms": _pct(tijden, 0.95),
+                "max_kb": round(max(groottes) / 1024, 1),
+                "n": n,
+            }
+    return uit
 
 
 def schaal(rijen_aantallen: list[int], map_: Path, n: int) -> dict[str, Any]:
@@ -397,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
             "etl_build_s": etl(2 if k else 5, map_),
             "etl_import_s": etl_import(2 if k else 5),
             "callbacks": callbacks(20 if k else 300),
+            "regio": regio_callbacks(10 if k else 200),
             "scale": schaal([10_000] if k else [1_000_000, 10_000_000], map_, 10 if k else 100),
         }
         server = Server(db)

@@ -92,6 +92,7 @@ def memo_figuur(
     as_px = AS_PX + (48 if _heeft_momentlabels(layout) else 0)  # rotated numbers under the axis
     onder = as_px + legenda_px + REGEL_PX * (bron_regels + voet_regels) + 18
     min_plot = (220 if vierkant else MIN_PLOT_PX) * (panelen * 0.75 if panelen > 1 else 1)
+    min_plot = max(min_plot, int((layout.get("meta") or {}).get("min_plot_px", 0)))  # maps
     hoogte = max(BREEDTE if vierkant else 450, int(boven + min_plot + onder))
     plot_px = hoogte - boven - onder
     if titel_tekst:

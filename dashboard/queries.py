@@ -485,3 +485,141 @@ def tabel_inhoud(naam: str) -> tuple[list[str], list[dict[str, Any]]]:
             return kolommen, [dict(zip(kolommen, rij, strict=True)) for rij in cur.fetchall()]
     except duckdb.Error as fout:
         raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
+
+
+# ---------------------------------------------------------------- regions (issue 16)
+# `regio_waarneming` holds one row per (region, indicator, year) with pupils; a region without
+# a location of that kind has no row. A sum over several indicators (gespecialiseerd = so +
+# vso + so/vso) adds values and bounds; where only some parts are ranges, an exact part counts
+# with its value on both sides. Gemeente level includes GM9999 (no provincie), so the sum over
+# gemeenten is the national total.
+
+_REGIO_SOM = """
+    SELECT w.regio_code, w.jaar, sum(w.waarde) AS waarde,
+           CASE WHEN bool_or(w.ondergrens IS NOT NULL)
+                THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
+           CASE WHEN bool_or(w.bovengrens IS NOT NULL)
+                THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
+           sum(w.aantal_vestigingen) AS aantal_vestigingen,
+           count(DISTINCT w.indicator_id) AS aantal_delen,
+           any_value(w.bron_id) AS bron_id
+    FROM regio_waarneming w JOIN regio r USING (regio_code)
+    WHERE r.niveau = ? AND list_contains(?, w.indicator_id)
+"""
+
+
+@per_bouw
+def regio_lijst(niveau: str) -> list[dict[str, Any]]:
+    """Every region of a level (also those without any location), in code order."""
+    return _rijen(
+        "SELECT regio_code, naam, niveau, provincie FROM regio WHERE niveau = ? ORDER BY regio_code",
+        [niveau],
+    )
+
+
+@per_bouw
+def regio_jaren() -> list[int]:
+    """The years with regional values, ascending."""
+    return [r["jaar"] for r in _rijen("SELECT DISTINCT jaar FROM regio_waarneming ORDER BY jaar")]
+
+
+def regio_waarden(niveau: str, indicator_ids: list[str], jaren: list[int]) -> list[dict[str, Any]]:
+    """Per region of `niveau` and year in `jaren`: the sum over `indicator_ids` with bounds."""
+    return _rijen(
+        _REGIO_SOM
+        + """ AND list_contains(?, w.jaar)
+        GROUP BY w.regio_code, w.jaar ORDER BY w.regio_code, w.jaar""",
+        [niveau, list(indicator_ids), list(jaren)],
+    )
+
+
+@per_bouw
+def regio_alle_jaren(niveau: str, indicator_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    """`regio_waarden` for every year at once (cached per build: the page's working set)."""
+    return _rijen(
+        _REGIO_SOM + " GROUP BY w.regio_code, w.jaar ORDER BY w.regio_code, w.jaar",
+        [niveau, list(indicator_ids)],
+    )
+
+
+def regio_reeks(regio_code: str, indicator_ids: list[str]) -> list[dict[str, Any]]:
+    """One region's yearly sums over `indicator_ids`, with the source of the rows."""
+    return _rijen(
+        """
+        SELECT w.jaar, sum(w.waarde) AS waarde,
+               CASE WHEN bool_or(w.ondergrens IS NOT NULL)
+                    THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
+               CASE WHEN bool_or(w.bovengrens IS NOT NULL)
+                    THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
+               sum(w.aantal_vestigingen) AS aantal_vestigingen,
+               string_agg(DISTINCT w.noot, ' | ') AS noot,
+               any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
+               any_value(b.uitgever) AS bron_uitgever, any_value(b.url) AS bron_url
+        FROM regio_waarneming w JOIN bron b USING (bron_id)
+        WHERE w.regio_code = ? AND list_contains(?, w.indicator_id)
+        GROUP BY w.jaar ORDER BY w.jaar
+        """,
+        [regio_code, list(indicator_ids)],
+    )
+
+
+@per_bouw
+def landelijke_regioreeks(indicator_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The national yearly sum: every gemeente including GM9999 (DUO's unknown code)."""
+    return _rijen(
+        """
+        SELECT w.jaar, sum(w.waarde) AS waarde,
+               CASE WHEN bool_or(w.ondergrens IS NOT NULL)
+                    THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
+               CASE WHEN bool_or(w.bovengrens IS NOT NULL)
+                    THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
+               sum(w.aantal_vestigingen) AS aantal_vestigingen,
+               any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
+               any_value(b.uitgever) AS bron_uitgever, any_value(b.url) AS bron_url
+        FROM regio_waarneming w JOIN regio r USING (regio_code) JOIN bron b USING (bron_id)
+        WHERE r.niveau = 'gemeente' AND list_contains(?, w.indicator_id)
+        GROUP BY w.jaar ORDER BY w.jaar
+        """,
+        [list(indicator_ids)],
+    )
+
+
+@per_bouw
+def regio_klassegrenzen(
+    niveau: str, indicator_ids: tuple[str, ...], noemer_ids: tuple[str, ...] | None
+) -> list[float]:
+    """Quintile bounds (20/40/60/80 %) of the regional values over all years.
+
+    Fixed per (niveau, soort, maat) so a colour means the same in every year. With
+    `noemer_ids` the value is per 1.000 pupils of the noemer indicators in the same region
+    and year (`aandeel`). GM9999 (no map area) is left out.
+    """
+    rijen = _rijen(
+        """
+        WITH teller AS (
+            SELECT w.regio_code, w.jaar, sum(w.waarde) AS waarde
+            FROM regio_waarneming w JOIN regio r USING (regio_code)
+            WHERE r.niveau = ? AND w.regio_code <> 'GM9999' AND list_contains(?, w.indicator_id)
+            GROUP BY ALL
+        ), noemer AS (
+            SELECT w.regio_code, w.jaar, sum(w.waarde) AS waarde
+            FROM regio_waarneming w JOIN regio r USING (regio_code)
+            WHERE r.niveau = ? AND list_contains(?, w.indicator_id)
+            GROUP BY ALL
+        ), waarden AS (
+            SELECT CASE WHEN ? THEN 1000 * t.waarde / n.waarde ELSE t.waarde END AS w
+            FROM teller t LEFT JOIN noemer n USING (regio_code, jaar)
+            WHERE NOT ? OR n.waarde > 0
+        )
+        SELECT quantile_cont(w, [0.2, 0.4, 0.6, 0.8]) AS grenzen FROM waarden
+        """,
+        [
+            niveau,
+            list(indicator_ids),
+            niveau,
+            list(noemer_ids or ()),
+            noemer_ids is not None,
+            noemer_ids is not None,
+        ],
+    )
+    return list(rijen[0]["grenzen"] or []) if rijen else []

@@ -17,6 +17,7 @@ PAGINAS = {
     "trends": "/trends",
     "kenmerken": "/kenmerken",
     "capaciteit": "/capaciteit",
+    "regio": "/regio?regio=PV26",
     "actielijnen": "/actielijnen",
     "wetten": "/wetten",
     "bronnen": "/bronnen",

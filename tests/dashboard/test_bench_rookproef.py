@@ -24,6 +24,9 @@ def test_bench_klein(tmp_path: Path) -> None:
         assert data["callbacks"][naam]["p95_ms"] >= data["callbacks"][naam]["p50_ms"]
     assert data["load"]["requests"] > 0 and data["load"]["fouten"] == 0
     assert data["page_load_ms"] > 0
+    for naam in ("kaart_provincie", "kaart_gemeente", "tabel_provincie", "tabel_gemeente"):
+        assert data["regio"][naam]["p95_ms"] >= data["regio"][naam]["p50_ms"] > 0
+        assert 0 < data["regio"][naam]["max_kb"] < 150
     assert "10000" in data["scale"]
     export = data["export_ms"]
     if "overgeslagen" not in export:  # no Chromium on this machine: the bench says so

@@ -1,0 +1,338 @@
+"""Regio page: a map and a ranked table of pupils at special-education locations per region.
+
+Layout and callbacks only; every number, word and figure comes from `dashboard.regio` (tests
+import that module, never this one: Dash registers pages as `pages.regio`). The map figure
+travels without coordinates; `assets/regio.js` adds them from the cached GeoJSON asset.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import (
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+)
+
+from dashboard import queries, regio
+from dashboard.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
+from dashboard.export import Grafiekexport
+from dashboard.state import naar_query
+from dashboard.toolbar import (
+    briefingknop,
+    registreer_briefing_callback,
+    registreer_export_callbacks,
+    werkbalk,
+)
+
+dash.register_page(__name__, path="/regio", name="Regio", order=3.5, title="Regio – Ketenmonitor")
+
+
+def _opties(staat: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "niveau": [{"label": k.capitalize(), "value": k} for k in regio.NIVEAUS],
+        "soort": [{"label": v[0].capitalize(), "value": k} for k, v in regio.SOORTEN.items()],
+        "jaar": [
+            {"label": regio.schooljaar(j), "value": str(j)} for j in reversed(queries.regio_jaren())
+        ],
+        "maat": _maat_opties(staat["soort"]),
+    }
+
+
+def _maat_opties(soort: str) -> list[dict[str, Any]]:
+    return [
+        {"label": "Aantal leerlingen", "value": "aantal"},
+        {
+            "label": "Per 1.000 leerlingen in bo, sbo en so (alleen sbo en so)",
+            "value": "aandeel",
+            "disabled": soort not in regio.AANDEEL_SOORTEN,
+        },
+    ]
+
+
+def _keuze(naam: str, label: str, opties: list[dict[str, Any]], waarde: Any) -> html.Div:
+    return html.Div(
+        [
+            dbc.Label(label, html_for=f"regio-{naam}"),
+            dbc.Select(id=f"regio-{naam}", options=opties, value=str(waarde)),
+        ],
+        className="regio-keuze",
+    )
+
+
+def layout(**kwargs: Any) -> html.Div:
+    staat, teksten = regio.lees_staat(kwargs)
+    opties = _opties(staat)
+    return html.Div(
+        [
+            dcc.Location(id="regio-url", refresh=False),
+            dcc.Store(id="regio-kaartdata"),
+            dcc.Store(id="regio-tabeldata"),
+            dcc.Store(id="regio-gekozen", data=staat["regio"]),
+            html.H1("Regio"),
+            html.P(
+                "Waar zitten de leerlingen van het speciaal (basis)onderwijs, en waar groeit hun "
+                "aantal? Per provincie of gemeente, uit DUO's bestand met het aantal leerlingen "
+                "per schoolvestiging (1996–2025)."
+            ),
+            html.P(regio.KADER, className="kader"),
+            meldingen(teksten, "regio-meldingen"),
+            html.Div(id="regio-keuzemeldingen", role="status", **{"aria-live": "polite"}),
+            html.Fieldset(
+                [
+                    html.Legend("Wat de kaart toont"),
+                    _keuze("niveau", "Niveau", opties["niveau"], staat["niveau"]),
+                    _keuze("soort", "Soort vestiging", opties["soort"], staat["soort"]),
+                    _keuze("jaar", "Schooljaar", opties["jaar"], staat["jaar"]),
+                    _keuze("maat", "Maat", opties["maat"], staat["maat"]),
+                ],
+                className="paneel bediening regio-bediening",
+            ),
+            briefingknop("regio"),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Figure(
+                                [
+                                    dcc.Graph(
+                                        id="regio-kaart",
+                                        figure={"data": [], "layout": {}},
+                                        config=GRAFIEK_CONFIG,
+                                        className="regio-kaart",
+                                    ),
+                                    html.P(
+                                        regio.BRONREGEL,
+                                        id="regio-kaart-bron",
+                                        className="bronregel klein",
+                                    ),
+                                    html.Figcaption(
+                                        id="regio-samenvatting", className="samenvatting"
+                                    ),
+                                ],
+                                className="grafiekkaart",
+                                **{"aria-describedby": "regio-samenvatting"},
+                            ),
+                            werkbalk("regio-kaart-export"),
+                        ],
+                        className="regio-kaartvak",
+                    ),
+                    html.Section(
+                        [
+                            html.H2("Alle regio's, gerangschikt", id="regio-tabelkop"),
+                            html.P(
+                                "De tabel bevat alles wat de kaart toont. Kies een regio met de "
+                                "knop op haar naam voor haar ontwikkeling naast het landelijke cijfer.",
+                                className="klein",
+                            ),
+                            dbc.Label("Zoek een regio", html_for="regio-zoek"),
+                            dbc.Input(
+                                id="regio-zoek",
+                                type="search",
+                                placeholder="bijv. Utrecht",
+                                debounce=True,
+                            ),
+                            html.P(
+                                id="regio-tabelstatus",
+                                role="status",
+                                className="klein",
+                                **{"aria-live": "polite"},
+                            ),
+                            html.Div(
+                                id="regio-tabel",
+                                className="regio-tabelvak",
+                                tabIndex="0",
+                                role="region",
+                                **{"aria-label": "Tabel van alle regio's (scrollbaar)"},
+                            ),
+                        ],
+                        className="regio-tabelsectie",
+                        **{"aria-labelledby": "regio-tabelkop"},
+                    ),
+                ],
+                className="regio-raster",
+            ),
+            html.Section(id="regio-trend", **{"aria-live": "polite"}),
+        ]
+    )
+
+
+def _staat(niveau, soort, jaar, maat, gekozen) -> tuple[dict[str, Any], list[str]]:
+    kwargs = {"niveau": niveau, "soort": soort, "jaar": jaar, "maat": maat}
+    if gekozen:
+        kwargs["regio"] = gekozen
+    return regio.lees_staat({k: v for k, v in kwargs.items() if v is not None})
+
+
+KEUZES = [
+    Input("regio-niveau", "value"),
+    Input("regio-soort", "value"),
+    Input("regio-jaar", "value"),
+    Input("regio-maat", "value"),
+]
+
+
+@callback(
+    Output("regio-url", "search"),
+    Output("regio-maat", "options"),
+    Output("regio-keuzemeldingen", "children"),
+    *KEUZES,
+    Input("regio-gekozen", "data"),
+    prevent_initial_call=True,
+)
+def schrijf_url(niveau, soort, jaar, maat, gekozen):
+    staat, teksten = _staat(niveau, soort, jaar, maat, gekozen)
+    return (
+        naar_query(regio.params(), staat),
+        _maat_opties(staat["soort"]),
+        [dbc.Alert(t, color="warning", className="melding") for t in teksten],
+    )
+
+
+@callback(
+    Output("regio-kaartdata", "data"),
+    Output("regio-samenvatting", "children"),
+    *KEUZES,
+    Input("regio-gekozen", "data"),
+)
+def werk_kaart_bij(niveau, soort, jaar, maat, gekozen):
+    staat, _ = _staat(niveau, soort, jaar, maat, gekozen)
+    uit = regio.bereken(staat)
+    asset = dash.get_asset_url(f"geo/{regio.GEO_BESTAND[staat['niveau']]}")
+    return regio.kaart_figuur(uit, asset_url=asset), regio.samenvatting(uit)
+
+
+clientside_callback(
+    ClientsideFunction(namespace="ketenmonitor", function_name="regioKaart"),
+    Output("regio-kaart", "figure"),
+    Input("regio-kaartdata", "data"),
+)
+clientside_callback(
+    ClientsideFunction(namespace="ketenmonitor", function_name="regioKlik"),
+    Output("regio-gekozen", "data", allow_duplicate=True),
+    Input("regio-kaart", "clickData"),
+    prevent_initial_call=True,
+)
+
+
+clientside_callback(
+    ClientsideFunction(namespace="ketenmonitor", function_name="regioTabelKlik"),
+    Output("regio-gekozen", "data", allow_duplicate=True),
+    Input("regio-tabel", "n_clicks"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output("regio-gekozen", "data"),
+    Input("regio-niveau", "value"),
+    State("regio-gekozen", "data"),
+    prevent_initial_call=True,
+)
+def kies_niveau(niveau, gekozen):
+    """Another level: a selected region of the other level no longer applies."""
+    prefix = "PV" if niveau == "provincie" else "GM"
+    return gekozen if gekozen and gekozen.startswith(prefix) else None
+
+
+@callback(
+    Output("regio-tabeldata", "data"),
+    *KEUZES,
+    Input("regio-gekozen", "data"),
+)
+def werk_tabel_bij(niveau, soort, jaar, maat, gekozen):
+    staat, _ = _staat(niveau, soort, jaar, maat, gekozen)
+    return regio.tabel(regio.bereken(staat))
+
+
+clientside_callback(
+    ClientsideFunction(namespace="ketenmonitor", function_name="regioTabel"),
+    Output("regio-tabelstatus", "children"),
+    Input("regio-tabeldata", "data"),
+    Input("regio-zoek", "value"),
+)
+
+
+def _trendkaart(id_: str, g: Grafiekexport) -> html.Div:
+    kaart = grafiekkaart(id_, g.figuur, regio.trend_tekst(g))
+    kaart.children.insert(1, werkbalk(f"{id_}-export"))
+    uit = [kaart]
+    if g.meldingen:
+        uit.insert(0, dbc.Alert(" ".join(g.meldingen), color="info", className="melding"))
+    return html.Div(uit)
+
+
+@callback(
+    Output("regio-trend", "children"),
+    Input("regio-niveau", "value"),
+    Input("regio-soort", "value"),
+    Input("regio-maat", "value"),
+    Input("regio-gekozen", "data"),
+)
+def werk_trend_bij(niveau, soort, maat, gekozen):
+    staat, _ = _staat(niveau, soort, None, maat, gekozen)
+    if not staat["regio"]:
+        return html.P(
+            "Kies een regio in de tabel (of op de kaart) voor haar ontwikkeling sinds 1996.",
+            className="klein",
+        )
+    absoluut = regio.trend_export(staat, "absoluut")
+    index = regio.trend_export(staat, "index")
+    naam = absoluut.reeksen[0].label if absoluut.reeksen else staat["regio"]
+    return [
+        html.H2(f"{naam} naast Nederland", id="regio-trendkop", tabIndex="-1"),
+        html.P(
+            f"Absolute aantallen, en als index met {regio.BASISJAAR} = 100 (de groei naast "
+            "elkaar). 2020 is getoond: een telling op 1 oktober is geen steekproef. Let op: "
+            "in 1996 en 1997 telt DUO's bestand op evenveel vestigingen veel minder leerlingen "
+            "dan vanaf 1998 (landelijk en in elke regio); lees die sprong niet als groei.",
+            className="klein",
+        ),
+        _trendkaart("regio-trend-absoluut", absoluut),
+        _trendkaart("regio-trend-index", index),
+    ]
+
+
+def _uit_url(search: str | None) -> dict[str, Any]:
+    staat, _ = regio.lees_staat(parse_qs((search or "").lstrip("?")))
+    return staat
+
+
+def _trend_uit_url(search: str | None, weergave: str) -> Grafiekexport:
+    staat = _uit_url(search)
+    if not staat["regio"]:
+        raise queries.DatabaseOntbreekt("kies eerst een regio")
+    return regio.trend_export(staat, weergave)
+
+
+def _alle(search: str | None) -> list[Grafiekexport]:
+    staat = _uit_url(search)
+    uit = [regio.kaart_export(staat)]
+    if staat["regio"]:
+        uit += [regio.trend_export(staat, w) for w in ("absoluut", "index")]
+    return uit
+
+
+registreer_export_callbacks(
+    "regio-kaart-export",
+    [State("regio-url", "search")],
+    lambda search: regio.kaart_export(_uit_url(search)),
+    locatie_id="regio-url",
+)
+for _weergave in ("absoluut", "index"):
+    registreer_export_callbacks(
+        f"regio-trend-{_weergave}-export",
+        [State("regio-url", "search")],
+        lambda search, w=_weergave: _trend_uit_url(search, w),
+        locatie_id="regio-url",
+    )
+registreer_briefing_callback("regio", [State("regio-url", "search")], _alle, locatie_id="regio-url")

@@ -1,0 +1,740 @@
+"""Regio: pupils at special-education locations per provincie or gemeente, from DUO's file.
+
+Pure logic for the `/regio` page (the page module only lays out and wires callbacks, and
+tests import this module, never the page): the URL contract, the per-region values of the
+chosen state, the fixed colour classes, the map figure, the text summary, the trend series
+of a selected region against the national line, and what the export writes.
+
+Honesty rules that live here:
+- a count is "pupils at school locations in the region", not children living there;
+- a region without a location of the chosen kind has no value ("geen vestiging"), never 0;
+- a sum over DUO's `<5` cells is a range, shown as "n–4n";
+- every regional value is `afgeleid` (summed by Ketenmonitor), `gespecialiseerd` and
+  `aandeel` say their formula;
+- class bounds are fixed per (niveau, soort, maat) over all years, so colours compare.
+
+The map is drawn as filled polygons on plain axes (no Plotly geo trace: that fetches a world
+topojson from a CDN). The screen figure carries no coordinates: the browser fills them in from
+`assets/geo/*.geojson` (fetched once, cached), see `assets/regio.js`. Exports inline them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dashboard import format as nl
+from dashboard import queries
+from dashboard.export import Grafiekexport
+from dashboard.figures import samenvatting as trend_samenvatting
+from dashboard.figures import trend_figuur
+from dashboard.reeksen import Punt, Reeks, maak_reeksen
+from dashboard.state import Param, lees
+from dashboard.theme import GRIJS, basis_layout
+
+GEO_MAP = Path(__file__).parent / "assets" / "geo"
+GEO_BESTAND = {"provincie": "provincie_2025.geojson", "gemeente": "gemeente_2025.geojson"}
+
+NIVEAUS = {"provincie": "provincies", "gemeente": "gemeenten"}
+SOORTEN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "gespecialiseerd": (
+        "gespecialiseerd onderwijs (so, vso en so/vso samen)",
+        (
+            "leerlingen_vestiging_so",
+            "leerlingen_vestiging_vso",
+            "leerlingen_vestiging_so_vso",
+        ),
+    ),
+    "sbo": ("speciaal basisonderwijs (sbo)", ("leerlingen_vestiging_sbo",)),
+    "so": ("speciaal onderwijs (so)", ("leerlingen_vestiging_so",)),
+    "vso": ("voortgezet speciaal onderwijs (vso)", ("leerlingen_vestiging_vso",)),
+    "so_vso": ("gecombineerde so/vso-vestigingen", ("leerlingen_vestiging_so_vso",)),
+}
+NOEMER = ("leerlingen_vestiging_bo", "leerlingen_vestiging_sbo", "leerlingen_vestiging_so")
+MATEN = {"aantal": "aantal leerlingen", "aandeel": "per 1.000 leerlingen in bo, sbo en so"}
+AANDEEL_SOORTEN = ("sbo", "so")
+BASISJAAR = 2016
+BRONREGEL = "Bron: DUO, open onderwijsdata; kaart: CBS/PDOK Gebiedsindelingen 2025"
+ONBEKEND = "GM9999"
+
+KLEUREN = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+"""Five classes, one hue light → dark (ColorBrewer Blues): ordered by lightness, so they stay
+readable with any colour-vision deficiency and in greyscale."""
+GEEN_VESTIGING = "geen vestiging van dit type"
+RAND = "#8c8c8c"
+
+KADER = (
+    "Het aantal is het aantal leerlingen op schoolvestigingen in de regio (teldatum 1 oktober), "
+    "niet het aantal kinderen dat er woont: speciale scholen bedienen een groot gebied. Alle "
+    "jaren staan in de indeling van 2025 (elke vestiging telt bij haar huidige gemeente). DUO "
+    "schermt aantallen van 1 tot 4 af (‘<5’); een som met zulke cellen is een bereik ‘n–4n’. "
+    "Regio's zonder vestiging van dit type hebben geen waarde (niet 0). Elke waarde is door "
+    "Ketenmonitor opgeteld (status afgeleid)."
+)
+
+
+# ---------------------------------------------------------------- URL contract
+
+
+def _regio_codes() -> list[str]:
+    return [r["regio_code"] for n in NIVEAUS for r in queries.regio_lijst(n)]
+
+
+def params() -> list[Param]:
+    jaren = queries.regio_jaren()
+    return [
+        Param("niveau", "provincie", lambda: NIVEAUS, omschrijving="niveau"),
+        Param("soort", "gespecialiseerd", lambda: SOORTEN, omschrijving="soort vestiging"),
+        Param("jaar", jaren[-1], lambda: jaren, soort=int, omschrijving="jaar"),
+        Param("maat", "aantal", lambda: MATEN, omschrijving="maat"),
+        Param("regio", None, _regio_codes, omschrijving="regio"),
+    ]
+
+
+def lees_staat(kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The validated state plus notices; combinations that make no sense fall back too."""
+    staat, meldingen = lees(params(), kwargs)
+    if staat["maat"] == "aandeel" and staat["soort"] not in AANDEEL_SOORTEN:
+        meldingen.append(
+            "‘Per 1.000 leerlingen’ bestaat alleen voor sbo en so (vso-leerlingen zijn 12–20 "
+            "jaar, een andere groep): het aantal is getoond."
+        )
+        staat["maat"] = "aantal"
+    if staat["regio"] and not staat["regio"].startswith("PV" if _is_pv(staat) else "GM"):
+        meldingen.append(
+            f"Regio ‘{staat['regio']}’ hoort niet bij het niveau {staat['niveau']}: "
+            "geen regio gekozen."
+        )
+        staat["regio"] = None
+    return staat, meldingen
+
+
+def _is_pv(staat: dict[str, Any]) -> bool:
+    return staat["niveau"] == "provincie"
+
+
+# ---------------------------------------------------------------- values
+
+
+@dataclass
+class Regiowaarde:
+    code: str
+    naam: str
+    waarde: float | None  # None: no location of this kind (never 0)
+    ondergrens: float | None = None  # filled only when the value is a range
+    bovengrens: float | None = None
+    vestigingen: int = 0
+    verandering_basis: float | None = None  # % since BASISJAAR
+    verandering_vorig: float | None = None  # % since the previous year
+    klasse: int | None = None
+    op_kaart: bool = True
+    rang: int | None = None
+
+
+@dataclass
+class Uitkomst:
+    staat: dict[str, Any]
+    regios: list[Regiowaarde]  # ranked: highest value first, regions without value last
+    grenzen: list[float]
+    landelijk: dict[int, dict[str, Any]]  # jaar -> value row (national)
+    eenheid: str
+    bron: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def jaar(self) -> int:
+        return int(self.staat["jaar"])
+
+
+def _som_rijen(niveau: str, ids: tuple[str, ...]) -> dict[tuple[str, int], dict[str, Any]]:
+    return {(r["regio_code"], r["jaar"]): r for r in queries.regio_alle_jaren(niveau, ids)}
+
+
+def _deel(teller: dict[str, Any] | None, noemer: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Per 1.000: value from the values (marks as 1), bounds as the widest ratio of bounds."""
+    if teller is None or noemer is None or not noemer["waarde"]:
+        return None
+    uit = dict(teller)
+    uit["waarde"] = 1000 * teller["waarde"] / noemer["waarde"]
+    if teller["ondergrens"] is not None or noemer["ondergrens"] is not None:
+        t_laag = teller["ondergrens"] if teller["ondergrens"] is not None else teller["waarde"]
+        t_hoog = teller["bovengrens"] if teller["bovengrens"] is not None else teller["waarde"]
+        n_laag = noemer["ondergrens"] if noemer["ondergrens"] is not None else noemer["waarde"]
+        n_hoog = noemer["bovengrens"] if noemer["bovengrens"] is not None else noemer["waarde"]
+        uit["ondergrens"] = 1000 * t_laag / n_hoog
+        uit["bovengrens"] = 1000 * t_hoog / n_laag
+    else:
+        uit["ondergrens"] = uit["bovengrens"] = None
+    return uit
+
+
+def waarden_per_jaar(niveau: str, soort: str, maat: str) -> dict[tuple[str, int], dict[str, Any]]:
+    """(regio_code, jaar) → value row for the chosen soort and maat (aandeel per 1.000)."""
+    ids = SOORTEN[soort][1]
+    teller = _som_rijen(niveau, ids)
+    if maat != "aandeel":
+        return teller
+    noemer = _som_rijen(niveau, NOEMER)
+    uit = {}
+    for sleutel, rij in teller.items():
+        gedeeld = _deel(rij, noemer.get(sleutel))
+        if gedeeld is not None:
+            uit[sleutel] = gedeeld
+    return uit
+
+
+def landelijk_per_jaar(soort: str, maat: str) -> dict[int, dict[str, Any]]:
+    teller = {r["jaar"]: r for r in queries.landelijke_regioreeks(SOORTEN[soort][1])}
+    if maat != "aandeel":
+        return teller
+    noemer = {r["jaar"]: r for r in queries.landelijke_regioreeks(NOEMER)}
+    uit = {}
+    for jaar, rij in teller.items():
+        gedeeld = _deel(rij, noemer.get(jaar))
+        if gedeeld is not None:
+            uit[jaar] = gedeeld
+    return uit
+
+
+def mooie_grenzen(grenzen: list[float], maat: str) -> list[float]:
+    """Quintile bounds rounded to two significant digits (readable legend), kept ascending."""
+    uit: list[float] = []
+    for g in grenzen:
+        if g <= 0:
+            continue
+        stap = 10 ** (math.floor(math.log10(g)) - 1)
+        if maat == "aantal":
+            stap = max(stap, 1)
+        rond = round(g / stap) * stap
+        rond = float(round(rond, 6))
+        if not uit or rond > uit[-1]:
+            uit.append(rond)
+    return uit
+
+
+def klasse_van(waarde: float, grenzen: list[float]) -> int:
+    """0 below the first bound … len(grenzen) at or above the last."""
+    return sum(1 for g in grenzen if waarde >= g)
+
+
+def _procent(nu: float | None, toen: float | None) -> float | None:
+    if nu is None or toen is None or not toen:
+        return None
+    return 100 * (nu / toen - 1)
+
+
+def bereken(staat: dict[str, Any]) -> Uitkomst:
+    niveau, soort, maat, jaar = staat["niveau"], staat["soort"], staat["maat"], int(staat["jaar"])
+    waarden = waarden_per_jaar(niveau, soort, maat)
+    ruw = queries.regio_klassegrenzen(
+        niveau, SOORTEN[soort][1], NOEMER if maat == "aandeel" else None
+    )
+    grenzen = mooie_grenzen(ruw, maat)
+    regios = []
+    bron: dict[str, Any] = {}
+    for r in queries.regio_lijst(niveau):
+        rij = waarden.get((r["regio_code"], jaar))
+        basis = waarden.get((r["regio_code"], BASISJAAR))
+        vorig = waarden.get((r["regio_code"], jaar - 1))
+        w = Regiowaarde(r["regio_code"], r["naam"], None, op_kaart=r["regio_code"] != ONBEKEND)
+        if rij is not None:
+            w.waarde = rij["waarde"]
+            w.ondergrens, w.bovengrens = rij["ondergrens"], rij["bovengrens"]
+            w.vestigingen = int(rij["aantal_vestigingen"])
+            w.verandering_basis = _procent(w.waarde, basis and basis["waarde"])
+            w.verandering_vorig = _procent(w.waarde, vorig and vorig["waarde"])
+            w.klasse = klasse_van(w.waarde, grenzen) if w.op_kaart else None
+            bron = bron or {"bron_id": rij["bron_id"]}
+        regios.append(w)
+    regios.sort(key=lambda w: (w.waarde is None, -(w.waarde or 0), w.naam))
+    for rang, w in enumerate((w for w in regios if w.waarde is not None), start=1):
+        w.rang = rang
+    landelijk = landelijk_per_jaar(soort, maat)
+    eenheid = "aantal" if maat == "aantal" else "per 1.000 leerlingen"
+    return Uitkomst(staat, regios, grenzen, landelijk, eenheid, bron)
+
+
+# ---------------------------------------------------------------- words
+
+
+def getal(waarde: float | None, maat: str) -> str:
+    if waarde is None:
+        return "–"
+    return nl.getal(waarde, 0 if maat == "aantal" else 1)
+
+
+def waarde_tekst(w: Regiowaarde, maat: str) -> str:
+    """'1.234', or the range '12–24' where DUO withheld cells, or 'geen vestiging'."""
+    if w.waarde is None:
+        return "geen vestiging"
+    if w.ondergrens is not None and w.bovengrens is not None and w.bovengrens != w.ondergrens:
+        return f"{getal(w.ondergrens, maat)}–{getal(w.bovengrens, maat)}"
+    return getal(w.waarde, maat)
+
+
+def verandering_tekst(v: float | None) -> str:
+    return "–" if v is None else nl.met_eenheid(v, "procent verandering")
+
+
+def klasse_labels(grenzen: list[float], maat: str) -> list[str]:
+    if not grenzen:
+        return ["alle waarden"]
+    labels = [f"minder dan {getal(grenzen[0], maat)}"]
+    for laag, hoog in itertools.pairwise(grenzen):
+        labels.append(f"{getal(laag, maat)} tot {getal(hoog, maat)}")
+    labels.append(f"{getal(grenzen[-1], maat)} of meer")
+    return labels
+
+
+def schooljaar(jaar: int) -> str:
+    return nl.periode(jaar, jaar, "schooljaar")
+
+
+KORT = {
+    "gespecialiseerd": "gespecialiseerd onderwijs",
+    "sbo": "sbo",
+    "so": "so",
+    "vso": "vso",
+    "so_vso": "so/vso-vestigingen",
+}
+
+
+def titel(staat: dict[str, Any]) -> str:
+    kort = KORT[staat["soort"]]
+    if staat["maat"] == "aandeel":
+        return f"Leerlingen {kort} per 1.000 (bo+sbo+so), per {staat['niveau']}"
+    return f"Leerlingen {kort}, per {staat['niveau']}"
+
+
+def ondertitel(staat: dict[str, Any]) -> str:
+    return (
+        f"{SOORTEN[staat['soort']][0].capitalize()} · "
+        f"{schooljaar(int(staat['jaar']))} (teldatum 1 oktober {staat['jaar']}) · "
+        f"{MATEN[staat['maat']]} · indeling 2025 · klassen vast over alle jaren"
+    )
+
+
+def formule(staat: dict[str, Any], per_jaar: bool = False) -> str:
+    """The note every export carries: how the value is computed from DUO's file.
+
+    `per_jaar`: for a series, name the column pattern instead of the chosen year's column.
+    """
+    kolom = "LEERLINGEN_<jaar>" if per_jaar else f"LEERLINGEN_{staat['jaar']}"
+    delen = [
+        f"Som over de vestigingen met SOORT_VESTIGING {_soortnamen(staat['soort'])} in de regio "
+        f"(kolom {kolom}); provincie = som van haar gemeenten; landelijk = som van alle "
+        "gemeenten, ook DUO-code 9999 (onbekend)."
+    ]
+    if staat["soort"] == "gespecialiseerd":
+        delen.append(
+            "Gespecialiseerd = so + vso + so/vso (gecombineerde vestigingen), per regio opgeteld; "
+            "onder- en bovengrenzen zijn ook opgeteld."
+        )
+    if staat["maat"] == "aandeel":
+        delen.append(
+            "Per 1.000 = 1000 × leerlingen van dit type / leerlingen op bo-, sbo- en "
+            "so-vestigingen in dezelfde regio en hetzelfde jaar; bij een bereik is de grens "
+            "de ruimste verhouding van de grenzen."
+        )
+    delen.append("Status: afgeleid.")
+    return " ".join(delen)
+
+
+def _soortnamen(soort: str) -> str:
+    namen = {
+        "leerlingen_vestiging_so": "SO",
+        "leerlingen_vestiging_vso": "VSO",
+        "leerlingen_vestiging_so_vso": "SO/VSO",
+        "leerlingen_vestiging_sbo": "SBO",
+    }
+    return " + ".join(namen[i] for i in SOORTEN[soort][1])
+
+
+def samenvatting(uit: Uitkomst) -> str:
+    """A text alternative from the data: national value, highest and lowest five, gaps."""
+    staat, maat = uit.staat, uit.staat["maat"]
+    jaar = uit.jaar
+    met = [w for w in uit.regios if w.waarde is not None and w.op_kaart]
+    zonder = [w for w in uit.regios if w.waarde is None and w.op_kaart]
+    eenheid = "leerlingen" if maat == "aantal" else "per 1.000 leerlingen in bo, sbo en so"
+    land = uit.landelijk.get(jaar)
+    delen = [
+        f"{titel(staat)}, {schooljaar(jaar)}.",
+        f"Landelijk: {getal(land['waarde'], maat)} {eenheid}." if land else "",
+    ]
+    if met:
+        hoog = ", ".join(f"{w.naam} {waarde_tekst(w, maat)}" for w in met[:5])
+        delen.append(f"Hoogste {min(5, len(met))}: {hoog}.")
+        laag = ", ".join(f"{w.naam} {waarde_tekst(w, maat)}" for w in reversed(met[-5:]))
+        delen.append(f"Laagste {min(5, len(met))}: {laag}.")
+    if zonder:
+        delen.append(
+            f"{len(zonder)} van de {len(met) + len(zonder)} {NIVEAUS[staat['niveau']]} "
+            f"hebben geen vestiging van dit type."
+        )
+    bereik = sum(1 for w in met if w.ondergrens is not None and w.bovengrens != w.ondergrens)
+    if bereik:
+        delen.append(f"{bereik} waarden zijn een bereik door DUO's afscherming (‘<5’).")
+    return " ".join(d for d in delen if d)
+
+
+# ---------------------------------------------------------------- map
+
+
+@functools.cache
+def geometrie(niveau: str) -> dict[str, tuple[list[float | None], list[float | None]]]:
+    """statcode → (x, y) of all rings, separated by None; read once per process."""
+    tekst = (GEO_MAP / GEO_BESTAND[niveau]).read_text(encoding="utf-8")
+    uit = {}
+    for f in json.loads(tekst)["features"]:
+        g = f["geometry"]
+        polygonen = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for polygoon in polygonen:
+            for ring in polygoon:
+                if xs:
+                    xs.append(None)
+                    ys.append(None)
+                xs += [p[0] for p in ring]
+                ys += [p[1] for p in ring]
+        uit[f["properties"]["statcode"]] = (xs, ys)
+    return uit
+
+
+@functools.cache
+def kader(niveau: str) -> tuple[float, float, float, float]:
+    xs = [x for x, _ in geometrie(niveau).values() for x in x if x is not None]
+    ys = [y for _, y in geometrie(niveau).values() for y in y if y is not None]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _hover(w: Regiowaarde, uit: Uitkomst) -> str:
+    maat = uit.staat["maat"]
+    if w.waarde is None:
+        return f"{w.naam}<br>{schooljaar(uit.jaar)}: {GEEN_VESTIGING}"
+    eenheid = "leerlingen" if maat == "aantal" else "per 1.000"
+    return (
+        f"{w.naam}<br>{schooljaar(uit.jaar)}: {waarde_tekst(w, maat)} {eenheid}"
+        f"<br>{w.vestigingen} vestiging{'en' if w.vestigingen != 1 else ''} · afgeleid"
+    )
+
+
+def _middelpunt(xs: list[float | None], ys: list[float | None]) -> tuple[float, float]:
+    """The vertex mean of the largest ring: where the region's hover point sits."""
+    ringen, huidig = [], []
+    for x, y in zip(xs, ys, strict=True):
+        if x is None:
+            ringen.append(huidig)
+            huidig = []
+        else:
+            huidig.append((x, y))
+    ringen.append(huidig)
+    grootste = max(ringen, key=len)
+    return (
+        round(sum(p[0] for p in grootste) / len(grootste), 4),
+        round(sum(p[1] for p in grootste) / len(grootste), 4),
+    )
+
+
+@functools.cache
+def middelpunten(niveau: str) -> dict[str, tuple[float, float]]:
+    return {code: _middelpunt(*xy) for code, xy in geometrie(niveau).items()}
+
+
+def _vlak(codes: list[str], vlakken: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    xs: list[Any] = []
+    ys: list[Any] = []
+    for code in codes:
+        if code in vlakken:
+            if xs:
+                xs.append(None)
+                ys.append(None)
+            xs += vlakken[code][0]
+            ys += vlakken[code][1]
+    return xs, ys
+
+
+def kaart_figuur(uit: Uitkomst, met_geometrie: bool = False, asset_url: str = "") -> dict[str, Any]:
+    """The choropleth as filled polygons, one trace per class; coordinates inline only when
+    `met_geometrie`.
+
+    One trace per class (not per region): Plotly needed 79 s in Chromium here to draw 342
+    filled traces, against well under a second for six. Hover and click go through an
+    invisible point in each region. Without coordinates the browser adds them from
+    `asset_url` (layout.meta.geo), so the screen response stays small and the GeoJSON is
+    fetched once.
+    """
+    niveau, maat = uit.staat["niveau"], uit.staat["maat"]
+    layout = basis_layout(titel(uit.staat), ondertitel(uit.staat), BRONREGEL, hoogte=620)
+    x0, x1, y0, y1 = kader(niveau)
+    schaal = 1 / math.cos(math.radians((y0 + y1) / 2))
+    layout.update(
+        {
+            "xaxis": {"visible": False, "range": [x0 - 0.02, x1 + 0.02], "fixedrange": True},
+            "yaxis": {
+                "visible": False,
+                "range": [y0 - 0.02, y1 + 0.02],
+                "scaleanchor": "x",
+                "scaleratio": schaal,
+                "fixedrange": True,
+            },
+            "dragmode": False,
+            "margin": {"l": 10, "r": 10, "t": 80, "b": 10, "autoexpand": True},
+            "legend": {
+                "orientation": "v",
+                "x": 0,
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "top",
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": 12},
+            },
+            "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": 13}},
+        }
+    )
+    layout["meta"]["geo"] = asset_url
+    layout["meta"]["min_plot_px"] = 700  # memo export: a map needs height (dashboard.memo)
+    vlakken = geometrie(niveau) if met_geometrie else {}
+    op_kaart = [w for w in uit.regios if w.op_kaart]
+    groepen: list[tuple[str, dict[str, Any], list[str]]] = [
+        (label, {"fillcolor": kleur}, [w.code for w in op_kaart if w.klasse == k])
+        for k, (label, kleur) in enumerate(
+            zip(klasse_labels(uit.grenzen, maat), KLEUREN, strict=False)
+        )
+    ]
+    zonder = [w.code for w in op_kaart if w.waarde is None]
+    if zonder:
+        groepen.append(
+            (
+                GEEN_VESTIGING,
+                {
+                    "fillcolor": "#ffffff",
+                    "fillpattern": {"shape": "/", "fgcolor": GRIJS, "size": 6, "solidity": 0.15},
+                },
+                zonder,
+            )
+        )
+    data: list[dict[str, Any]] = []
+    for label, stijl, codes in groepen:
+        spoor = {
+            "type": "scatter",
+            "mode": "lines",
+            "fill": "toself",
+            "line": {"color": RAND, "width": 0.5},
+            "name": label,
+            "meta": codes,
+            "hoverinfo": "skip",
+            **stijl,
+        }
+        spoor["x"], spoor["y"] = _vlak(codes, vlakken) if met_geometrie else ([None], [None])
+        data.append(spoor)
+    gekozen = uit.staat.get("regio")
+    if gekozen and any(w.code == gekozen for w in op_kaart):
+        rand = {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "gekozen regio",
+            "meta": [gekozen],
+            "line": {"color": "#000000", "width": 2.5},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+        rand["x"], rand["y"] = _vlak([gekozen], vlakken) if met_geometrie else ([None], [None])
+        data.append(rand)
+    punten = middelpunten(niveau)
+    met_punt = [w for w in op_kaart if w.code in punten]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "regio's",
+            "x": [punten[w.code][0] for w in met_punt],
+            "y": [punten[w.code][1] for w in met_punt],
+            "customdata": [w.code for w in met_punt],
+            "text": [_hover(w, uit) for w in met_punt],
+            "hovertemplate": "%{text}<extra></extra>",
+            "marker": {"size": 10, "color": "rgba(0,0,0,0)"},
+            "showlegend": False,
+        }
+    )
+    return {"data": data, "layout": layout}
+
+
+# ---------------------------------------------------------------- trend of one region
+
+
+def _bron() -> dict[str, Any]:
+    rijen = queries.landelijke_regioreeks(SOORTEN["so"][1])
+    return rijen[0] if rijen else {}
+
+
+def trend_reeksen(staat: dict[str, Any], weergave: str) -> tuple[list[Reeks], list[str]]:
+    """The selected region and the national line, absolute or as index (BASISJAAR = 100)."""
+    code, soort, maat = staat["regio"], staat["soort"], staat["maat"]
+    naam = next(r["naam"] for r in queries.regio_lijst(staat["niveau"]) if r["regio_code"] == code)
+    eenheid = "aantal" if maat == "aantal" else "per 1.000 leerlingen"
+    regio = {
+        j: r for (c, j), r in waarden_per_jaar(staat["niveau"], soort, maat).items() if c == code
+    }
+    rijen = []
+    bron = _bron()
+    for sleutel, reeks in (
+        (f"regio_{code}", regio),
+        ("regio_nederland", landelijk_per_jaar(soort, maat)),
+    ):
+        for jaar, r in sorted(reeks.items()):
+            rijen.append(
+                {
+                    "indicator_id": sleutel,
+                    "categorie": "totaal",
+                    "jaar": jaar,
+                    "waarde": r["waarde"],
+                    "ondergrens": r["ondergrens"],
+                    "bovengrens": r["bovengrens"],
+                    "status": "afgeleid",
+                    "bron_id": bron.get("bron_id", ""),
+                    "bron_titel": bron.get("bron_titel", ""),
+                    "bron_uitgever": bron.get("bron_uitgever", "DUO"),
+                    "bron_url": bron.get("bron_url", ""),
+                    "citaat": None,
+                    "noot": formule(staat, per_jaar=True),
+                }
+            )
+    meta = {
+        f"regio_{code}": _meta(naam, eenheid, staat),
+        "regio_nederland": _meta("Nederland", eenheid, staat),
+    }
+    meldingen: list[str] = []
+    reeksen = maak_reeksen(rijen, meta, weergave, BASISJAAR, True, meldingen)
+    return reeksen, meldingen
+
+
+def _meta(naam: str, eenheid: str, staat: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "korte_titel": naam,
+        "titel": f"{naam}: {titel(staat).lower()}",
+        "eenheid": eenheid,
+        "periode_type": "schooljaar",
+        "reeksbreuk_jaar": None,
+        "definitie": formule(staat, per_jaar=True),
+        "kanttekening": KADER,
+    }
+
+
+def trend_export(staat: dict[str, Any], weergave: str) -> Grafiekexport:
+    reeksen, meldingen = trend_reeksen(staat, weergave)
+    jaren = [p.jaar for r in reeksen for p in r.punten] or [int(staat["jaar"])]
+    van, tot = min(jaren), max(jaren)
+    naam = reeksen[0].label if reeksen else staat["regio"]
+    soort = SOORTEN[staat["soort"]][0]
+    wat = "per 1.000 leerlingen in bo, sbo en so" if staat["maat"] == "aandeel" else "leerlingen"
+    figuur = trend_figuur(
+        reeksen, weergave, van, tot, titel=f"{naam} en Nederland: {soort}, {wat}", toon_2020=True
+    )
+    figuur["layout"]["meta"]["bron"] = BRONREGEL.split(";")[0]
+    meta = {r.indicator_id: _meta(r.label, r.eenheid, staat) for r in reeksen}
+    return Grafiekexport(
+        figuur, reeksen, weergave, van, tot, indicator_meta=meta, meldingen=meldingen
+    )
+
+
+def trend_tekst(g: Grafiekexport) -> str:
+    return trend_samenvatting(g.reeksen, g.van, g.tot, g.weergave)
+
+
+# ---------------------------------------------------------------- export of the map
+
+
+def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
+    """The map with inline geometry, and one row per region for CSV/Excel."""
+    uit = bereken(staat)
+    figuur = kaart_figuur(uit, met_geometrie=True)
+    eenheid = uit.eenheid
+    reeksen = []
+    bron = _bron()
+    for w in uit.regios:
+        if w.waarde is None:
+            continue
+        reeks = Reeks(
+            f"regio_{staat['soort']}_{staat['niveau']}", w.code, w.naam, eenheid, "schooljaar", None
+        )
+        reeks.punten.append(
+            Punt(
+                uit.jaar,
+                w.waarde,
+                w.waarde,
+                "afgeleid",
+                bron.get("bron_id", ""),
+                bron.get("bron_titel", ""),
+                bron.get("bron_uitgever", "DUO"),
+                bron.get("bron_url", ""),
+                None,
+                formule(staat),
+                None,
+                w.ondergrens,
+                w.bovengrens,
+            )
+        )
+        reeksen.append(reeks)
+    zonder = [w.naam for w in uit.regios if w.waarde is None]
+    kanttekening = KADER
+    if zonder:
+        kanttekening += (
+            f" Zonder vestiging van dit type in {schooljaar(uit.jaar)} (geen waarde, niet 0; "
+            f"niet in de rijen): {', '.join(zonder)}."
+        )
+    sleutel = f"regio_{staat['soort']}_{staat['niveau']}"
+    meta = {
+        sleutel: {
+            "korte_titel": titel(staat),
+            "titel": titel(staat),
+            "definitie": formule(staat),
+            "kanttekening": kanttekening,
+        }
+    }
+    return Grafiekexport(figuur, reeksen, "absoluut", uit.jaar, uit.jaar, indicator_meta=meta)
+
+
+# ---------------------------------------------------------------- table
+
+
+def tabel(uit: Uitkomst) -> dict[str, Any]:
+    """The ranked table as plain data; `assets/regio.js` draws it (and filters it on search).
+
+    342 gemeenten as Dash components made a 250 kB response and stalled the browser's
+    renderer for seconds; as data it is ~30 kB and draws at once.
+    """
+    staat, maat = uit.staat, uit.staat["maat"]
+    eenheid = "leerlingen" if maat == "aantal" else "per 1.000 leerlingen in bo, sbo en so"
+    return {
+        "bijschrift": (
+            f"{titel(staat)} ({eenheid}), {schooljaar(uit.jaar)}. Een bereik (n–4n) komt door "
+            "DUO's afscherming ‘<5’; ‘geen vestiging’ is geen 0."
+        ),
+        "kop": [
+            "Rang",
+            "Regio",
+            f"Waarde {schooljaar(uit.jaar)}",
+            f"Sinds {schooljaar(BASISJAAR)}",
+            f"Sinds {schooljaar(uit.jaar - 1)}",
+            "Vestigingen",
+        ],
+        "rijen": [
+            [
+                w.rang or "–",
+                w.code,
+                w.naam + ("" if w.op_kaart else " (niet op de kaart)"),
+                waarde_tekst(w, maat),
+                verandering_tekst(w.verandering_basis),
+                verandering_tekst(w.verandering_vorig),
+                w.vestigingen,
+            ]
+            for w in uit.regios
+        ],
+        "gekozen": staat.get("regio"),
+    }

@@ -1,0 +1,257 @@
+"""Regio (issue 16): aggregation against DUO's own file, the URL contract, summary and export.
+
+Expectations are computed here from the committed snapshot in data/raw/import with plain
+csv parsing (no project code), so the test checks the importer, the queries and
+`dashboard.regio` together. The page module is never imported (Dash owns `pages.regio`).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from etl.config import RAW_DIR
+
+IMPORT = RAW_DIR / "import"
+BESTAND = IMPORT / "duo-06-historisch-overzicht-aantal-leerlingen-per-schoolvestiging.csv"
+SOORT_KOLOM = {"sbo": {"SBO"}, "so": {"SO"}, "vso": {"VSO"}, "so_vso": {"SO/VSO"}}
+SOORT_KOLOM["gespecialiseerd"] = {"SO", "VSO", "SO/VSO"}
+
+
+def _verwacht() -> dict[tuple[str, str, int], list[int]]:
+    """(soort-code in file, GM code, jaar) → [sum with <5 as 1, sum with <5 as 4, locations]."""
+    uit: dict[tuple[str, str, int], list[int]] = defaultdict(lambda: [0, 0, 0])
+    with open(BESTAND, encoding="utf-8-sig", newline="") as f:
+        for rij in csv.DictReader(f, delimiter=";"):
+            code = f"GM{int(rij['GEMEENTECODE_VESTIGING']):04d}"
+            for kolom, cel in rij.items():
+                if not kolom.startswith("LEERLINGEN_"):
+                    continue
+                jaar = int(kolom.removeprefix("LEERLINGEN_"))
+                cel = cel.strip()
+                if cel == "<5":
+                    laag, hoog = 1, 4
+                elif cel and int(cel) > 0:
+                    laag = hoog = int(cel)
+                else:
+                    continue
+                som = uit[(rij["SOORT_VESTIGING"], code, jaar)]
+                som[0] += laag
+                som[1] += hoog
+                som[2] += 1
+    return uit
+
+
+@pytest.fixture(scope="module")
+def verwacht() -> dict[tuple[str, str, int], list[int]]:
+    return _verwacht()
+
+
+@pytest.fixture(scope="module")
+def provincie_van() -> dict[str, str]:
+    with open(IMPORT / "gemeente_provincie_2025.csv", encoding="utf-8", newline="") as f:
+        return {r["gemeentecode"]: r["provinciecode"] for r in csv.DictReader(f, delimiter=";")}
+
+
+def _som(verwacht, soort: str, codes: set[str], jaar: int) -> list[int] | None:
+    delen = [
+        verwacht[(s, c, jaar)]
+        for s in SOORT_KOLOM[soort]
+        for c in codes
+        if (s, c, jaar) in verwacht
+    ]
+    if not delen:
+        return None
+    return [sum(d[0] for d in delen), sum(d[1] for d in delen), sum(d[2] for d in delen)]
+
+
+def _vergelijk(rij: dict | None, som: list[int] | None) -> None:
+    if som is None:
+        assert rij is None
+        return
+    assert rij is not None
+    assert rij["waarde"] == som[0]
+    assert rij["aantal_vestigingen"] == som[2]
+    if som[0] == som[1]:
+        assert rij["ondergrens"] is None and rij["bovengrens"] is None
+    else:
+        assert (rij["ondergrens"], rij["bovengrens"]) == (som[0], som[1])
+
+
+def test_gemeenten_gelijk_aan_het_bestand(met_database: Path, verwacht) -> None:
+    from dashboard import regio
+
+    # a gemeente with a '<5' so cell, one without any so location, and DUO's code 9999
+    met_bereik = next(
+        (c, j) for (s, c, j), v in sorted(verwacht.items()) if s == "SO" and v[0] != v[1]
+    )
+    zonder = next(
+        c
+        for c in (f"GM{n:04d}" for n in range(1, 2000))
+        if any(k[1] == c for k in verwacht) and (("SO", c, 2025) not in verwacht)
+    )
+    gevallen = [
+        ("so", *met_bereik),
+        ("so", zonder, 2025),
+        ("gespecialiseerd", "GM9999", 2000),
+        ("gespecialiseerd", "GM0344", 2016),
+        ("gespecialiseerd", "GM0363", 2025),
+        ("sbo", "GM0599", 2010),
+    ]
+    for soort, code, jaar in gevallen:
+        waarden = regio.waarden_per_jaar("gemeente", soort, "aantal")
+        _vergelijk(waarden.get((code, jaar)), _som(verwacht, soort, {code}, jaar))
+    assert met_bereik[0] != zonder
+
+
+def test_provincies_gelijk_aan_het_bestand(met_database: Path, verwacht, provincie_van) -> None:
+    from dashboard import regio
+
+    for soort, pv, jaar in [
+        ("gespecialiseerd", "PV26", 2016),
+        ("gespecialiseerd", "PV28", 2025),
+        ("so", "PV29", 2005),
+        ("vso", "PV22", 2025),
+        ("so_vso", "PV31", 2019),
+    ]:
+        codes = {g for g, p in provincie_van.items() if p == pv}
+        waarden = regio.waarden_per_jaar("provincie", soort, "aantal")
+        _vergelijk(waarden.get((pv, jaar)), _som(verwacht, soort, codes, jaar))
+
+
+def test_landelijk_is_som_van_alle_gemeenten_ook_9999(met_database: Path, verwacht) -> None:
+    from dashboard import regio
+
+    alle = {c for (_, c, _) in verwacht}
+    assert "GM9999" in alle
+    land = regio.landelijk_per_jaar("gespecialiseerd", "aantal")
+    for jaar in (2000, 2016, 2025):
+        _vergelijk(land[jaar], _som(verwacht, "gespecialiseerd", alle, jaar))
+
+
+def test_aandeel_per_1000_uit_het_bestand(met_database: Path, verwacht) -> None:
+    from dashboard import regio
+
+    code, jaar = "GM0363", 2025
+    teller = _som(verwacht, "so", {code}, jaar)
+    noemer = [verwacht.get((s, code, jaar), [0, 0, 0])[0] for s in ("BO", "SBO", "SO")]
+    rij = regio.waarden_per_jaar("gemeente", "so", "aandeel")[(code, jaar)]
+    assert rij["waarde"] == pytest.approx(1000 * teller[0] / sum(noemer))
+
+
+def test_uitkomst_zonder_vestiging_is_geen_nul(met_database: Path) -> None:
+    from dashboard import regio
+
+    staat, _ = regio.lees_staat({"niveau": "gemeente", "soort": "so"})
+    uit = regio.bereken(staat)
+    zonder = [w for w in uit.regios if w.waarde is None]
+    assert zonder and all(w.klasse is None and w.rang is None for w in zonder)
+    assert regio.waarde_tekst(zonder[0], "aantal") == "geen vestiging"
+    onbekend = next(w for w in uit.regios if w.code == "GM9999")
+    assert not onbekend.op_kaart
+    waarden = [w.waarde for w in uit.regios if w.waarde is not None]
+    assert waarden == sorted(waarden, reverse=True)
+    # fixed classes: the bounds do not depend on the year
+    ander = regio.bereken({**staat, "jaar": 2005})
+    assert ander.grenzen == uit.grenzen and len(uit.grenzen) == 4
+
+
+def test_bereik_als_n_tot_4n(met_database: Path) -> None:
+    from dashboard import regio
+
+    w = regio.Regiowaarde("GM0001", "X", 12.0, 12.0, 21.0)
+    assert regio.waarde_tekst(w, "aantal") == "12–21"
+    assert regio.waarde_tekst(regio.Regiowaarde("GM0001", "X", 1234.0), "aantal") == "1.234"
+
+
+def test_url_contract(met_database: Path) -> None:
+    from dashboard import queries, regio
+    from dashboard.state import naar_query
+
+    staat, meldingen = regio.lees_staat({})
+    assert staat == {
+        "niveau": "provincie",
+        "soort": "gespecialiseerd",
+        "jaar": max(queries.regio_jaren()),
+        "maat": "aantal",
+        "regio": None,
+    }
+    assert meldingen == [] and naar_query(regio.params(), staat) == ""
+
+    staat, meldingen = regio.lees_staat(
+        {"niveau": "wijk", "soort": "setting", "jaar": "1800", "kleur": "rood"}
+    )
+    assert (staat["niveau"], staat["soort"], staat["jaar"]) == (
+        "provincie",
+        "gespecialiseerd",
+        max(queries.regio_jaren()),
+    )
+    assert len(meldingen) == 4  # three invalid values and one unknown key
+
+    staat, meldingen = regio.lees_staat({"soort": "vso", "maat": "aandeel"})
+    assert staat["maat"] == "aantal" and "sbo en so" in meldingen[0]
+
+    staat, meldingen = regio.lees_staat({"regio": "GM0344"})
+    assert staat["regio"] is None and "hoort niet bij" in meldingen[0]
+
+    staat, meldingen = regio.lees_staat(
+        {"niveau": "gemeente", "soort": "so", "maat": "aandeel", "jaar": "2019", "regio": "GM0344"}
+    )
+    assert meldingen == []
+    query = naar_query(regio.params(), staat)
+    assert query == "?niveau=gemeente&soort=so&jaar=2019&maat=aandeel&regio=GM0344"
+
+
+def test_samenvatting_uit_de_data(met_database: Path) -> None:
+    from dashboard import format as nl
+    from dashboard import regio
+
+    staat, _ = regio.lees_staat({"niveau": "gemeente", "soort": "so", "jaar": "2025"})
+    uit = regio.bereken(staat)
+    tekst = regio.samenvatting(uit)
+    land = regio.landelijk_per_jaar("so", "aantal")[2025]["waarde"]
+    assert f"Landelijk: {nl.getal(land)} leerlingen" in tekst
+    hoogste = [w.naam for w in uit.regios if w.op_kaart and w.waarde is not None][:5]
+    deel = tekst.split("Hoogste 5: ")[1].split(". Laagste")[0]
+    assert [d.rsplit(" ", 1)[0] for d in deel.split(", ")] == hoogste
+    zonder = sum(1 for w in uit.regios if w.op_kaart and w.waarde is None)
+    assert f"{zonder} van de 342 gemeenten hebben geen vestiging" in tekst
+
+
+def test_kaart_zonder_coordinaten_op_scherm_met_in_export(met_database: Path) -> None:
+    import json
+
+    from dashboard import export, regio
+
+    staat, _ = regio.lees_staat({"niveau": "gemeente", "regio": "GM0344"})
+    uit = regio.bereken(staat)
+    scherm = regio.kaart_figuur(uit, asset_url="/assets/geo/gemeente_2025.geojson")
+    assert len(json.dumps(scherm)) < 60_000  # no polygons: only codes and hover points
+    vlakken = [t for t in scherm["data"] if t.get("fill") == "toself"]
+    assert all(t["x"] == [None] for t in vlakken)
+    assert scherm["layout"]["meta"]["geo"].endswith("gemeente_2025.geojson")
+    g = regio.kaart_export(staat)
+    assert sum(len(t["x"]) for t in g.figuur["data"] if t.get("fill") == "toself") > 5000
+    assert g.figuur["layout"]["meta"]["bron"] == regio.BRONREGEL
+    rijen = export.rijen(g.reeksen, g.weergave)
+    assert len(rijen) == sum(1 for w in uit.regios if w.waarde is not None)
+    assert all(r["status"] == "afgeleid" for r in rijen)
+    assert (
+        "Gespecialiseerd = so + vso + so/vso" in g.indicator_meta[g.indicator_ids[0]]["definitie"]
+    )
+
+
+def test_losse_queries_gelijk_aan_de_jaarset(met_database: Path) -> None:
+    """`regio_waarden` (one year) and `regio_reeks` (one region) give the cached set's rows."""
+    from dashboard import queries, regio
+
+    ids = regio.SOORTEN["gespecialiseerd"][1]
+    alle = {(r["regio_code"], r["jaar"]): r for r in queries.regio_alle_jaren("provincie", ids)}
+    for r in queries.regio_waarden("provincie", list(ids), [2016, 2025]):
+        assert alle[(r["regio_code"], r["jaar"])]["waarde"] == r["waarde"]
+    reeks = queries.regio_reeks("PV26", list(ids))
+    assert [r["jaar"] for r in reeks] == sorted(j for c, j in alle if c == "PV26")
+    assert all(alle[("PV26", r["jaar"])]["bovengrens"] == r["bovengrens"] for r in reeks)
