@@ -29,7 +29,13 @@ MAX_SLEUTEL_BYTES = 8 * 1024
 """Larger callback bodies are answered but not cached (a key must stay cheap)."""
 MAX_CACHE_BYTES = int(os.environ.get("KETENMONITOR_CACHE_MB", "64")) * 1024 * 1024
 MIN_COMPRIMEER = 1024
-COMPRIMEERBAAR = ("text/", "application/json", "application/javascript", "image/svg+xml")
+COMPRIMEERBAAR = (
+    "text/",
+    "application/json",
+    "application/geo+json",
+    "application/javascript",
+    "image/svg+xml",
+)
 KOP = "X-Ketenmonitor-Cache"
 
 
