@@ -64,7 +64,9 @@ class _LusWeg(Exception):
 class Tekenaar:
     """A Kaleido browser on a private event-loop thread; safe to call from any thread."""
 
-    def __init__(self, stil_s: float | None = None) -> None:
+    def __init__(self, stil_s: float | None = None, tabs: int = 1) -> None:
+        self.tabs = tabs
+        """Kaleido tabs in the one browser: how many images render at the same time."""
         self._slot = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._draad: threading.Thread | None = None
@@ -175,7 +177,7 @@ class Tekenaar:
         draad.start()
 
         async def open_browser() -> Any:
-            k = kaleido.Kaleido(n=1, mathjax=False, timeout=RENDER_TIMEOUT_S, path=pad)
+            k = kaleido.Kaleido(n=self.tabs, mathjax=False, timeout=RENDER_TIMEOUT_S, path=pad)
             await k.open()
             return k
 
@@ -236,6 +238,17 @@ def _achtergrondfout(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) 
 
 _tekenaar = Tekenaar()
 atexit.register(_tekenaar.stop)
+_klant: Any = None
+_klant_slot = threading.Lock()
+
+
+def gedeeld() -> bool:
+    """One render service for all workers (default), or a browser per process (`proces`).
+
+    KETENMONITOR_TEKENAAR=proces is the old per-process mode: for the benchmark's "before"
+    measurement, and for a machine where a helper process cannot be started.
+    """
+    return os.environ.get("KETENMONITOR_TEKENAAR", "gedeeld") != "proces"
 
 
 def naar_afbeelding(
@@ -245,13 +258,25 @@ def naar_afbeelding(
     hoogte: int = 900,
     timeout: float = RENDER_TIMEOUT_S,
 ) -> bytes:
-    """PNG or SVG bytes of a (prepared) figure dict at scale 1, from the process's browser."""
+    """PNG or SVG bytes of a (prepared) figure dict at scale 1, from the shared renderer."""
     if formaat not in ("png", "svg"):
         raise ValueError(f"onbekend afbeeldingsformaat: {formaat!r}")
     opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": 1}
-    return _tekenaar.teken(figuur, opties, timeout)
+    uitvoerder = tekenklant() if gedeeld() else _tekenaar
+    return uitvoerder.teken(figuur, opties, timeout)
 
 
 def tekenaar() -> Tekenaar:
-    """The process-wide renderer (for tests and the benchmark: start count, stop)."""
+    """The process's own renderer (mode `proces`; for tests and the benchmark)."""
     return _tekenaar
+
+
+def tekenklant() -> Any:
+    """The process's client of the shared render service (`dashboard.tekendienst`)."""
+    global _klant
+    with _klant_slot:
+        if _klant is None:
+            from dashboard.tekendienst import Tekenklant
+
+            _klant = Tekenklant()
+        return _klant
