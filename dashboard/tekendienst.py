@@ -45,7 +45,7 @@ from dashboard.afbeelding import (
     browser_pad,
 )
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("dashboard.tekendienst")  # also when run as __main__
 
 KOP = struct.Struct(">I")
 MAX_BERICHT = 64 * 1024 * 1024
@@ -135,16 +135,20 @@ class Dienst:
         return 0
 
     def _lus(self, luister: socket.socket) -> None:
+        volgende_controle = time.monotonic() + 0.5
         while True:
             try:
                 verbinding, _ = luister.accept()
             except TimeoutError:
+                verbinding = None
+            if verbinding is not None:
+                with self._slot:
+                    self._bezig += 1
+                threading.Thread(target=self._behandel, args=(verbinding,), daemon=True).start()
+            if time.monotonic() >= volgende_controle:  # also under a stream of probes
                 if self._klaar():
                     return
-                continue
-            with self._slot:
-                self._bezig += 1
-            threading.Thread(target=self._behandel, args=(verbinding,), daemon=True).start()
+                volgende_controle = time.monotonic() + 0.5
 
     def _klaar(self) -> bool:
         with self._slot:
@@ -161,14 +165,14 @@ class Dienst:
         return False
 
     def _behandel(self, verbinding: socket.socket) -> None:
+        werk = False  # a probe (connect, close) is no work: it does not reset the idle time
         try:
             with verbinding:
-                pid, _uid, _gid = struct.unpack(
-                    "3i", verbinding.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-                )
+                pid = _peer_pid(verbinding)
                 with self._slot:
                     self._klanten.add(pid)
                 verzoek = json.loads(_ontvang(verbinding))
+                werk = True
                 try:
                     data = b"0" + self.tekenaar.teken(
                         verzoek["figuur"], verzoek["opties"], float(verzoek["timeout"])
@@ -183,7 +187,8 @@ class Dienst:
         finally:
             with self._slot:
                 self._bezig -= 1
-                self._laatst = time.monotonic()
+                if werk:
+                    self._laatst = time.monotonic()
 
 
 def _prive_map(map_: Path) -> None:
@@ -249,9 +254,11 @@ class Tekenklant:
         verzoek = json.dumps(
             {"figuur": figuur, "opties": opties, "timeout": timeout}, cls=PlotlyJSONEncoder
         ).encode("utf-8")
+        eigenaar = None
         for poging in (1, 2):
             try:
-                with self._verbind() as verbinding:
+                with self._verbind(niet=eigenaar) as verbinding:
+                    eigenaar = _peer_pid(verbinding)
                     verbinding.settimeout(START_TIMEOUT_S + timeout + 5)
                     _stuur(verbinding, verzoek)
                     antwoord = _ontvang(verbinding)
@@ -265,27 +272,38 @@ class Tekenklant:
             raise AfbeeldingMislukt(antwoord[1:].decode("utf-8", "replace"))
         raise AfbeeldingMislukt("De afbeelding kon niet worden gemaakt: de tekendienst stopte.")
 
-    def _probeer(self) -> socket.socket | None:
-        verbinding = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            verbinding.connect(str(self.pad))
-        except (FileNotFoundError, ConnectionRefusedError):
-            verbinding.close()
-            return None
-        return verbinding
+    def _probeer(self, niet: int | None = None) -> socket.socket | None:
+        """A connection, or None if nobody listens. `niet`: a service that just failed us.
 
-    def _verbind(self) -> socket.socket:
+        A killed service drops its connections before its listening socket is gone (the
+        threads of a process exit one by one), so for a moment a retry still reaches it and
+        is reset: wait that moment out instead of counting it as a failure.
+        """
+        eind = time.monotonic() + 5.0
+        while True:
+            verbinding = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                verbinding.connect(str(self.pad))
+            except (FileNotFoundError, ConnectionRefusedError):
+                verbinding.close()
+                return None
+            if niet is None or _peer_pid(verbinding) != niet or time.monotonic() > eind:
+                return verbinding
+            verbinding.close()
+            time.sleep(0.02)
+
+    def _verbind(self, niet: int | None = None) -> socket.socket:
         """A connection to the running service; start one if nobody answers."""
-        if (verbinding := self._probeer()) is not None:
+        if (verbinding := self._probeer(niet)) is not None:
             return verbinding
         with self._start_slot:  # one start per process; other processes lose the lock race
-            if (verbinding := self._probeer()) is not None:
+            if (verbinding := self._probeer(niet)) is not None:
                 return verbinding
             browser_pad()  # a clear message now instead of a service that cannot draw
             proces = self._start()
             eind = time.monotonic() + START_TIMEOUT_S
             while time.monotonic() < eind:
-                if (verbinding := self._probeer()) is not None:
+                if (verbinding := self._probeer(niet)) is not None:
                     return verbinding
                 if proces.poll() not in (None, 0):
                     raise AfbeeldingMislukt(
@@ -330,9 +348,12 @@ class Tekenklant:
         if verbinding is None:
             return None
         with verbinding:
-            return struct.unpack(
-                "3i", verbinding.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-            )[0]
+            return _peer_pid(verbinding)
+
+
+def _peer_pid(verbinding: socket.socket) -> int:
+    """The pid of the process at the other end of a Unix socket (SO_PEERCRED)."""
+    return struct.unpack("3i", verbinding.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[0]
 
 
 def main(argv: list[str] | None = None) -> int:
