@@ -12,6 +12,7 @@ LOCK := requirements/runtime.lock
 PROD_VENV := .venv-prod
 PROD_PY := $(PROD_VENV)/bin/python
 PROD_STAMP := $(PROD_VENV)/.geinstalleerd
+AUDIT_BRON ?= pypi
 DB_PY ?= $(PY)
 DB_DEP ?= $(STAMP)
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
@@ -67,7 +68,8 @@ lock: ## Maak $(LOCK) opnieuw: schone venv met alleen de runtime-afhankelijkhede
 audit: ## pip-audit tegen $(LOCK) (heeft internet nodig: PyPI en zijn advisory-database)
 	@test -x .cache/audit-venv/bin/pip-audit || { $(PYTHON) -m venv .cache/audit-venv && \
 		.cache/audit-venv/bin/python -m pip install --quiet pip-audit; }
-	.cache/audit-venv/bin/pip-audit --requirement $(LOCK) --no-deps --disable-pip --progress-spinner off
+	.cache/audit-venv/bin/pip-audit --requirement $(LOCK) --no-deps --disable-pip --strict \
+		--vulnerability-service $(AUDIT_BRON) --progress-spinner off
 
 bench: $(DB) ## Meet snelheid en belasting; schrijft bench/results.json
 	$(PY) -m bench
