@@ -179,6 +179,9 @@ class Dienst:
                     )
                 except AfbeeldingMislukt as fout:
                     data = b"1" + str(fout).encode("utf-8")
+                except Exception as fout:  # a bad figure must not look like a crash (retry)
+                    log.exception("afbeelding mislukt")
+                    data = b"1" + f"De afbeelding kon niet worden gemaakt: {fout}".encode()
                 _stuur(verbinding, data)
         except ConnectionError as fout:  # a probe (dienst_pid) or a caller that gave up
             log.debug("verbinding zonder verzoek: %s", fout)
