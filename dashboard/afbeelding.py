@@ -1,4 +1,8 @@
-"""Server-side chart images: one warm Kaleido per process, on an event loop of its own.
+"""Server-side chart images: a warm Kaleido on an event loop of its own (`Tekenaar`).
+
+By default `naar_afbeelding` sends the figure to the one render service all workers share
+(`dashboard.tekendienst`, which runs a `Tekenaar`); KETENMONITOR_TEKENAAR=proces keeps a
+`Tekenaar` in every process instead, as before issue 18.
 
 Why not `kaleido.start_sync_server`: its server thread blocks its own asyncio loop in a
 `Queue.get()` while it waits for work, and it hands results back through one shared queue in
@@ -10,8 +14,8 @@ caller waits in `Queue.join()` forever: the hang seen in issue 6.
 Here a daemon thread runs a free event loop (`run_forever`) that owns the Kaleido browser;
 any thread submits a job with `run_coroutine_threadsafe` and waits on that job's own future.
 A job that does not finish in time closes the browser, so the next call starts a fresh one
-instead of queueing behind a stuck one. Nothing starts at import: a gunicorn worker starts
-its browser on its first image (~2 s, then ~0,2 s per image; NOTES.md).
+instead of queueing behind a stuck one. Nothing starts at import: the browser starts on the
+first image (~2 s, then ~0,2 s per image; NOTES.md).
 """
 
 from __future__ import annotations
