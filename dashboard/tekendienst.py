@@ -88,13 +88,17 @@ def _ontvang(verbinding: socket.socket) -> bytes:
 
 
 def _leeft(pid: int) -> bool:
+    """Is pid still running? A zombie (ended, not yet reaped by its parent) is not.
+
+    That matters: a caller that ran us with its output on a pipe (`subprocess.run(...,
+    capture_output=True)`) only reaps its child after the pipe closes, so waiting for the
+    zombie to disappear would keep the pipe open for the whole idle time.
+    """
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
         return False
-    except PermissionError:
-        return True
-    return True
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
 class Dienst:
@@ -340,6 +344,7 @@ class Tekenklant:
             env=omgeving,
             cwd=CODEMAP,
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # its log goes to stderr, like the workers'
         )
         self._kinderen.append(proces)
         self.starts += 1
