@@ -286,7 +286,7 @@ class Tekenklant:
         threads of a process exit one by one), so for a moment a retry still reaches it and
         is reset: wait that moment out instead of counting it as a failure.
         """
-        eind = time.monotonic() + 5.0
+        eind = time.monotonic() + 15.0  # a loaded machine tears a killed process down slowly
         while True:
             verbinding = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             try:
