@@ -8,10 +8,17 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.geinstalleerd
 DB := data/processed/ketenmonitor.duckdb
 RAW := $(wildcard data/raw/*)
+LOCK := requirements/runtime.lock
+PROD_VENV := .venv-prod
+PROD_PY := $(PROD_VENV)/bin/python
+PROD_STAMP := $(PROD_VENV)/.geinstalleerd
+AUDIT_BRON ?= pypi
+DB_PY ?= $(PY)
+DB_DEP ?= $(STAMP)
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 AXE_VERSIE := 4.14.1
 
-.PHONY: help setup etl validate run serve bench test lint format clean
+.PHONY: help setup etl validate run serve lock audit bench test lint format clean
 
 help: ## Toon deze lijst
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -25,8 +32,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Maak .venv en installeer de afhankelijkheden
 
-$(DB): $(STAMP) $(RAW)
-	$(PY) -m etl build
+$(PROD_STAMP): $(LOCK)
+	$(PYTHON) -m venv $(PROD_VENV)
+	$(PROD_PY) -m pip install --quiet --upgrade pip
+	$(PROD_PY) -m pip install --quiet -r $(LOCK)
+	@touch $(PROD_STAMP)
+
+$(DB): $(DB_DEP) $(RAW)
+	$(DB_PY) -m etl build
 
 etl: $(STAMP) ## Valideer data/raw en bouw data/processed/ketenmonitor.duckdb
 	$(PY) -m etl build
@@ -37,8 +50,26 @@ validate: $(STAMP) ## Valideer data/raw zonder iets te schrijven
 run: $(DB) ## Installeer, bouw de database (indien nodig) en start het dashboard op 127.0.0.1:8050
 	$(PY) -m dashboard
 
-serve: $(DB) ## Productie: gunicorn (HOST, PORT, WORKERS instelbaar; standaard 127.0.0.1:8050, 2 workers)
-	$(VENV)/bin/gunicorn -c dashboard/gunicorn.conf.py dashboard.app:server
+serve: $(PROD_STAMP) ## Productie: gunicorn uit .venv-prod (alleen runtime, uit $(LOCK)); HOST, PORT, WORKERS
+	@$(MAKE) --no-print-directory $(DB) DB_PY=$(PROD_PY) DB_DEP=$(PROD_STAMP)
+	$(PROD_VENV)/bin/gunicorn -c dashboard/gunicorn.conf.py dashboard.app:server
+
+lock: ## Maak $(LOCK) opnieuw: schone venv met alleen de runtime-afhankelijkheden, pip freeze
+	rm -rf .cache/lock-venv
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.cache/lock-venv/bin/python -m pip install --quiet .
+	@mkdir -p $(dir $(LOCK))
+	{ echo "# Runtime-afhankelijkheden van Ketenmonitor, vastgepind. Niet met de hand wijzigen:"; \
+	  echo "# make lock (schone venv, pip install ., pip freeze). Python $$(.cache/lock-venv/bin/python -c 'import platform; print(platform.python_version())')."; \
+	  .cache/lock-venv/bin/python -m pip freeze --exclude ketenmonitor; } > $(LOCK)
+	rm -rf .cache/lock-venv build
+
+audit: ## pip-audit tegen $(LOCK) (heeft internet nodig: PyPI en zijn advisory-database)
+	@test -x .cache/audit-venv/bin/pip-audit || { $(PYTHON) -m venv .cache/audit-venv && \
+		.cache/audit-venv/bin/python -m pip install --quiet pip-audit; }
+	.cache/audit-venv/bin/pip-audit --requirement $(LOCK) --no-deps --disable-pip --strict \
+		--vulnerability-service $(AUDIT_BRON) --progress-spinner off
 
 bench: $(DB) ## Meet snelheid en belasting; schrijft bench/results.json
 	$(PY) -m bench
@@ -61,4 +92,4 @@ format: $(STAMP) ## ruff format (herschrijft bestanden)
 	$(VENV)/bin/ruff check --fix .
 
 clean: ## Verwijder .venv, caches en de gebouwde database
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache data/processed/*.duckdb
+	rm -rf $(VENV) $(PROD_VENV) .cache .pytest_cache .ruff_cache data/processed/*.duckdb

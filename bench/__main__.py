@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -250,14 +251,80 @@ def router_lichaam(pad: str, zoek: str = "") -> bytes:
     ).encode()
 
 
+def werkbalk_lichaam(
+    afhankelijkheden: list[dict[str, Any]], werkbalk: str, pad: str, formaat: str
+) -> bytes:
+    """One toolbar click as the browser sends it: the POST to Dash's callback endpoint."""
+    dep = next(d for d in afhankelijkheden if f"..{werkbalk}-download.data" in d["output"])
+    waarden = {"pathname": pad, "search": "", "value": False}
+    return json.dumps(
+        {
+            "output": dep["output"],
+            "outputs": [
+                {"id": f"{werkbalk}-download", "property": "data"},
+                {"id": f"{werkbalk}-melding", "property": "children"},
+            ],
+            "inputs": [
+                {**i, "value": 1 if i["id"].endswith(f"-{formaat}") else None}
+                for i in dep["inputs"]
+            ],
+            "changedPropIds": [f"{werkbalk}-{formaat}.n_clicks"],
+            "state": [{**s, "value": waarden[s["property"]]} for s in dep["state"]],
+        }
+    ).encode()
+
+
+def _kinderen() -> dict[int, list[int]]:
+    """ppid → pids, from /proc (processes that end while we read are skipped)."""
+    uit: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            tekst = stat.read_text()
+        except OSError:
+            continue
+        ppid = int(tekst[tekst.rindex(")") + 2 :].split()[1])
+        uit.setdefault(ppid, []).append(int(stat.parent.name))
+    return uit
+
+
+def nakomelingen(pid: int) -> list[int]:
+    """Every process below pid (children, grandchildren, ...)."""
+    kinderen, uit, open_ = _kinderen(), [], [pid]
+    while open_:
+        for kind in kinderen.get(open_.pop(), []):
+            uit.append(kind)
+            open_.append(kind)
+    return uit
+
+
+def pss_mb(pids: list[int]) -> float:
+    """Summed PSS (shared pages divided among their users, so no double counting)."""
+    totaal = 0
+    for pid in pids:
+        try:
+            for regel in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if regel.startswith("Pss:"):
+                    totaal += int(regel.split()[1])
+        except OSError:
+            continue
+    return round(totaal / 1024, 1)
+
+
 class Server:
     """gunicorn on loopback with the real database, for page-load and load measurements."""
 
-    def __init__(self, db: Path, workers: int = 2, threads: int = 4):
+    def __init__(
+        self,
+        db: Path,
+        workers: int = 2,
+        threads: int = 4,
+        omgeving: dict[str, str] | None = None,
+    ):
         self.poort = _vrije_poort()
         self.basis = f"http://127.0.0.1:{self.poort}"
         env = {
             **os.environ,
+            **(omgeving or {}),
             "KETENMONITOR_DB": str(db),
             "PORT": str(self.poort),
             "WORKERS": str(workers),
@@ -315,6 +382,9 @@ class Server:
                 if regel.startswith("VmRSS"):
                     uit.append(round(int(regel.split()[1]) / 1024, 1))
         return uit
+
+    def workers(self) -> list[int]:
+        return [p for p in _kinderen().get(self.proces.pid, [])]
 
     def stop(self) -> None:
         self.proces.terminate()
@@ -432,6 +502,88 @@ def export(n: int) -> dict[str, Any]:
     return uit
 
 
+EXPORT_KAARTEN = {  # toolbar → the page it sits on: four different charts
+    "kenmerken-duur-export": "/kenmerken",
+    "kenmerken-cluster-so_leerlingen-export": "/kenmerken",
+    "capaciteit-kinderopvang-export": "/capaciteit",
+    "trends-export": "/trends",
+}
+
+
+AFBEELDING_MODI = {  # name → environment: the old way, the shared service, and with 2 tabs
+    "proces": {"KETENMONITOR_TEKENAAR": "proces"},
+    "gedeeld": {"KETENMONITOR_TEKENAAR": "gedeeld", "KETENMONITOR_TEKEN_TABS": "1"},
+    "gedeeld_2_tabs": {"KETENMONITOR_TEKENAAR": "gedeeld", "KETENMONITOR_TEKEN_TABS": "2"},
+}
+
+
+def afbeeldingen_onder_gunicorn(db: Path, modus: str, rondes: int) -> dict[str, Any]:
+    """4 concurrent PNG exports (one per chart) against gunicorn (2 workers), `rondes` times.
+
+    modus (AFBEELDING_MODI) `gedeeld`: one render service for both workers; `proces`: a
+    Chromium per worker (the old way). Latency per request from the first round on (the first round includes the
+    browser start), then the summed PSS of the renderer processes and of the whole server.
+    """
+    from dashboard import afbeelding
+
+    if not afbeelding.browser_pad_bestaat():
+        return {"overgeslagen": "geen Chromium"}
+    with tempfile.TemporaryDirectory() as tmp:
+        omgeving = {
+            **AFBEELDING_MODI[modus],
+            "KETENMONITOR_TEKEN_SOCKET": str(Path(tmp) / "teken.sock"),
+        }
+        server = Server(db, workers=2, threads=4, omgeving=omgeving)
+        try:
+            return _afbeeldingen_meten(server, rondes)
+        finally:
+            server.stop()
+
+
+def _afbeeldingen_meten(server: Server, rondes: int) -> dict[str, Any]:
+    con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+    con.request("GET", "/_dash-dependencies")
+    afhankelijkheden = json.loads(con.getresponse().read())
+    con.close()
+    fouten = [0]
+
+    def klik(werkbalk: str) -> float:
+        lichaam = werkbalk_lichaam(afhankelijkheden, werkbalk, EXPORT_KAARTEN[werkbalk], "png")
+        c = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=120)
+        t = time.perf_counter()
+        c.request("POST", "/_dash-update-component", lichaam, {"Content-Type": "application/json"})
+        antwoord = c.getresponse().read()
+        duur = time.perf_counter() - t
+        c.close()
+        if b'"filename"' not in antwoord:
+            fouten[0] += 1
+        return duur
+
+    rondes_tijden = []
+    for _ in range(rondes):
+        with ThreadPoolExecutor(max_workers=len(EXPORT_KAARTEN)) as pool:
+            rondes_tijden.append(list(pool.map(klik, EXPORT_KAARTEN)))
+    tijden = [t for r in rondes_tijden for t in r]
+    warm = [t for r in rondes_tijden[1:] for t in r] or tijden
+    workers = server.workers()
+    renderer = [p for w in workers for p in nakomelingen(w)]
+    return {
+        "verzoeken": len(tijden),
+        "fouten": fouten[0],
+        "p50_s": round(_pct(tijden, 0.5) / 1000, 3),
+        "p95_s": round(_pct(tijden, 0.95) / 1000, 3),
+        "p99_s": round(_pct(tijden, 0.99) / 1000, 3),
+        "eerste_ronde_max_s": round(max(rondes_tijden[0]), 3),
+        "warm_p50_s": round(_pct(warm, 0.5) / 1000, 3),
+        "warm_p95_s": round(_pct(warm, 0.95) / 1000, 3),
+        "warm_p99_s": round(_pct(warm, 0.99) / 1000, 3),
+        "renderer_processen": len(renderer),
+        "renderer_pss_mb": pss_mb(renderer),
+        "workers_pss_mb": pss_mb(workers),
+        "server_pss_mb": pss_mb([server.proces.pid, *workers, *renderer]),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench")
     p.add_argument("--klein", action="store_true", help="tiny sizes (smoke test)")
@@ -465,6 +617,10 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.stop()
         resultaat["export_ms"] = export(2 if k else 10)
+        resultaat["afbeeldingen_4_gelijktijdig"] = {  # --klein: only the default, one round
+            modus: afbeeldingen_onder_gunicorn(db, modus, 1 if k else 25)
+            for modus in (["gedeeld"] if k else AFBEELDING_MODI)
+        }
         resultaat["doelen"] = DOELEN
         shutil.rmtree(map_, ignore_errors=True)
     args.uit.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,8 @@
-"""Server-side chart images: one warm Kaleido per process, on an event loop of its own.
+"""Server-side chart images: a warm Kaleido on an event loop of its own (`Tekenaar`).
+
+By default `naar_afbeelding` sends the figure to the one render service all workers share
+(`dashboard.tekendienst`, which runs a `Tekenaar`); KETENMONITOR_TEKENAAR=proces keeps a
+`Tekenaar` in every process instead, as before issue 18.
 
 Why not `kaleido.start_sync_server`: its server thread blocks its own asyncio loop in a
 `Queue.get()` while it waits for work, and it hands results back through one shared queue in
@@ -10,8 +14,8 @@ caller waits in `Queue.join()` forever: the hang seen in issue 6.
 Here a daemon thread runs a free event loop (`run_forever`) that owns the Kaleido browser;
 any thread submits a job with `run_coroutine_threadsafe` and waits on that job's own future.
 A job that does not finish in time closes the browser, so the next call starts a fresh one
-instead of queueing behind a stuck one. Nothing starts at import: a gunicorn worker starts
-its browser on its first image (~2 s, then ~0,2 s per image; NOTES.md).
+instead of queueing behind a stuck one. Nothing starts at import: the browser starts on the
+first image (~2 s, then ~0,2 s per image; NOTES.md).
 """
 
 from __future__ import annotations
@@ -64,7 +68,9 @@ class _LusWeg(Exception):
 class Tekenaar:
     """A Kaleido browser on a private event-loop thread; safe to call from any thread."""
 
-    def __init__(self, stil_s: float | None = None) -> None:
+    def __init__(self, stil_s: float | None = None, tabs: int = 1) -> None:
+        self.tabs = tabs
+        """Kaleido tabs in the one browser: how many images render at the same time."""
         self._slot = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._draad: threading.Thread | None = None
@@ -175,7 +181,7 @@ class Tekenaar:
         draad.start()
 
         async def open_browser() -> Any:
-            k = kaleido.Kaleido(n=1, mathjax=False, timeout=RENDER_TIMEOUT_S, path=pad)
+            k = kaleido.Kaleido(n=self.tabs, mathjax=False, timeout=RENDER_TIMEOUT_S, path=pad)
             await k.open()
             return k
 
@@ -236,6 +242,17 @@ def _achtergrondfout(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) 
 
 _tekenaar = Tekenaar()
 atexit.register(_tekenaar.stop)
+_klant: Any = None
+_klant_slot = threading.Lock()
+
+
+def gedeeld() -> bool:
+    """One render service for all workers (default), or a browser per process (`proces`).
+
+    KETENMONITOR_TEKENAAR=proces is the old per-process mode: for the benchmark's "before"
+    measurement, and for a machine where a helper process cannot be started.
+    """
+    return os.environ.get("KETENMONITOR_TEKENAAR", "gedeeld") != "proces"
 
 
 def naar_afbeelding(
@@ -246,7 +263,8 @@ def naar_afbeelding(
     timeout: float = RENDER_TIMEOUT_S,
     schaal: float = 1,
 ) -> bytes:
-    """PNG or SVG bytes of a (prepared) figure dict, from the process's browser.
+    """PNG or SVG bytes of a (prepared) figure dict, from the shared renderer (or the
+    process's own browser with KETENMONITOR_TEKENAAR=proces).
 
     `schaal` multiplies the pixel size of a PNG (2 = sharp at memo size); an SVG keeps its
     layout size whatever the scale.
@@ -254,9 +272,21 @@ def naar_afbeelding(
     if formaat not in ("png", "svg"):
         raise ValueError(f"onbekend afbeeldingsformaat: {formaat!r}")
     opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": schaal}
-    return _tekenaar.teken(figuur, opties, timeout)
+    uitvoerder = tekenklant() if gedeeld() else _tekenaar
+    return uitvoerder.teken(figuur, opties, timeout)
 
 
 def tekenaar() -> Tekenaar:
-    """The process-wide renderer (for tests and the benchmark: start count, stop)."""
+    """The process's own renderer (mode `proces`; for tests and the benchmark)."""
     return _tekenaar
+
+
+def tekenklant() -> Any:
+    """The process's client of the shared render service (`dashboard.tekendienst`)."""
+    global _klant
+    with _klant_slot:
+        if _klant is None:
+            from dashboard.tekendienst import Tekenklant
+
+            _klant = Tekenklant()
+        return _klant

@@ -29,3 +29,13 @@ errorlog = "-"
 loglevel = os.environ.get("LOGLEVEL", "info")
 # The app runs behind a TLS-terminating reverse proxy; trust its X-Forwarded-* on loopback only.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker) -> None:
+    """One request through the app before the worker accepts connections.
+
+    Dash sets up its callback map on the first request and marks that done before it is
+    done; a fresh gthread worker whose first requests arrive together answered some of
+    them with 500 "Callback function not found" (seen with 2 workers and 4 exports at once).
+    """
+    worker.wsgi.test_client().get("/gezondheid")

@@ -34,3 +34,8 @@ def test_bench_klein(tmp_path: Path) -> None:
             assert export[f"{formaat}_median_ms"] > 0 and export[f"{formaat}_bytes"] > 0
         assert export["eerste_afbeelding_ms"] > 0
         assert export["briefingpakket_4_grafieken_bytes"] > export["png_bytes"]
+    beelden = data["afbeeldingen_4_gelijktijdig"]["gedeeld"]
+    if "overgeslagen" not in beelden:
+        assert beelden["verzoeken"] == 4 and beelden["fouten"] == 0, beelden
+        assert beelden["p99_s"] >= beelden["p95_s"] >= beelden["p50_s"] > 0
+        assert beelden["renderer_pss_mb"] > 0 and beelden["renderer_processen"] > 0

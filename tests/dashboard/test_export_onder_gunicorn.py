@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.__main__ import werkbalk_lichaam
 from dashboard import afbeelding
 from tests.dashboard.gunicorn_hulp import get, gunicorn
 
@@ -32,24 +33,9 @@ KAARTEN = {  # toolbar → a title word only that chart has, and the page it sit
 
 def _klik(basis: str, afhankelijkheden: list[dict], werkbalk: str, formaat: str) -> dict:
     """One toolbar click as the browser sends it: a POST to Dash's callback endpoint."""
-    dep = next(d for d in afhankelijkheden if f"..{werkbalk}-download.data" in d["output"])
-    pad = KAARTEN[werkbalk][1]
-    waarden = {"pathname": pad, "search": "", "value": False}
-    lichaam = {
-        "output": dep["output"],
-        "outputs": [
-            {"id": f"{werkbalk}-download", "property": "data"},
-            {"id": f"{werkbalk}-melding", "property": "children"},
-        ],
-        "inputs": [
-            {**i, "value": 1 if i["id"].endswith(f"-{formaat}") else None} for i in dep["inputs"]
-        ],
-        "changedPropIds": [f"{werkbalk}-{formaat}.n_clicks"],
-        "state": [{**s, "value": waarden[s["property"]]} for s in dep["state"]],
-    }
     verzoek = urllib.request.Request(
         basis + "/_dash-update-component",
-        data=json.dumps(lichaam).encode(),
+        data=werkbalk_lichaam(afhankelijkheden, werkbalk, KAARTEN[werkbalk][1], formaat),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(verzoek, timeout=60) as r:

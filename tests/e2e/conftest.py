@@ -32,19 +32,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def tekenaar_voor_de_servers() -> None:
-    """Start the image browser before any dash_duo server starts.
+    """Start the image renderer before any dash_duo server starts.
 
     dash_duo stops its Flask server by raising SystemExit in *every* thread created since
-    that server started. A Kaleido browser first started inside a test would lose its
-    event loop and its Chromium pipe threads at that test's end; the next test's first
-    image then waits out the render timeout (measured: 30 s, then a restart). Threads that
-    predate the runner are left alone, so one warm browser serves the whole session, as it
-    does in a gunicorn worker. (`dashboard.afbeelding` still recovers from a dead loop.)
+    that server started. The shared render service (`dashboard.tekendienst`) is another
+    process and the client starts no threads, so that no longer reaches it; in the
+    per-process mode (KETENMONITOR_TEKENAAR=proces) a Kaleido browser first started inside a
+    test would lose its event loop at that test's end, and the next image would wait out the
+    render timeout. Warming it here, before any runner, keeps both modes fast.
     """
     from dashboard import afbeelding
 
     if afbeelding.browser_pad_bestaat():
         afbeelding.tekenaar().stil_s = 0  # an idle close would restart it inside a runner
+        afbeelding.tekenklant().stil_s = 0  # the service lives as long as this session
         afbeelding.naar_afbeelding({"data": [], "layout": {}}, "svg", 100, 100)
 
 
