@@ -3,7 +3,7 @@
 Pure functions (no Dash), so every format is tested without a browser and the toolbar's
 callbacks stay thin. The rows come from the same `Reeks` objects the chart draws, so a file
 holds exactly the plotted numbers. Images are rendered server-side by Kaleido on the system
-Chromium, through `dashboard.afbeelding` (one warm browser per process on its own thread).
+Chromium, through `dashboard.afbeelding` (one shared render service for all workers, see `dashboard.tekendienst`).
 """
 
 from __future__ import annotations
