@@ -455,6 +455,194 @@ def belasting(server: Server, gebruikers: int, seconden: float) -> dict[str, Any
     }
 
 
+PAGINAS = (
+    "/",
+    "/trends",
+    "/kenmerken",
+    "/capaciteit",
+    "/regio",
+    "/actielijnen",
+    "/wetten",
+    "/bronnen",
+)
+
+
+def trends_lichaam(indicatoren: list[str], weergave: str) -> bytes:
+    """The Trends chart callback as the browser posts it (inputs from the app's callback map)."""
+    from dashboard.app import app
+
+    sleutel = next(k for k in app.callback_map if "trends-grafiek.figure" in k)
+    cb = app.callback_map[sleutel]
+    waarden = {
+        "trends-indicator.value": indicatoren,
+        "trends-setting.value": [],
+        "trends-weergave.value": weergave,
+        "trends-basisjaar.value": "2016",
+        "trends-van.value": "2015",
+        "trends-tot.value": "2024",
+        "trends-corona.value": [],
+        "trends-beleid.value": [],
+        "trends-tab.value": "grafiek",
+        "trends-sorteer.value": "indicator",
+    }
+
+    def met(adres: dict[str, Any]) -> dict[str, Any]:
+        return {**adres, "value": waarden.get(f"{adres['id']}.{adres['property']}")}
+
+    delen = sleutel.strip(".").split("...")
+    return json.dumps(
+        {
+            "output": sleutel,
+            "outputs": [
+                {"id": d.rpartition(".")[0], "property": d.rpartition(".")[2]} for d in delen
+            ],
+            "inputs": [met(i) for i in cb["inputs"]],
+            "state": [met(s) for s in cb["state"]],
+            "changedPropIds": ["trends-weergave.value"],
+        }
+    ).encode()
+
+
+def _paginalading_stappen(pad: str) -> list[tuple[str, str, str, bytes | None]]:
+    return [
+        ("pagina-html", "GET", pad, None),
+        ("dash-layout", "GET", "/_dash-layout", None),
+        ("dash-dependencies", "GET", "/_dash-dependencies", None),
+        ("paginarouter", "POST", "/_dash-update-component", router_lichaam(pad)),
+    ]
+
+
+def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) -> dict[str, Any]:
+    """Human-paced journeys: load a page (4 requests), think; on Trends change the chart.
+
+    Every request is timed by its kind; a full page load is the four requests together. The
+    users cycle through all pages and three Trends views, so the response cache sees the mix
+    a ministry team would make, not one URL.
+    """
+    trends_keuzes = [
+        trends_lichaam(["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"], w)
+        for w in ("index", "absoluut", "verandering")
+    ]
+    per_soort: dict[str, list[float]] = {}
+    ladingen: list[float] = []
+    fouten = [0]
+    eind = time.monotonic() + seconden
+    slot = threading.Lock()
+
+    def gebruiker(nr: int) -> None:
+        con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+        eigen: dict[str, list[float]] = {}
+        eigen_ladingen: list[float] = []
+        stap = nr
+        while time.monotonic() < eind:
+            pad = PAGINAS[stap % len(PAGINAS)]
+            reis = _paginalading_stappen(pad)
+            if pad == "/trends":
+                reis.append(
+                    ("trends-grafiek", "POST", "/_dash-update-component", trends_keuzes[stap % 3])
+                )
+            begin = time.perf_counter()
+            for soort, methode, adres, lichaam in reis:
+                t = time.perf_counter()
+                try:
+                    ok = server.vraag(methode, adres, lichaam, con) in (200, 404)
+                except OSError:
+                    ok = False
+                    con.close()
+                    con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+                eigen.setdefault(soort, []).append(time.perf_counter() - t)
+                if not ok:
+                    with slot:
+                        fouten[0] += 1
+            eigen_ladingen.append(time.perf_counter() - begin)
+            stap += 1
+            time.sleep(denktijd_s)
+        con.close()
+        with slot:
+            for soort, tijden in eigen.items():
+                per_soort.setdefault(soort, []).extend(tijden)
+            ladingen.extend(eigen_ladingen)
+
+    draden = [threading.Thread(target=gebruiker, args=(i,)) for i in range(gebruikers)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    alle = [t for tijden in per_soort.values() for t in tijden]
+    return {
+        "gebruikers": gebruikers,
+        "denktijd_s": denktijd_s,
+        "requests": len(alle),
+        "fouten": fouten[0],
+        "per_request_ms": {
+            "p50": _pct(alle, 0.5),
+            "p95": _pct(alle, 0.95),
+            "p99": _pct(alle, 0.99),
+        },
+        "per_soort_ms": {
+            soort: {"p50": _pct(t, 0.5), "p95": _pct(t, 0.95), "p99": _pct(t, 0.99), "n": len(t)}
+            for soort, t in sorted(per_soort.items())
+        },
+        "paginalading_ms": {
+            "p50": _pct(ladingen, 0.5),
+            "p95": _pct(ladingen, 0.95),
+            "n": len(ladingen),
+        },
+        "worker_rss_mb": server.rss_mb(),
+    }
+
+
+def doorvoer_verhouding(server: Server, seconden: float) -> dict[str, Any]:
+    """Closed-loop throughput of the page router (Bronnen, the largest) against /gezondheid."""
+
+    def doorvoer(methode: str, pad: str, lichaam: bytes | None) -> float:
+        teller = [0]
+        eind = time.monotonic() + seconden
+        slot = threading.Lock()
+
+        def lus() -> None:
+            con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+            n = 0
+            while time.monotonic() < eind:
+                server.vraag(methode, pad, lichaam, con)
+                n += 1
+            con.close()
+            with slot:
+                teller[0] += n
+
+        draden = [threading.Thread(target=lus) for _ in range(8)]
+        for d in draden:
+            d.start()
+        for d in draden:
+            d.join()
+        return teller[0] / seconden
+
+    gezond = doorvoer("GET", "/gezondheid", None)
+    router = doorvoer("POST", "/_dash-update-component", router_lichaam("/bronnen"))
+    return {
+        "gezondheid_per_s": round(gezond, 1),
+        "paginarouter_bronnen_per_s": round(router, 1),
+        "verhouding": round(router / gezond, 2) if gezond else None,
+    }
+
+
+def cache_vergelijking(db: Path, klein: bool) -> dict[str, Any]:
+    """The same journeys and throughput with the response cache off and on."""
+    uit: dict[str, Any] = {}
+    for naam, mb in (("zonder_cache", "0"), ("met_cache", "64")):
+        server = Server(db, omgeving={"KETENMONITOR_CACHE_MB": mb})
+        try:
+            uit[naam] = {
+                "reizen_50_gebruikers_1s": reizen(
+                    server, 5 if klein else 50, 2 if klein else 30, 1.0
+                ),
+                "doorvoer": doorvoer_verhouding(server, 1 if klein else 5),
+            }
+        finally:
+            server.stop()
+    return uit
+
+
 def export(n: int) -> dict[str, Any]:
     """Every toolbar format for the first Trends chart, as the toolbar makes it (maak_bestand):
 
@@ -616,6 +804,7 @@ def main(argv: list[str] | None = None) -> int:
             resultaat["load"] = belasting(server, 5 if k else 50, 2 if k else 30)
         finally:
             server.stop()
+        resultaat["cache"] = cache_vergelijking(db, k)
         resultaat["export_ms"] = export(2 if k else 10)
         resultaat["afbeeldingen_4_gelijktijdig"] = {  # --klein: only the default, one round
             modus: afbeeldingen_onder_gunicorn(db, modus, 1 if k else 25)

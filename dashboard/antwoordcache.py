@@ -123,8 +123,8 @@ def installeer(app: Dash) -> None:
     @server.before_request
     def uit_de_cache():
         g.cache_sleutel = None
-        if request.method != "POST" or request.path != CALLBACK_PAD:
-            return None
+        if cache.max_bytes <= 0 or request.method != "POST" or request.path != CALLBACK_PAD:
+            return None  # KETENMONITOR_CACHE_MB=0 switches the cache off (bench: "before")
         lichaam = request.get_data(cache=True)
         if len(lichaam) > MAX_SLEUTEL_BYTES or _is_download(lichaam):
             return None

@@ -45,7 +45,7 @@ def _vier_tegelijk(basis: str, afhankelijkheden: list[dict]) -> None:
         beelden = list(pool.map(lambda w: _png(basis, afhankelijkheden, w), EXPORT_KAARTEN))
     for data in beelden:
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
-        assert struct.unpack(">II", data[16:24]) == (1600, 900)
+        assert struct.unpack(">II", data[16:24])[0] == 1600  # 800 px memo layout at scale 2
 
 
 def _naam(pid: int) -> str:
