@@ -11,6 +11,7 @@ from dash import State, html
 
 from dashboard import queries
 from dashboard.components import exporteer_via_url, kengetal, meldingen, signaal_blok, trendkaart
+from dashboard.coronaschakelaar import corona_schakelaar, registreer_corona_callback
 from dashboard.export import Grafiekexport
 from dashboard.figures import trend_figuur
 from dashboard.lacunes import CAPACITEIT_SIGNALEN, onbekend_lijst
@@ -123,6 +124,9 @@ registreer_briefing_callback(
 )
 
 
+registreer_corona_callback("capaciteit")
+
+
 def _signalen() -> html.Section:
     gevonden = [s for s in queries.signalen() if s["signaal_id"] in CAPACITEIT_SIGNALEN]
     return html.Section(
@@ -159,6 +163,7 @@ def layout(**kwargs: Any) -> html.Div:
             _kengetallen(),
             _signalen(),
             _onbekend(),
+            corona_schakelaar("capaciteit", staat["corona"]),
             *[_reeksgroep(s, staat["corona"]) for s in REEKSGROEPEN],
         ]
     )
