@@ -46,13 +46,64 @@
                 gd._kmTitel = titel;
                 gd._kmMargeBoven = (layout.margin && layout.margin.t) || 80;
                 schrijf(titelVak(gd), titelDelen(titel));
-                window.Plotly.relayout(gd, { "title.text": "", "margin.t": 12 });
+                gd._kmTekstPogingen = 0;
+                var koppen = (layout.annotations || []).some(function (a) { return a.y >= 0.99; });
+                window.Plotly.relayout(gd, { "title.text": "", "margin.t": koppen ? 40 : 12 });
+                return;
             }
+            pasTekst(gd);
         } else if (!titel && gd._kmTitel) {  // back to a wide screen: the chart's own title
             var terug = { "title.text": gd._kmTitel, "margin.t": gd._kmMargeBoven };
             gd._kmTitel = null;
             schrijf(titelVak(gd), null);
             window.Plotly.relayout(gd, terug);
+        }
+    }
+
+    function ingekort(tekst, max) {  // "<b>a, b, c</b> (unit)": shorten the names, keep the unit
+        var m = String(tekst).match(/^<b>(.*)<\/b>(.*)$/);
+        var namen = platteTekst(m ? m[1] : tekst), rest = m ? " " + platteTekst(m[2]) : "";
+        var ruimte = Math.max(8, max - rest.length - 2);
+        if (namen.length > ruimte) { namen = namen.slice(0, ruimte).replace(/[ ,]+\S*$/, "") + " …"; }
+        var veilig = function (t) { return t.replace(/&/g, "&amp;").replace(/</g, "&lt;"); };
+        return m ? "<b>" + veilig(namen) + "</b>" + veilig(rest) : veilig(namen);
+    }
+
+    /* Text that Plotly cannot wrap (panel headings, trend-break labels, bar values) would run
+       off a phone screen: a panel heading keeps one line (the legend names every series), a
+       trend-break label keeps its year (the notice above the chart names the series), and
+       bars get room for their values. */
+    function pasTekst(gd) {
+        var layout = gd.layout, breedte = gd.clientWidth;
+        if (!breedte || (gd._kmTekstPogingen || 0) >= 3) { return; }
+        var max = Math.max(16, Math.floor((breedte - 30) / 7)), wijziging = {};
+        (layout.annotations || []).forEach(function (a, i) {  // panel headings: one line
+            if (a.text && platteTekst(a.text).length > max) {
+                wijziging["annotations[" + i + "].text"] = ingekort(a.text, max);
+            }
+        });
+        (layout.shapes || []).forEach(function (s, i) {  // "trendbreuk 2021: <series>" -> year
+            var label = s.label && s.label.text;
+            if (label && label.indexOf(":") > 0) {
+                wijziging["shapes[" + i + "].label.text"] = label.split(":")[0];
+                wijziging["shapes[" + i + "].label.textangle"] = -90;  // along the line
+            }
+        });
+        var rand = gd.getBoundingClientRect().right, uitsteek = 0;
+        gd.querySelectorAll(".bartext").forEach(function (t) {
+            uitsteek = Math.max(uitsteek, t.getBoundingClientRect().right - rand + 4);
+        });
+        if (uitsteek > 0) {
+            var as = layout.xaxis;
+            if (gd.querySelector(".bartext") && as && as.range && as.type !== "date") {
+                var plot = gd.querySelector(".nsewdrag");
+                var plotBreedte = plot ? plot.getBoundingClientRect().width : breedte;
+                wijziging["xaxis.range"] = [as.range[0], as.range[1] * (1 + uitsteek / plotBreedte)];
+            }
+        }
+        if (Object.keys(wijziging).length) {
+            gd._kmTekstPogingen = (gd._kmTekstPogingen || 0) + 1;
+            window.Plotly.relayout(gd, wijziging);
         }
     }
 
