@@ -69,14 +69,24 @@
         return m ? "<b>" + veilig(namen) + "</b>" + veilig(rest) : veilig(namen);
     }
 
+    function omgebroken(tekst, max) {  // break a plain label at spaces into lines of <= max
+        var regels = [], huidig = "";
+        String(tekst).split(" ").forEach(function (woord) {
+            if (huidig && (huidig + " " + woord).length > max) { regels.push(huidig); huidig = woord; }
+            else { huidig = huidig ? huidig + " " + woord : woord; }
+        });
+        regels.push(huidig);
+        return regels.join("<br>");
+    }
+
     /* Text that Plotly cannot wrap (panel headings, trend-break labels, bar values) would run
        off a phone screen: a panel heading keeps one line (the legend names every series), a
        trend-break label keeps its year (the notice above the chart names the series), and
        bars get room for their values. */
     function pasTekst(gd) {
         var layout = gd.layout, breedte = gd.clientWidth;
-        if (!breedte || (gd._kmTekstPogingen || 0) >= 3) { return; }
-        var max = Math.max(16, Math.floor((breedte - 30) / 7)), wijziging = {};
+        if (!breedte || (gd._kmTekstPogingen || 0) >= 6) { return; }
+        var max = Math.max(16, Math.floor((breedte - 30) / 8)), wijziging = {};
         (layout.annotations || []).forEach(function (a, i) {  // panel headings: one line
             if (a.text && platteTekst(a.text).length > max) {
                 wijziging["annotations[" + i + "].text"] = ingekort(a.text, max);
@@ -89,6 +99,25 @@
                 wijziging["shapes[" + i + "].label.textangle"] = -90;  // along the line
             }
         });
+        var maxLabel = Math.max(12, Math.floor(breedte * 0.4 / 7));
+        (gd.data || []).forEach(function (spoor, i) {  // long category labels of horizontal bars
+            if (spoor.type !== "bar" || spoor.orientation !== "h" || !spoor.y) { return; }
+            var lang = spoor.y.some(function (y) { return String(y).indexOf("<br>") < 0 && String(y).length > maxLabel; });
+            if (lang) {
+                gd._kmTekstPogingen = (gd._kmTekstPogingen || 0) + 1;
+                window.Plotly.restyle(gd, { y: [spoor.y.map(function (y) { return omgebroken(y, maxLabel); })] }, [i]);
+            }
+        });
+        var maxLegenda = Math.max(16, Math.floor((breedte - 70) / 7));
+        var namen = (gd.data || []).map(function (spoor) {  // legend entries do not wrap either
+            var naam = spoor.name;
+            return naam && naam.indexOf("<br>") < 0 && naam.length > maxLegenda ? omgebroken(naam, maxLegenda) : null;
+        });
+        var teWijzigen = namen.map(function (n, i) { return n ? i : -1; }).filter(function (i) { return i >= 0; });
+        if (teWijzigen.length) {
+            gd._kmTekstPogingen = (gd._kmTekstPogingen || 0) + 1;
+            window.Plotly.restyle(gd, { name: teWijzigen.map(function (i) { return namen[i]; }) }, teWijzigen);
+        }
         var rand = gd.getBoundingClientRect().right, uitsteek = 0;
         gd.querySelectorAll(".bartext").forEach(function (t) {
             uitsteek = Math.max(uitsteek, t.getBoundingClientRect().right - rand + 4);
@@ -98,7 +127,7 @@
             if (gd.querySelector(".bartext") && as && as.range && as.type !== "date") {
                 var plot = gd.querySelector(".nsewdrag");
                 var plotBreedte = plot ? plot.getBoundingClientRect().width : breedte;
-                wijziging["xaxis.range"] = [as.range[0], as.range[1] * (1 + uitsteek / plotBreedte)];
+                wijziging["xaxis.range"] = [as.range[0], as.range[1] * (1 + 2 * uitsteek / plotBreedte)];
             }
         }
         if (Object.keys(wijziging).length) {
