@@ -168,10 +168,15 @@ def kengetal(waarneming: dict[str, Any]) -> html.Article:
 
 
 def trendkaart(
-    id_: str, reeksen: list[Reeks], van: int, tot: int, titel: str | None = None
+    id_: str,
+    reeksen: list[Reeks],
+    van: int,
+    tot: int,
+    titel: str | None = None,
+    toon_2020: bool = False,
 ) -> html.Figure:
-    """A trend chart card (absolute values, 2020 hidden) with its summary and table."""
-    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
+    """A trend chart card (absolute values; 2020 hidden unless asked) with summary and table."""
+    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=toon_2020)
     tekst = samenvatting(reeksen, van, tot, "absoluut")
     kaart = grafiekkaart(id_, figuur, tekst)
     kaart.children.insert(1, werkbalk(f"{id_}-export"))

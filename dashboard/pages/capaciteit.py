@@ -91,7 +91,7 @@ def _grafiek(sleutel: str, corona: bool) -> Grafiekexport:
     reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
     jaren = [p.jaar for r in reeksen for p in r.punten]
     van, tot = min(jaren), max(jaren)
-    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
+    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=corona)
     return Grafiekexport(figuur, reeksen, "absoluut", van, tot)
 
 
@@ -102,7 +102,7 @@ def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
         [
             html.H2(titel, id=sleutel),
             html.P(uitleg),
-            trendkaart(f"capaciteit-{sleutel}", g.reeksen, g.van, g.tot, titel),
+            trendkaart(f"capaciteit-{sleutel}", g.reeksen, g.van, g.tot, titel, toon_2020=corona),
         ]
     )
 
