@@ -99,6 +99,15 @@
                 wijziging["shapes[" + i + "].label.textangle"] = -90;  // along the line
             }
         });
+        Object.keys(layout).forEach(function (sleutel) {  // years upright, every 2nd or 3rd one
+            var as = layout[sleutel];
+            if (!/^xaxis\d*$/.test(sleutel) || !as || as.dtick !== 1 || !as.range) { return; }
+            var stap = Math.ceil((as.range[1] - as.range[0]) * 36 / Math.max(breedte - 90, 100));
+            if (stap > 1) {
+                wijziging[sleutel + ".dtick"] = stap;
+                wijziging[sleutel + ".tickangle"] = 0;
+            }
+        });
         var maxLabel = Math.max(12, Math.floor(breedte * 0.4 / 7));
         (gd.data || []).forEach(function (spoor, i) {  // long category labels of horizontal bars
             if (spoor.type !== "bar" || spoor.orientation !== "h" || !spoor.y) { return; }

@@ -62,6 +62,15 @@ for (const gd of document.querySelectorAll('.grafiekkaart .js-plotly-plot')) {
       uit.push({tekst: t.textContent.slice(0, 60), grafiek: gd.id,
                 rand: [Math.round(r.left - k.left), Math.round(k.right - r.right)]});
   }
+  // year labels stay clear of the legend under them (no label hidden behind it)
+  const legenda = gd.querySelector('g.legend');
+  if (!legenda) continue;
+  const l = legenda.getBoundingClientRect();
+  for (const t of gd.querySelectorAll('.xtick text')) {
+    const r = t.getBoundingClientRect();
+    if (r.width && r.bottom > l.top + 1 && r.top < l.bottom && r.right > l.left && r.left < l.right)
+      uit.push({tekst: t.textContent, grafiek: gd.id, onder_legenda: true});
+  }
 }
 return uit;
 """
