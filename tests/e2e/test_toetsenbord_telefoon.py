@@ -206,6 +206,13 @@ def test_toon_2020_schakelaar_zet_corona_in_de_url(duo, pad: str) -> None:
     until(lambda: "corona=1" in duo.driver.current_url, 10)
     until(lambda: duo.driver.execute_script(VERBORGEN_JS) == 0, 10)
     assert duo.find_element(f"#{prefix}-corona input").is_selected()
+    # the page was drawn again from the URL; keyboard focus is back on the switch
+    until(
+        lambda: duo.driver.execute_script(
+            "return !!document.activeElement.closest('.coronaschakelaar')"
+        ),
+        5,
+    )
     duo.find_element(f"#{prefix}-corona label").click()
     until(lambda: "corona=1" not in duo.driver.current_url, 10)
     until(lambda: duo.driver.execute_script(VERBORGEN_JS) > 0, 10)
