@@ -14,6 +14,7 @@ from dashboard.export import Grafiekexport
 from dashboard.figures import samenvatting, trend_figuur
 from dashboard.reeksen import Reeks
 from dashboard.state import lees
+from dashboard.tabelvak import scrolvak
 from dashboard.theme import bron_van
 from dashboard.toolbar import registreer_export_callbacks, werkbalk
 
@@ -48,7 +49,14 @@ def grafiekkaart(id_: str, figuur: dict[str, Any], samenvatting: str) -> html.Fi
     """A chart, its source line (as text under it) and its generated text alternative."""
     return html.Figure(
         [
-            dcc.Graph(id=id_, figure=figuur, config=GRAFIEK_CONFIG),
+            html.Div(
+                [
+                    # filled from the figure title on narrow screens (assets/grafiektitel.js)
+                    html.Div(className="grafiektitel-smal"),
+                    dcc.Graph(id=id_, figure=figuur, config=GRAFIEK_CONFIG),
+                ],
+                className="grafiekvlak",
+            ),
             html.P(bron_van(figuur), id=f"{id_}-bron", className="bronregel klein"),
             html.Figcaption(samenvatting, id=f"{id_}-samenvatting", className="samenvatting"),
         ],
@@ -82,8 +90,11 @@ def signaal_blok(signaal: dict[str, Any], kop_niveau: int = 3) -> html.Article:
     )
 
 
-def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -> html.Table:
-    """The chart's table alternative: every plotted point with status and source."""
+def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -> html.Div:
+    """The chart's table alternative: every plotted point with status and source.
+
+    Wrapped in a focusable scroll box, so at 390 px the table scrolls and the page does not.
+    """
     rijen = [(r, p) for r in reeksen for p in r.punten]
     sleutels = {
         "indicator": lambda rp: (rp[0].label, rp[1].jaar),
@@ -126,7 +137,7 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
             ),
         ]
         body.append(html.Tr(cellen))
-    return html.Table(
+    tabel = html.Table(
         [
             html.Caption(caption),
             html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
@@ -134,6 +145,7 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
         ],
         className="tabel",
     )
+    return scrolvak(tabel, caption)
 
 
 def kengetal(waarneming: dict[str, Any]) -> html.Article:
@@ -174,10 +186,15 @@ def kengetal(waarneming: dict[str, Any]) -> html.Article:
 
 
 def trendkaart(
-    id_: str, reeksen: list[Reeks], van: int, tot: int, titel: str | None = None
+    id_: str,
+    reeksen: list[Reeks],
+    van: int,
+    tot: int,
+    titel: str | None = None,
+    toon_2020: bool = False,
 ) -> html.Figure:
-    """A trend chart card (absolute values, 2020 hidden) with its summary and table."""
-    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
+    """A trend chart card (absolute values; 2020 hidden unless asked) with summary and table."""
+    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=toon_2020)
     tekst = samenvatting(reeksen, van, tot, "absoluut")
     kaart = grafiekkaart(id_, figuur, tekst)
     kaart.children.insert(1, werkbalk(f"{id_}-export"))

@@ -42,21 +42,32 @@ def browser(breedte: int = 1400, hoogte: int = 1000) -> webdriver.Chrome:
     return webdriver.Chrome(options=opties)
 
 
+TELEFOON = {"telefoon-trends": "/trends"}
+"""Phone views (390 px wide, as an iPhone 12–15): one screen height and a bit."""
+
+
+def _schiet(b: webdriver.Chrome, url: str, breedte: int, max_hoogte: int, doel: Path) -> None:
+    # resize after start: headless Chromium keeps a 500 px minimum for --window-size
+    b.set_window_size(breedte, 1000)
+    b.get(url)
+    time.sleep(3)  # let Dash render callbacks, Plotly draw and assets/grafiektitel.js adjust
+    hoogte = min(b.execute_script("return document.body.scrollHeight"), max_hoogte)
+    b.set_window_size(breedte, hoogte)
+    time.sleep(1)
+    b.save_screenshot(str(doel))
+
+
 def maak(basis: str = "http://127.0.0.1:8050", paginas: dict[str, str] | None = None) -> list[Path]:
     MAP.mkdir(exist_ok=True)
     gemaakt = []
     b = browser()
     try:
         for naam, pad in (paginas or PAGINAS).items():
-            b.set_window_size(1400, 1000)
-            b.get(basis + pad)
-            time.sleep(2.5)  # let Dash render callbacks and Plotly draw
-            hoogte = min(b.execute_script("return document.body.scrollHeight"), 4000)
-            b.set_window_size(1400, hoogte)
-            time.sleep(0.5)
-            doel = MAP / f"{naam}.png"
-            b.save_screenshot(str(doel))
-            gemaakt.append(doel)
+            _schiet(b, basis + pad, 1400, 4000, MAP / f"{naam}.png")
+            gemaakt.append(MAP / f"{naam}.png")
+        for naam, pad in TELEFOON.items() if paginas is None else ():
+            _schiet(b, basis + pad, 390, 2600, MAP / f"{naam}.png")
+            gemaakt.append(MAP / f"{naam}.png")
     finally:
         b.quit()
     return gemaakt

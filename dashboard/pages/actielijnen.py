@@ -169,6 +169,9 @@ def _lijnen(staat: dict[str, Any]) -> list[Any]:
     per_lijn: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for m in _gefilterd(staat["ministerie"], staat["status"]):
         per_lijn[m["actielijn_id"]].append(m)
+    gefilterd = set(staat["ministerie"]) != set(MINISTERIES) or set(staat["status"]) != set(
+        STATUSSEN
+    )
     uit = []
     for lijn in queries.actielijnen():
         nr = lijn["actielijn_id"]
@@ -178,7 +181,11 @@ def _lijnen(staat: dict[str, Any]) -> list[Any]:
                 [
                     html.H2(f"{nr}. {lijn['titel']}", id=f"actielijn-{nr}"),
                     html.P(lijn["omschrijving"]),
-                    html.H3(f"Maatregelen ({len(maatregelen)} na filter)"),
+                    html.H3(
+                        f"Maatregelen ({len(maatregelen)} na filter)"
+                        if gefilterd
+                        else f"Maatregelen ({len(maatregelen)})"
+                    ),
                     html.Ul(
                         [
                             _maatregel(m, links_per_maatregel[m["maatregel_id"]])
@@ -237,6 +244,20 @@ def _tijdlijn() -> html.Section:
     )
 
 
+def _spring_menu() -> html.Nav:
+    """Jump links to each action line and the timeline: the page is long on a phone."""
+    links = [
+        html.Li(
+            html.A(f"{a['actielijn_id']}. {a['titel']}", href=f"#actielijn-{a['actielijn_id']}")
+        )
+        for a in queries.actielijnen()
+    ]
+    links.append(html.Li(html.A("Tijdlijn", href="#tijdlijn")))
+    return html.Nav(
+        html.Ul(links, className="inpagina"), **{"aria-label": "Actielijnen op deze pagina"}
+    )
+
+
 def layout(**kwargs: Any) -> html.Div:
     staat, teksten = lees(PARAMS, kwargs)
     return html.Div(
@@ -250,6 +271,7 @@ def layout(**kwargs: Any) -> html.Div:
                 "indicator bij welke maatregel hoort is een keuze van Ketenmonitor; de reden staat erbij."
             ),
             meldingen(teksten, "actielijnen-meldingen"),
+            _spring_menu(),
             briefingknop("actielijnen"),
             html.Div(
                 [

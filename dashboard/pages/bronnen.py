@@ -12,6 +12,7 @@ from dashboard import export, queries
 from dashboard import format as nl
 from dashboard.components import meldingen
 from dashboard.state import lees
+from dashboard.tabelvak import scrolvak
 from dashboard.theme import STATUS_UITLEG
 from dashboard.toolbar import foutmelding
 from etl.config import DESCRIPTOR_NAME, RAW_DIR
@@ -190,7 +191,7 @@ def layout(**kwargs: Any) -> html.Div:
             meldingen(teksten, "bronnen-meldingen"),
             html.H2("Waar de cijfers vandaan komen"),
             html.P(
-                "Elk getal in Ketenmonitor staat in een ruw bestand in data/raw met een bron (URL) en, "
+                "Elk getal in Ketenmonitor staat in een bronbestand met de bron (URL) en, "
                 "bij gepubliceerde en voorlopige waarden, het letterlijke citaat. Een jaar dat niemand "
                 "publiceerde blijft leeg: de grafiek toont dan een gat, nooit een geschatte waarde."
             ),
@@ -223,9 +224,9 @@ def layout(**kwargs: Any) -> html.Div:
                     html.Li("Vso en regulier po 2019: bronwissel van DUO naar CBS."),
                 ]
             ),
-            _statuslegenda(),
+            scrolvak(_statuslegenda(), "Statussen"),
             _catalogus(),
-            _bronlijst(),
+            scrolvak(_bronlijst(), "Bronnen"),
         ]
     )
 

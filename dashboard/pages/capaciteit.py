@@ -11,6 +11,7 @@ from dash import State, html
 
 from dashboard import queries
 from dashboard.components import exporteer_via_url, kengetal, meldingen, signaal_blok, trendkaart
+from dashboard.coronaschakelaar import corona_schakelaar, registreer_corona_callback
 from dashboard.export import Grafiekexport
 from dashboard.figures import trend_figuur
 from dashboard.lacunes import CAPACITEIT_SIGNALEN, onbekend_lijst
@@ -90,7 +91,7 @@ def _grafiek(sleutel: str, corona: bool) -> Grafiekexport:
     reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, corona)
     jaren = [p.jaar for r in reeksen for p in r.punten]
     van, tot = min(jaren), max(jaren)
-    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel)
+    figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=corona)
     return Grafiekexport(figuur, reeksen, "absoluut", van, tot)
 
 
@@ -101,7 +102,7 @@ def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
         [
             html.H2(titel, id=sleutel),
             html.P(uitleg),
-            trendkaart(f"capaciteit-{sleutel}", g.reeksen, g.van, g.tot, titel),
+            trendkaart(f"capaciteit-{sleutel}", g.reeksen, g.van, g.tot, titel, toon_2020=corona),
         ]
     )
 
@@ -121,6 +122,9 @@ registreer_briefing_callback(
     _alle_grafieken,
     locatie_id="_pages_location",
 )
+
+
+registreer_corona_callback("capaciteit")
 
 
 def _signalen() -> html.Section:
@@ -159,6 +163,7 @@ def layout(**kwargs: Any) -> html.Div:
             _kengetallen(),
             _signalen(),
             _onbekend(),
+            corona_schakelaar("capaciteit", staat["corona"]),
             *[_reeksgroep(s, staat["corona"]) for s in REEKSGROEPEN],
         ]
     )

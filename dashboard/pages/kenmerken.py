@@ -18,6 +18,7 @@ from dashboard.components import (
     signaal_blok,
     uitsplitsing_kaart,
 )
+from dashboard.coronaschakelaar import corona_schakelaar, registreer_corona_callback
 from dashboard.export import Grafiekexport
 from dashboard.figures import staaf_figuur, staaf_samenvatting
 from dashboard.reeksen import staaf_reeksen
@@ -154,8 +155,8 @@ def _cluster(corona: bool) -> html.Section:
             html.P(
                 "Cluster 1: visuele beperking; cluster 2: auditieve en/of communicatieve beperking; "
                 "clusters 3 en 4: lichamelijke of verstandelijke beperking, langdurig ziek, psychische "
-                "stoornissen en gedragsproblemen (sinds 2014 telt CBS 3 en 4 samen). 2020 is verborgen "
-                "(coronajaar); voeg ?corona=1 aan de URL toe om het te tonen."
+                "stoornissen en gedragsproblemen (sinds 2014 telt CBS 3 en 4 samen). 2020 is standaard "
+                "verborgen (coronajaar); de schakelaar ‘Toon 2020’ bovenaan toont het."
             ),
             html.Div(_signalen(SIGNALEN_CLUSTER), className="tegels"),
             *_kaarten(CLUSTER_INDICATOREN, "cluster", corona),
@@ -182,6 +183,7 @@ for _soort, _ids in (("leeftijd", LEEFTIJD_INDICATOREN), ("cluster", CLUSTER_IND
             PARAMS,
             lambda staat, i=_id, soort=_soort: uitsplitsing_grafiek(i, soort, staat["corona"]),
         )
+registreer_corona_callback("kenmerken")
 registreer_briefing_callback(
     "kenmerken", [State("_pages_location", "search")], _alle_grafieken, locatie_id="_pages_location"
 )
@@ -194,6 +196,7 @@ def layout(**kwargs: Any) -> html.Div:
             html.H1("Kenmerken: wie heeft ondersteuning nodig"),
             meldingen(teksten, "kenmerken-meldingen"),
             briefingknop("kenmerken"),
+            corona_schakelaar("kenmerken", staat["corona"]),
             html.Nav(
                 html.Ul(
                     [
@@ -205,7 +208,7 @@ def layout(**kwargs: Any) -> html.Div:
                             ("cluster", "Cluster"),
                         )
                     ],
-                    className="menu inpagina",
+                    className="inpagina",
                 ),
                 **{"aria-label": "Op deze pagina"},
             ),

@@ -15,36 +15,52 @@ from dashboard.ketenkaart import KLASSEN, Knoop, knopen
 from dashboard.lacunes import doel_voor_setting
 from dashboard.state import lees
 
-dash.register_page(__name__, path="/", name="Overzicht", order=0, title="Ketenmonitor – Overzicht")
+dash.register_page(__name__, path="/", name="Overzicht", order=0, title="Overzicht – Ketenmonitor")
 
 TEGEL_VOLGORDE = ("kinderopvang", "po_regulier", "sbo", "so", "dagbesteding_jeugdwet", "keten")
 
 
+WAT_GROEIDE = {
+    "berenschot_jw_dagbesteding_groei": "kinderen met dagbesteding (Jeugdwet)",
+    "berenschot_ko_ondersteuning_groei": "aandeel kinderen met ondersteuning",
+    "berenschot_ko_ondersteuning_aandeel": "kinderen met ondersteuning",
+    "berenschot_po_ondersteuning_groei": "aandeel kinderen met ondersteuning",
+    "berenschot_po_ondersteuning_aandeel": "kinderen met ondersteuning",
+    "berenschot_sbo_inschrijvingen_groei": "leerlingen sbo, 3–13 jaar",
+    "berenschot_so_inschrijvingen_groei": "leerlingen so, 3–13 jaar",
+}
+"""What each Berenschot figure counts, in words a reader needs on the tile (from the
+indicator definitions; the short titles' "16-19" read like ages)."""
+
+
+def _tegel_regel(w: dict[str, Any]) -> html.Li:
+    """One figure on a tile: what it counts, the value, and what the value means (growth or level)."""
+    if w["categorie"] != "totaal" and w["uitsplitsing"] != "leeftijd":
+        wat = w["categorie"]
+    else:
+        wat = WAT_GROEIDE.get(w["indicator_id"]) or w["korte_titel"].split(":")[-1]
+        wat = wat.replace("(B)", "").strip()
+    if not w["periode_van"]:
+        betekenis = "periode niet genoemd"
+    elif w["eenheid"] == "procent verandering":
+        betekenis = f"groei {w['periode_van']}–{w['periode_tot']}"
+    else:
+        betekenis = f"in {nl.periode(w['periode_van'], w['periode_tot'])}"
+    return html.Li(
+        [
+            html.Span(f"{wat}: "),
+            html.Span(
+                nl.met_eenheid(w["waarde"], w["eenheid"]),
+                className=f"kengetal status-{w['status']}",
+            ),
+            html.Span(f" {betekenis}"),
+            html.Span(f" ({w['status']})", className="klein"),
+        ]
+    )
+
+
 def _tegel(setting_naam: str, waarden: list[dict[str, Any]]) -> html.Article:
-    regels = []
-    for w in waarden:
-        periode = (
-            nl.periode(w["periode_van"], w["periode_tot"])
-            if w["periode_van"]
-            else "periode niet genoemd"
-        )
-        label = (
-            w["categorie"]
-            if w["categorie"] != "totaal"
-            else w["korte_titel"].split(":")[-1].replace("(B)", "").strip()
-        )
-        regels.append(
-            html.Li(
-                [
-                    html.Span(
-                        nl.met_eenheid(w["waarde"], w["eenheid"]),
-                        className=f"kengetal status-{w['status']}",
-                    ),
-                    html.Span(f" {label}, {periode}"),
-                    html.Span(f" ({w['status']})", className="klein"),
-                ]
-            )
-        )
+    regels = [_tegel_regel(w) for w in waarden]
     citaten = sorted({w["citaat"] for w in waarden if w["status"] != "afgeleid"})
     afgeleid = [w for w in waarden if w["status"] == "afgeleid"]
     details = [html.Summary("Citaat, definitie en bron")]

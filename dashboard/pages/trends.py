@@ -87,6 +87,12 @@ def layout(**kwargs: Any) -> html.Div:
                                 placeholder="bijv. thuiszitters",
                                 debounce=True,
                             ),
+                            html.A(
+                                "Lijst overslaan: naar Weergave",
+                                href="#trends-weergave-paneel",
+                                className="overslaan",
+                                id="trends-naar-weergave",
+                            ),
                             dbc.Checklist(
                                 id="trends-indicator",
                                 options=indicator_opties(staat["setting"], "", staat["indicator"]),
@@ -101,6 +107,7 @@ def layout(**kwargs: Any) -> html.Div:
                             html.Legend("Weergave"),
                             dbc.RadioItems(
                                 id="trends-weergave",
+                                name="weergave",
                                 options=[{"label": v, "value": k} for k, v in WEERGAVEN.items()],
                                 value=staat["weergave"],
                             ),
@@ -127,6 +134,8 @@ def layout(**kwargs: Any) -> html.Div:
                             ),
                         ],
                         className="paneel",
+                        id="trends-weergave-paneel",
+                        tabIndex="-1",
                     ),
                 ],
                 className="bediening",
@@ -136,6 +145,7 @@ def layout(**kwargs: Any) -> html.Div:
                     html.Legend("Toon als"),
                     dbc.RadioItems(
                         id="trends-tab",
+                        name="tab",
                         options=[
                             {"label": "Grafiek", "value": "grafiek"},
                             {"label": "Tabel", "value": "tabel"},

@@ -12,6 +12,7 @@ from dash import dcc, html
 from dashboard import queries
 from dashboard.components import meldingen, signaal_blok
 from dashboard.state import Param, lees
+from dashboard.tabelvak import scrolvak
 
 dash.register_page(
     __name__,
@@ -131,7 +132,7 @@ def layout(**kwargs: Any) -> html.Div:
             html.H1("Wetten & doelgroepen"),
             html.P(
                 "Kinderen met een extra ondersteuningsbehoefte krijgen te maken met twaalf wetten, elk met eigen "
-                "doelgroepen, actoren en plichten. De kaart hieronder volgt het AEF-rapport ‘Ontwikkelen over de "
+                "doelgroepen, actoren en plichten. De tabel hieronder volgt het AEF-rapport ‘Ontwikkelen over de "
                 "grenzen heen’ (2021) voor Programma Met Andere Ogen."
             ),
             meldingen(teksten, "wetten-meldingen"),
@@ -140,7 +141,7 @@ def layout(**kwargs: Any) -> html.Div:
                 [html.Li([html.Strong(d["naam"]), f": {d['omschrijving']}"]) for d in doelgroepen]
             ),
             html.P(["Toon wetten voor: ", *filterlinks]),
-            _matrix(doelgroepen, staat["doelgroep"]),
+            scrolvak(_matrix(doelgroepen, staat["doelgroep"]), "wetten × doelgroepen"),
             html.H2("Verkokering en actielijn 5"),
             html.P(
                 "De brief noemt de verkokering van wet- en regelgeving als een van de vier verklarende factoren "

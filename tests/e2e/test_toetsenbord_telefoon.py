@@ -1,0 +1,228 @@
+"""Issue 14: keyboard paths (radio groups, skip link to Weergave), the in-page menus' contrast,
+no sideways scrolling and no clipped chart text at 390 px, and the Toon 2020 switch."""
+
+from __future__ import annotations
+
+import pytest
+from dash.testing.wait import until
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.e2e.conftest import axe_overtredingen, console_fouten
+
+ALLE_PAGINAS = (
+    "/",
+    "/trends",
+    "/trends?tab=tabel&weergave=absoluut",
+    "/kenmerken",
+    "/capaciteit",
+    "/actielijnen",
+    "/wetten",
+    "/bronnen",
+    "/toegankelijkheid",
+)
+GRAFIEKPAGINAS = ("/trends", "/kenmerken", "/capaciteit", "/actielijnen")
+
+ACTIEF_JS = "return document.activeElement"
+GEKOZEN_JS = """
+const kies = id => { const i = document.querySelector('#' + id + ' input:checked'); return i && i.value; };
+return [kies('trends-weergave'), kies('trends-tab')];
+"""
+
+CONTRAST_JS = """
+function rgb(s) { const m = s.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }
+function achtergrond(e) { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+  if (c.a > 0) return c; } return {r: 255, g: 255, b: 255, a: 1}; }
+const uit = [];
+for (const a of document.querySelectorAll(arguments[0])) {
+  for (const staat of ['rust', 'focus']) {
+    if (staat === 'focus') a.focus(); else a.blur();
+    const v = lum(rgb(getComputedStyle(a).color)), g = lum(achtergrond(a));
+    uit.push({tekst: a.textContent, staat: staat,
+              contrast: (Math.max(v, g) + 0.05) / (Math.min(v, g) + 0.05)});
+  }
+  a.blur();
+}
+return uit;
+"""
+
+AFGEKNIPT_JS = """
+// every text drawn in a chart lies inside its chart: titles, ticks, legend, bar labels
+const uit = [];
+for (const gd of document.querySelectorAll('.grafiekkaart .js-plotly-plot')) {
+  if (gd.offsetParent === null) continue;
+  const k = gd.getBoundingClientRect();
+  for (const t of gd.querySelectorAll('svg text')) {
+    if (!t.textContent.trim()) continue;
+    const r = t.getBoundingClientRect();
+    if (r.width === 0) continue;
+    if (r.left < k.left - 1 || r.right > k.right + 1 || r.top < k.top - 1 || r.bottom > k.bottom + 1)
+      uit.push({tekst: t.textContent.slice(0, 60), grafiek: gd.id,
+                rand: [Math.round(r.left - k.left), Math.round(k.right - r.right)]});
+  }
+  // year labels stay clear of the legend under them (no label hidden behind it)
+  const legenda = gd.querySelector('g.legend');
+  if (!legenda) continue;
+  const l = legenda.getBoundingClientRect();
+  for (const t of gd.querySelectorAll('.xtick text')) {
+    const r = t.getBoundingClientRect();
+    if (r.width && r.bottom > l.top + 1 && r.top < l.bottom && r.right > l.left && r.left < l.right)
+      uit.push({tekst: t.textContent, grafiek: gd.id, onder_legenda: true});
+  }
+}
+return uit;
+"""
+
+
+VERBORGEN_JS = """
+return [...document.querySelectorAll('.grafiekkaart .gtitle')]
+  .filter(t => t.textContent.includes('2020 verborgen')).length;
+"""
+
+
+@pytest.fixture
+def duo(dash_duo, app):
+    """dash_duo with the app at hand, so each test opens a page in one line."""
+    dash_duo.km_app = app
+    return dash_duo
+
+
+def _open(duo, pad: str, breedte: int = 1400) -> None:
+    duo.start_server(duo.km_app)
+    duo.driver.set_window_size(breedte, 844)
+    duo.wait_for_page(duo.server_url + pad)
+    duo.wait_for_element("h1", timeout=10)
+
+
+def test_radiogroepen_blijven_bij_zichzelf(duo) -> None:
+    _open(duo, "/trends")
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    driver = duo.driver
+    namen = {
+        i.get_attribute("name")
+        for i in driver.find_elements(By.CSS_SELECTOR, "#trends-weergave input, #trends-tab input")
+    }
+    assert namen == {"weergave", "tab"}
+    assert driver.execute_script(GEKOZEN_JS) == ["index", "grafiek"]
+
+    driver.execute_script("document.querySelector('#trends-weergave input:checked').focus()")
+    driver.execute_script(ACTIEF_JS).send_keys(Keys.ARROW_UP)  # index -> absoluut
+    assert driver.execute_script(GEKOZEN_JS) == ["absoluut", "grafiek"]
+    driver.execute_script(ACTIEF_JS).send_keys(Keys.ARROW_UP)  # wraps inside the group
+    assert driver.execute_script(GEKOZEN_JS) == ["verandering", "grafiek"]
+    driver.execute_script(ACTIEF_JS).send_keys(Keys.ARROW_DOWN)
+    assert driver.execute_script(GEKOZEN_JS) == ["absoluut", "grafiek"]
+    assert driver.execute_script(ACTIEF_JS).get_attribute("name") == "weergave"
+
+    driver.execute_script("document.querySelector('#trends-tab input:checked').focus()")
+    driver.execute_script(ACTIEF_JS).send_keys(Keys.ARROW_RIGHT)
+    assert driver.execute_script(GEKOZEN_JS) == ["absoluut", "tabel"]
+    duo.wait_for_element("#trends-tabel table", timeout=10)
+    assert "weergave=absoluut" in driver.current_url and "tab=tabel" in driver.current_url
+    assert console_fouten(duo) == []
+
+
+def test_weergave_binnen_tien_tabs_vanaf_de_indicatorlijst(duo) -> None:
+    _open(duo, "/trends")
+    duo.wait_for_element("#trends-indicator input", timeout=10)
+    driver = duo.driver
+    driver.find_element(By.ID, "trends-zoek").click()
+    tabs, enters = 0, 0
+    while tabs < 30:
+        driver.execute_script(ACTIEF_JS).send_keys(Keys.TAB)
+        tabs += 1
+        actief = driver.execute_script(ACTIEF_JS)
+        if actief.get_attribute("id") == "trends-naar-weergave":
+            actief.send_keys(Keys.ENTER)
+            enters += 1
+        if driver.execute_script("return !!document.activeElement.closest('#trends-weergave')"):
+            break
+    assert driver.execute_script("return !!document.activeElement.closest('#trends-weergave')")
+    assert tabs <= 10, tabs
+    assert enters == 1
+    # without the skip link the list is in the way: more indicator boxes than 10 tab stops
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input")) > 10
+
+
+@pytest.mark.parametrize("pad", ["/kenmerken", "/actielijnen"])
+def test_inpagina_menu_is_leesbaar_in_rust_en_met_focus(duo, pad: str) -> None:
+    _open(duo, pad)
+    metingen = duo.driver.execute_script(CONTRAST_JS, "nav .inpagina a")
+    assert len(metingen) >= 8  # Kenmerken: 4 links, Actielijnen: 5 lines + timeline, 2 states
+    for m in metingen:
+        assert m["contrast"] >= 4.5, m
+    # each link lands on a heading of this page
+    for a in duo.driver.find_elements(By.CSS_SELECTOR, "nav .inpagina a"):
+        doel = a.get_attribute("href").split("#", 1)[1]
+        assert duo.driver.find_elements(By.ID, doel), doel
+
+
+@pytest.mark.parametrize("pad", ALLE_PAGINAS)
+def test_geen_zijwaarts_scrollen_op_390(duo, pad: str) -> None:
+    _open(duo, pad, breedte=390)
+    if pad.startswith(GRAFIEKPAGINAS) and "tab=tabel" not in pad:
+        duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
+    driver = duo.driver
+    breed, venster = driver.execute_script(
+        "return [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert breed <= venster, (pad, breed, venster)
+    # a table wider than the screen scrolls inside a focusable, labelled region
+    for vak in driver.find_elements(By.CSS_SELECTOR, ".tabel-scroll"):
+        assert vak.get_attribute("tabindex") == "0"
+        assert vak.get_attribute("role") == "region"
+        assert vak.get_attribute("aria-label").startswith("Tabel: ")
+    if pad.startswith(GRAFIEKPAGINAS) and "tab=tabel" not in pad:
+        # the phone adjustments (assets/grafiektitel.js) run after Plotly's first drawing
+        try:
+            until(lambda: driver.execute_script(AFGEKNIPT_JS) == [], 10)
+        finally:
+            assert driver.execute_script(AFGEKNIPT_JS) == []
+        # the title moved to text above the chart, where it wraps
+        titels = driver.find_elements(By.CSS_SELECTOR, ".grafiektitel-smal .titel")
+        assert titels and all(t.is_displayed() and t.text for t in titels[:3])
+    # a compact header: at most a sixth of the phone screen
+    assert (
+        driver.execute_script("return document.querySelector('header.kop').offsetHeight") < 844 / 6
+    )
+
+
+def test_grafiektitel_in_de_grafiek_op_breed_scherm(duo) -> None:
+    _open(duo, "/trends")
+    duo.wait_for_contains_text("#trends-grafiek .gtitle", "Index", timeout=10)
+    assert not duo.find_element(".grafiektitel-smal").is_displayed()
+    assert duo.driver.execute_script(AFGEKNIPT_JS) == []
+
+
+@pytest.mark.parametrize("pad", ["/kenmerken", "/capaciteit"])
+def test_toon_2020_schakelaar_zet_corona_in_de_url(duo, pad: str) -> None:
+    _open(duo, pad)
+    duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
+    prefix = pad.strip("/")
+    until(lambda: duo.driver.execute_script(VERBORGEN_JS) > 0, 10)
+    duo.find_element(f"#{prefix}-corona label").click()
+    until(lambda: "corona=1" in duo.driver.current_url, 10)
+    until(lambda: duo.driver.execute_script(VERBORGEN_JS) == 0, 10)
+    assert duo.find_element(f"#{prefix}-corona input").is_selected()
+    # the page was drawn again from the URL; keyboard focus is back on the switch
+    until(
+        lambda: duo.driver.execute_script(
+            "return !!document.activeElement.closest('.coronaschakelaar')"
+        ),
+        5,
+    )
+    duo.find_element(f"#{prefix}-corona label").click()
+    until(lambda: "corona=1" not in duo.driver.current_url, 10)
+    until(lambda: duo.driver.execute_script(VERBORGEN_JS) > 0, 10)
+    assert not duo.find_element(f"#{prefix}-corona input").is_selected()
+    assert console_fouten(duo) == []
+
+
+@pytest.mark.parametrize("pad", ["/kenmerken", "/wetten", "/actielijnen", "/trends"])
+def test_axe_op_390(duo, pad: str) -> None:
+    _open(duo, pad, breedte=390)
+    if pad != "/wetten":
+        duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
+    assert axe_overtredingen(duo.driver) == []
