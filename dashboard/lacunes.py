@@ -137,3 +137,48 @@ def lege_staat(settings: list[str], indicatoren: list[str], van: int, tot: int) 
         )
     )
     return delen
+
+
+REGIO_SOORT = {
+    "sbo": "sbo",
+    "so": "so",
+    "vso": "vso",
+    "sbo_leerlingen": "sbo",
+    "so_leerlingen": "so",
+    "vso_leerlingen": "vso",
+    "so_vso_leerlingen": "gespecialiseerd",
+    "leerlingen_vestiging_sbo": "sbo",
+    "leerlingen_vestiging_so": "so",
+    "leerlingen_vestiging_vso": "vso",
+    "leerlingen_vestiging_so_vso": "so_vso",
+}
+"""Setting or indicator → the school type on /regio that shows it per region. The regional
+figures count pupils per type of school location (DUO), a related but other concept than
+OCW's department counts: the link says so."""
+
+
+def regio_link(sleutel: str) -> str | None:
+    """The /regio address for a school setting or school-type series, if there is one."""
+    soort = REGIO_SOORT.get(sleutel.split(":", 1)[0])
+    return f"/regio?{urlencode({'soort': soort})}" if soort else None
+
+
+def regio_links(indicatoren: list[str]) -> list[Any]:
+    """'Per regio' links under a Trends chart with school-type series."""
+    meta = queries.indicator_meta()
+    links = []
+    for i in dict.fromkeys(indicatoren):
+        adres = regio_link(i)
+        naam = meta.get(i.split(":", 1)[0], {}).get("korte_titel")
+        if adres and naam:
+            links.append(html.Li(dcc.Link(f"{naam}: per provincie en gemeente", href=adres)))
+    if not links:
+        return []
+    return [
+        html.P(
+            "Per regio (DUO, leerlingen per soort schoolvestiging; een verwant maar ander "
+            "telbegrip dan de landelijke reeks):",
+            className="klein",
+        ),
+        html.Ul(links, className="klein regiolinks"),
+    ]

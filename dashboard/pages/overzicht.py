@@ -12,7 +12,7 @@ from dashboard import format as nl
 from dashboard import queries
 from dashboard.components import RICHTING_PIJL, meldingen, signaal_blok
 from dashboard.ketenkaart import KLASSEN, Knoop, knopen
-from dashboard.lacunes import doel_voor_setting
+from dashboard.lacunes import doel_voor_setting, regio_link
 from dashboard.state import lees
 
 dash.register_page(__name__, path="/", name="Overzicht", order=0, title="Overzicht – Ketenmonitor")
@@ -110,6 +110,8 @@ def _tegels() -> html.Section:
 
 def _knoop(k: Knoop) -> html.Li:
     inhoud: list[Any] = [html.H4(dcc.Link(k.naam, href=doel_voor_setting(k.setting_id)))]
+    if regio := regio_link(k.setting_id):
+        inhoud.append(html.P(dcc.Link("per regio", href=regio), className="klein"))
     if k.groei is not None:
         inhoud.append(
             html.P(nl.met_eenheid(k.groei, "procent verandering"), className="knoop-getal")

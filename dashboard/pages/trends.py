@@ -16,7 +16,7 @@ from dashboard import format as nl
 from dashboard import queries
 from dashboard.components import datatabel, grafiekkaart, meldingen, signaal_blok
 from dashboard.export import Grafiekexport
-from dashboard.lacunes import lege_staat
+from dashboard.lacunes import lege_staat, regio_links
 from dashboard.reeksen import WEERGAVEN, weergave_tekst
 from dashboard.state import lees, naar_query
 from dashboard.theme import CORONA_NOOT, bron_van
@@ -264,7 +264,7 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, 
         bron_van(uit["figuur"]),
         uit["samenvatting"],
         tabel,
-        [] if leeg else _signalen_voor(staat["setting"]),
+        [] if leeg else [*regio_links(staat["indicator"]), *_signalen_voor(staat["setting"])],
         _momentenlijst(uit["momenten"]),
         naar_query(ps, staat),
         delen["grafiek_verborgen"],

@@ -157,3 +157,15 @@ def test_leeftijd_staaf_in_natuurlijke_volgorde(met_database: Path) -> None:
         "12 tot 18 jaar",
         "18 tot 23 jaar",
     ]
+
+
+def test_per_regio_links_voor_schoolsoorten(met_database: Path) -> None:
+    from dashboard.lacunes import regio_link, regio_links
+
+    assert regio_link("so") == "/regio?soort=so" and regio_link("sbo") == "/regio?soort=sbo"
+    assert regio_link("jeugdhulp") is None and regio_link("kdc") is None
+    assert regio_link("so_instroom:herkomst") is None
+    tekst = str(regio_links(["so_leerlingen", "jeugdhulp_totaal", "leerlingen_vestiging_vso"]))
+    assert "/regio?soort=so" in tekst and "/regio?soort=vso" in tekst
+    assert "ander telbegrip" in tekst and tekst.count("per provincie en gemeente") == 2
+    assert regio_links(["jeugdhulp_totaal"]) == []

@@ -16,6 +16,7 @@ ALLE_PAGINAS = (
     "/trends?tab=tabel&weergave=absoluut",
     "/kenmerken",
     "/capaciteit",
+    "/regio",
     "/actielijnen",
     "/wetten",
     "/bronnen",
