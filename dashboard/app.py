@@ -164,7 +164,7 @@ def maak_app() -> Dash:
         "not_found_404",
         path="/404",
         name="Pagina niet gevonden",
-        title="Ketenmonitor – pagina niet gevonden",
+        title="Pagina niet gevonden – Ketenmonitor",
         layout=_niet_gevonden,
         in_menu=False,
     )

@@ -542,16 +542,22 @@ def regio_alle_jaren(niveau: str, indicator_ids: tuple[str, ...]) -> list[dict[s
     )
 
 
-def regio_reeks(regio_code: str, indicator_ids: list[str]) -> list[dict[str, Any]]:
-    """One region's yearly sums over `indicator_ids`, with the source of the rows."""
-    return _rijen(
-        """
+_JAARSOM_MET_GRENZEN = """
         SELECT w.jaar, sum(w.waarde) AS waarde,
                CASE WHEN bool_or(w.ondergrens IS NOT NULL)
                     THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
                CASE WHEN bool_or(w.bovengrens IS NOT NULL)
                     THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
                sum(w.aantal_vestigingen) AS aantal_vestigingen,
+"""
+"""Yearly sums of regional rows; a range (DUO '<5') stays a range: bounds add up."""
+
+
+def regio_reeks(regio_code: str, indicator_ids: list[str]) -> list[dict[str, Any]]:
+    """One region's yearly sums over `indicator_ids`, with the source of the rows."""
+    return _rijen(
+        _JAARSOM_MET_GRENZEN
+        + """
                string_agg(DISTINCT w.noot, ' | ') AS noot,
                any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
                any_value(b.uitgever) AS bron_uitgever, any_value(b.url) AS bron_url
@@ -567,13 +573,8 @@ def regio_reeks(regio_code: str, indicator_ids: list[str]) -> list[dict[str, Any
 def landelijke_regioreeks(indicator_ids: tuple[str, ...]) -> list[dict[str, Any]]:
     """The national yearly sum: every gemeente including GM9999 (DUO's unknown code)."""
     return _rijen(
-        """
-        SELECT w.jaar, sum(w.waarde) AS waarde,
-               CASE WHEN bool_or(w.ondergrens IS NOT NULL)
-                    THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
-               CASE WHEN bool_or(w.bovengrens IS NOT NULL)
-                    THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
-               sum(w.aantal_vestigingen) AS aantal_vestigingen,
+        _JAARSOM_MET_GRENZEN
+        + """
                any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
                any_value(b.uitgever) AS bron_uitgever, any_value(b.url) AS bron_url
         FROM regio_waarneming w JOIN regio r USING (regio_code) JOIN bron b USING (bron_id)

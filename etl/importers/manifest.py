@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.importers.basis import ImportFout
+from etl.importers.mapping import lees_json
 from etl.problems import Probleem
 
 MANIFEST_NAAM = "manifest.json"
@@ -48,10 +49,7 @@ def lees_manifest(import_dir: Path) -> list[dict[str, Any]] | None:
     pad = import_dir / MANIFEST_NAAM
     if not pad.is_file():
         return None
-    try:
-        inhoud = json.loads(pad.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as fout:
-        raise ImportFout([Probleem(str(pad), None, None, f"geen geldige JSON: {fout}")]) from None
+    inhoud = lees_json(pad)
     bestanden = inhoud.get("bestanden") if isinstance(inhoud, dict) else None
     if not isinstance(bestanden, list) or not all(isinstance(b, dict) for b in bestanden):
         raise ImportFout([Probleem(str(pad), None, "bestanden", "verwacht een lijst 'bestanden'")])

@@ -31,15 +31,20 @@ def import_map(raw_dir: Path) -> Path:
     return raw_dir / IMPORT_MAP
 
 
+def lees_json(pad: Path) -> Any:
+    """A JSON file of the import folder; ImportFout `file: geen geldige JSON` otherwise."""
+    try:
+        return json.loads(pad.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as fout:
+        raise ImportFout([Probleem(str(pad), None, None, f"geen geldige JSON: {fout}")]) from None
+
+
 def lees_mapping(raw_dir: Path) -> list[dict[str, Any]] | None:
     """The mapped tables, or None when there is nothing to import (no folder or no mapping)."""
     pad = import_map(raw_dir) / MAPPING_NAAM
     if not pad.is_file():
         return None
-    try:
-        inhoud = json.loads(pad.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as fout:
-        raise ImportFout([Probleem(str(pad), None, None, f"geen geldige JSON: {fout}")]) from None
+    inhoud = lees_json(pad)
     tabellen = inhoud.get("tabellen") if isinstance(inhoud, dict) else None
     if not isinstance(tabellen, list):
         raise ImportFout([Probleem(str(pad), None, "tabellen", "verwacht een lijst 'tabellen'")])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,14 @@ def axe_overtredingen(driver: Any) -> list[dict[str, Any]]:
 
 def console_fouten(dash_duo: Any) -> list[dict[str, Any]]:
     return [e for e in (dash_duo.get_logs() or []) if e.get("level") == "SEVERE"]
+
+
+def wacht_op_bestand(map_: Path, patroon: str, timeout: float = 40) -> Path:
+    """The first finished download in `map_` matching `patroon` (Chromium's .crdownload not)."""
+    eind = time.time() + timeout
+    while time.time() < eind:
+        gevonden = [p for p in map_.glob(patroon) if not p.name.endswith(".crdownload")]
+        if gevonden and gevonden[0].stat().st_size > 0:
+            return gevonden[0]
+        time.sleep(0.2)
+    raise AssertionError(f"geen {patroon} in {map_}: {[p.name for p in map_.iterdir()]}")

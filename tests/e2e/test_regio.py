@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import struct
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.e2e.conftest import axe_overtredingen, console_fouten
-
-
-def _wacht_op_bestand(map_: Path, patroon: str, timeout: float = 40) -> Path:
-    eind = time.time() + timeout
-    while time.time() < eind:
-        gevonden = [p for p in map_.glob(patroon) if not p.name.endswith(".crdownload")]
-        if gevonden and gevonden[0].stat().st_size > 0:
-            return gevonden[0]
-        time.sleep(0.2)
-    raise AssertionError(f"geen {patroon} in {map_}: {[p.name for p in map_.iterdir()]}")
+from tests.e2e.conftest import axe_overtredingen, console_fouten, wacht_op_bestand
 
 
 def test_regio_kaart_tabel_keuze_export_en_axe(dash_duo, app) -> None:
@@ -64,12 +53,12 @@ def test_regio_kaart_tabel_keuze_export_en_axe(dash_duo, app) -> None:
     # export: CSV of all regions for this state, and a PNG of the map that is not blank
     map_ = Path(dash_duo.download_path)
     dash_duo.find_element("#regio-kaart-export-csv").click()
-    csv = _wacht_op_bestand(map_, "ketenmonitor_regio_so_provincie_*.csv")
+    csv = wacht_op_bestand(map_, "ketenmonitor_regio_so_provincie_*.csv")
     regels = csv.read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(regels) == 1 + 12
     assert any(";PV26;" in r for r in regels) and any(";PV27;" in r for r in regels)
     dash_duo.find_element("#regio-kaart-export-png").click()
-    png = _wacht_op_bestand(map_, "ketenmonitor_regio_so_provincie_*.png", timeout=60)
+    png = wacht_op_bestand(map_, "ketenmonitor_regio_so_provincie_*.png", timeout=60)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     breedte, hoogte = struct.unpack(">II", data[16:24])
