@@ -513,7 +513,8 @@ def _paginalading_stappen(pad: str) -> list[tuple[str, str, str, bytes | None]]:
 
 
 def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) -> dict[str, Any]:
-    """Human-paced journeys: load a page (4 requests), think; on Trends change the chart.
+    """Human-paced journeys: load a page (4 requests), think; on Trends change the chart and
+    now and then download the CSV or Excel.
 
     Every request is timed by its kind; a full page load is the four requests together. The
     users cycle through all pages and three Trends views, so the response cache sees the mix
@@ -522,6 +523,14 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
     trends_keuzes = [
         trends_lichaam(["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"], w)
         for w in ("index", "absoluut", "verandering")
+    ]
+    con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+    con.request("GET", "/_dash-dependencies")
+    afhankelijkheden = json.loads(con.getresponse().read())
+    con.close()
+    exports = [  # a small share of journeys ends with a file (never cached)
+        ("export-csv", werkbalk_lichaam(afhankelijkheden, "trends-export", "/trends", "csv")),
+        ("export-xlsx", werkbalk_lichaam(afhankelijkheden, "trends-export", "/trends", "xlsx")),
     ]
     per_soort: dict[str, list[float]] = {}
     ladingen: list[float] = []
@@ -541,8 +550,13 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
                 reis.append(
                     ("trends-grafiek", "POST", "/_dash-update-component", trends_keuzes[stap % 3])
                 )
+                if stap % 5 == 0:
+                    soort, lichaam = exports[(stap // 5) % 2]
+                    reis.append((soort, "POST", "/_dash-update-component", lichaam))
             begin = time.perf_counter()
-            for soort, methode, adres, lichaam in reis:
+            for i, (soort, methode, adres, lichaam) in enumerate(reis):
+                if i == 4:  # a page load is its first four requests; the rest is use
+                    eigen_ladingen.append(time.perf_counter() - begin)
                 t = time.perf_counter()
                 try:
                     ok = server.vraag(methode, adres, lichaam, con) in (200, 404)
@@ -554,7 +568,8 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
                 if not ok:
                     with slot:
                         fouten[0] += 1
-            eigen_ladingen.append(time.perf_counter() - begin)
+            if len(reis) == 4:
+                eigen_ladingen.append(time.perf_counter() - begin)
             stap += 1
             time.sleep(denktijd_s)
         con.close()
