@@ -551,7 +551,7 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
                     ("trends-grafiek", "POST", "/_dash-update-component", trends_keuzes[stap % 3])
                 )
                 if stap % 5 == 0:
-                    soort, lichaam = exports[(stap // 5) % 2]
+                    soort, lichaam = exports[(stap // len(PAGINAS) // 5) % 2]  # CSV, Excel, …
                     reis.append((soort, "POST", "/_dash-update-component", lichaam))
             begin = time.perf_counter()
             for i, (soort, methode, adres, lichaam) in enumerate(reis):
