@@ -178,7 +178,11 @@ def waarden_per_jaar(niveau: str, soort: str, maat: str) -> dict[tuple[str, int]
     teller = _som_rijen(niveau, ids)
     if maat != "aandeel":
         return teller
-    noemer = _som_rijen(niveau, NOEMER)
+    return _per_duizend(teller, _som_rijen(niveau, NOEMER))
+
+
+def _per_duizend(teller: dict[Any, dict[str, Any]], noemer: dict[Any, dict[str, Any]]) -> dict:
+    """Per key, the count per 1.000 pupils of the denominator; keys without one drop out."""
     uit = {}
     for sleutel, rij in teller.items():
         gedeeld = _deel(rij, noemer.get(sleutel))
@@ -191,13 +195,7 @@ def landelijk_per_jaar(soort: str, maat: str) -> dict[int, dict[str, Any]]:
     teller = {r["jaar"]: r for r in queries.landelijke_regioreeks(SOORTEN[soort][1])}
     if maat != "aandeel":
         return teller
-    noemer = {r["jaar"]: r for r in queries.landelijke_regioreeks(NOEMER)}
-    uit = {}
-    for jaar, rij in teller.items():
-        gedeeld = _deel(rij, noemer.get(jaar))
-        if gedeeld is not None:
-            uit[jaar] = gedeeld
-    return uit
+    return _per_duizend(teller, {r["jaar"]: r for r in queries.landelijke_regioreeks(NOEMER)})
 
 
 def mooie_grenzen(grenzen: list[float], maat: str) -> list[float]:
