@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Geldig: {args.raw} ({rijen})")
         for regel in uitkomst.imports:
             print(f"  geïmporteerd: {regel}")
-        print("\n".join(meet(uitkomst.tabellen).regels()))
+        print("\n".join(meet(uitkomst.tabellen, uitkomst.import_bronnen).regels()))
         return 0
 
     out = args.out or database_path()

@@ -20,6 +20,7 @@ class Dekking:
     waarnemingen: int
     indicatoren: int
     indicatoren_min_jaren: int
+    indicatoren_min_jaren_import: int  # of those, series read from a publisher file
     leeftijdsreeksen: dict[str, tuple[int, int]]  # setting → (series ≥ MIN_JAREN, longest)
     secundair: int
     voorlopig_per_jaar: dict[int, int]
@@ -45,7 +46,8 @@ class Dekking:
             ("waarnemingen", str(self.waarnemingen)),
             (
                 f"indicatoren met ≥ {MIN_JAREN} jaren",
-                f"{self.indicatoren_min_jaren} van {self.indicatoren}",
+                f"{self.indicatoren_min_jaren} van {self.indicatoren}"
+                f" (waarvan {self.indicatoren_min_jaren_import} uit uitgeversbestanden)",
             ),
             (f"leeftijd × jaar (≥ {MIN_JAREN} jaren)", leeftijd),
             ("uit secundaire bronnen", f"{self.secundair} ({procent}%)"),
@@ -54,12 +56,21 @@ class Dekking:
         return ["Dekking:", *(f"  {k:<30} {v}" for k, v in rijen)]
 
 
-def meet(tabellen: dict[str, pd.DataFrame]) -> Dekking:
-    """Coverage of the validated tables `waarneming`, `indicator` and `bron`."""
+def meet(
+    tabellen: dict[str, pd.DataFrame], import_bronnen: frozenset[str] = frozenset()
+) -> Dekking:
+    """Coverage of the validated tables `waarneming`, `indicator` and `bron`.
+
+    `import_bronnen` names the sources of publisher-file imports: issue 15 counts at most five
+    imported series towards its target of indicators with five or more years, because one file
+    can add many long series at once.
+    """
     w = tabellen["waarneming"]
     jaren = w.dropna(subset=["periode_van"])
     jaren = jaren[jaren["periode_van"] == jaren["periode_tot"]]  # one-year values only
     per_indicator = jaren.groupby("indicator_id")["periode_van"].nunique()
+    lang = per_indicator[per_indicator >= MIN_JAREN].index
+    uit_import = jaren["bron_id"].isin(import_bronnen).groupby(jaren["indicator_id"]).all()
 
     setting = tabellen["indicator"].set_index("indicator_id")["setting_id"]
     leeftijd = jaren[jaren["uitsplitsing"] == "leeftijd"]
@@ -78,7 +89,8 @@ def meet(tabellen: dict[str, pd.DataFrame]) -> Dekking:
     return Dekking(
         waarnemingen=len(w),
         indicatoren=int(w["indicator_id"].nunique()),
-        indicatoren_min_jaren=int((per_indicator >= MIN_JAREN).sum()),
+        indicatoren_min_jaren=len(lang),
+        indicatoren_min_jaren_import=int(uit_import.reindex(lang).sum()),
         leeftijdsreeksen=leeftijdsreeksen,
         secundair=secundair,
         voorlopig_per_jaar={int(j): int(n) for j, n in per_jaar.items()},

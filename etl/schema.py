@@ -93,6 +93,32 @@ WAARNEMING_REGELS = pa.DataFrameSchema(
     ]
 )
 
+
+def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
+    """Rules over `revisie` that need the imported rows too.
+
+    A revision can hand a value over to a publisher file (issue 15, step 6: DUO's file became
+    the source of `po_regulier_leerlingen`); that file's `bron` row and observations exist only
+    after the import, so these references are checked here rather than by the data package.
+    The frame carries `bestaat`: whether the revised point is still in `waarneming`.
+    """
+    return pa.DataFrameSchema(
+        checks=[
+            _regel(
+                "nieuwe_bron_id",
+                "verwijzing naar een onbekende sleutel",
+                lambda d: d["nieuwe_bron_id"].isin(bron_ids),
+            ),
+            _regel(
+                "indicator_id",
+                "de herziene waarneming (indicator, periode, uitsplitsing, categorie) staat niet"
+                " in waarneming",
+                lambda d: d["bestaat"],
+            ),
+        ]
+    )
+
+
 SIGNAAL_REGELS = pa.DataFrameSchema(
     checks=[
         _regel(

@@ -24,6 +24,7 @@ from etl.schema import (
     lees_descriptor,
     met_waarde,
     resources,
+    revisie_regels,
     tekstregels,
 )
 
@@ -51,6 +52,7 @@ class Validatie:
     problemen: list[Probleem]
     tabellen: dict[str, pd.DataFrame]
     imports: list[str] = field(default_factory=list)  # one summary line per imported table
+    import_bronnen: frozenset[str] = frozenset()  # bron_ids of the publisher files imported
 
 
 def valideer(raw_dir: Path) -> tuple[list[Probleem], dict[str, pd.DataFrame]]:
@@ -97,7 +99,8 @@ def valideer_met_imports(raw_dir: Path) -> Validatie:
     }
     if problemen:
         return Validatie(problemen, {})
-    return Validatie([], tabellen, geimporteerd.samenvatting())
+    bron_ids = geimporteerd.bron["bron_id"] if geimporteerd.bron is not None else []
+    return Validatie([], tabellen, geimporteerd.samenvatting(), frozenset(bron_ids))
 
 
 def _frictionless(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:
@@ -195,6 +198,14 @@ def _kruisregels(
         problemen += _pandera(WAARNEMING_REGELS, waarneming, paden["waarneming"])
     if "signaal" in tabellen:
         problemen += _pandera(SIGNAAL_REGELS, tabellen["signaal"], paden["signaal"])
+    if {"revisie", "waarneming", "bron"} <= tabellen.keys():
+        sleutel = ["indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie"]
+        punten = tabellen["waarneming"][sleutel].drop_duplicates().assign(bestaat=True)
+        revisie = tabellen["revisie"].merge(punten, on=sleutel, how="left")
+        revisie["bestaat"] = revisie["bestaat"].eq(True)
+        revisie.index = tabellen["revisie"].index
+        regels = revisie_regels(set(tabellen["bron"]["bron_id"]))
+        problemen += _pandera(regels, revisie, paden["revisie"])
     return problemen
 
 

@@ -51,6 +51,20 @@ def wijzig_rij(pad: Path, kies: Callable[[dict[str, str]], bool], **nieuw: str) 
     raise AssertionError(f"geen rij gevonden in {pad}")
 
 
+def vervang_import(raw: Path, map_: Path) -> None:
+    """Replace raw/import by the test files in `map_`.
+
+    Revisions that hand a value to the real publisher file (issue 15, step 6: DUO's file is the
+    source of po_regulier_leerlingen) leave with that file: without it their value is not there.
+    """
+    shutil.rmtree(raw / "import", ignore_errors=True)
+    shutil.copytree(map_, raw / "import")
+    hand = {r["bron_id"] for r in lees_csv(raw / "bron.csv")}
+    rijen = lees_csv(raw / "revisie.csv")
+    blijft = [r for r in rijen if r["nieuwe_bron_id"] in hand]
+    schrijf_csv(raw / "revisie.csv", blijft, list(rijen[0]))
+
+
 @pytest.fixture(scope="session")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real data built once per test session into a temp file."""

@@ -187,7 +187,7 @@ def lees_duo(
                 )
                 | {"_pad": str(pad), "_periodesoort": "schooljaar"}
             )
-            if regio:
+            if regio and reeks.get("regio") is not False:
                 uit.regio_waarnemingen += _per_regio(
                     pad,
                     reeks,

@@ -87,7 +87,7 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
                     Probleem(str(pad), None, f"{plek}.reeksen[{j}].{sleutel}", "verplicht veld")
                 )
         if isinstance(reeks, dict):
-            problemen += _controleer_velden(pad, f"{plek}.reeksen[{j}]", reeks)
+            problemen += _controleer_velden(pad, f"{plek}.reeksen[{j}]", reeks, is_reeks=True)
             zonder_jaar = "{jaar}" not in str(reeks.get("waarde", ""))
             if formaat == "duo-csv" and not tabel.get("periode") and zonder_jaar:
                 problemen.append(
@@ -102,7 +102,9 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
     return problemen
 
 
-def _controleer_velden(pad: Path, plek: str, blok: dict[str, Any]) -> list[Probleem]:
+def _controleer_velden(
+    pad: Path, plek: str, blok: dict[str, Any], is_reeks: bool = False
+) -> list[Probleem]:
     """The optional fields whose shape matters: `jaren`, `halfjaar`, `regio`, `onderdrukt`,
     `selectie`. A wrong shape here would otherwise surface as a traceback deep in an importer."""
     problemen = []
@@ -126,7 +128,11 @@ def _controleer_velden(pad: Path, plek: str, blok: dict[str, Any]) -> list[Probl
     if blok.get("periode") not in (None, "") and not str(blok["periode"]).isdigit():
         fout("periode", "verwacht een jaartal, bijv. 2024")
     regio = blok.get("regio")
-    if regio is not None and (
+    if is_reeks:
+        # A series can only opt out of its block's regional rows (a national-only series).
+        if regio not in (None, False):
+            fout("regio", "in een reeks alleen false (geen regiorijen voor deze reeks)")
+    elif regio is not None and (
         not isinstance(regio, dict) or not regio.get("gemeentecode") or not regio.get("indeling")
     ):
         fout("regio", 'verwacht {"gemeentecode": kolom, "indeling": bestand in data/raw/import}')

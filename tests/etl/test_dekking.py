@@ -52,6 +52,17 @@ def test_telt_jaren_leeftijdsreeksen_secundair_en_voorlopig() -> None:
     assert "4 (33,3%)" in tekst and "t/m 2021: 4" in tekst
 
 
+def test_telt_reeksen_uit_uitgeversbestanden_apart() -> None:
+    """Issue 15 counts at most five imported series towards its target: the report says how
+    many of the long series come from a publisher file (all their rows from an import)."""
+    tabellen = _tabellen()
+    assert meet(tabellen).indicatoren_min_jaren_import == 0
+    d = meet(tabellen, frozenset({"p", "s"}))
+    assert d.indicatoren_min_jaren_import == 1
+    assert "1 van 2 (waarvan 1 uit uitgeversbestanden)" in "\n".join(d.regels())
+    assert meet(tabellen, frozenset({"p"})).indicatoren_min_jaren_import == 0  # mixed: no
+
+
 def test_cli_validate_toont_dekking(raw: Path) -> None:
     """Marking one more source secondary must move the printed share."""
 

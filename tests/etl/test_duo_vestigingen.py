@@ -1,7 +1,9 @@
 """The real DUO per-location history in data/raw/import, built into the database.
 
-Checks against published figures: DUO's BO total for 2017 is 1,414,261 (OCW in cijfers, the
-hand-entered po_regulier_leerlingen row) and for 2015 1,443,072 = X + n with n `<5` cells.
+Checks against published figures: DUO's BO total for 2017 is 1,414,261 (OCW in cijfers, once
+the hand-entered po_regulier_leerlingen row) and for 2015 1,443,072 = X + n with n `<5` cells.
+Since issue 15 (step 6) the file is the source of po_regulier_leerlingen; the years whose earlier
+figure differed are in `revisie`.
 """
 
 from __future__ import annotations
@@ -32,26 +34,54 @@ def _waarde(con, indicator: str, jaar: int) -> tuple:
 
 def test_bekende_totalen(con) -> None:
     assert _waarde(con, "leerlingen_vestiging_bo", 2017) == (1414261, None, None, "afgeleid")
-    hand = con.execute(
-        "SELECT waarde FROM waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
-        " AND periode_van = 2017"
-    ).fetchone()
-    assert hand == (1414261,)
     # 2015: three '<5' cells; DUO's published total counts each as 1.
     assert _waarde(con, "leerlingen_vestiging_bo", 2015) == (1443072, 1443072, 1443081, "afgeleid")
     assert _waarde(con, "leerlingen_vestiging_so", 2017)[0] == 13681
 
 
-def test_dertig_jaren_per_soort_en_handrijen_onaangeroerd(con) -> None:
+def test_dertig_jaren_per_soort(con) -> None:
     jaren = con.execute(
         """SELECT indicator_id, min(periode_van), max(periode_van), count(*) FROM waarneming
            WHERE indicator_id LIKE 'leerlingen_vestiging_%' GROUP BY ALL ORDER BY 1"""
     ).fetchall()
     assert [j[1:] for j in jaren] == [(1996, 2025, 30)] * 5
-    bronnen = con.execute(
-        "SELECT DISTINCT bron_id FROM waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
+
+
+def test_po_regulier_komt_uit_het_duo_bestand(con) -> None:
+    """Step 6: one counting concept 2015-2025 (was DUO, then CBS by woonregio and schoolregio,
+    with a source switch in 2019 and no 2021), equal to the BO locations of the same file."""
+    rijen = con.execute(
+        """SELECT p.periode_van, p.waarde, p.bovengrens, p.bron_id, v.waarde, v.bovengrens
+           FROM waarneming p JOIN waarneming v USING (periode_van)
+           WHERE p.indicator_id = 'po_regulier_leerlingen'
+             AND v.indicator_id = 'leerlingen_vestiging_bo' ORDER BY 1"""
     ).fetchall()
-    assert all(not b[0].endswith("-import") for b in bronnen)
+    assert [r[0] for r in rijen] == list(range(2015, 2026))
+    assert all(r[1:3] == r[4:6] and r[3].endswith("-import") for r in rijen)
+    assert con.execute(
+        "SELECT reeksbreuk_jaar FROM indicator WHERE indicator_id = 'po_regulier_leerlingen'"
+    ).fetchone() == (None,)
+    assert con.execute(
+        "SELECT count(*) FROM regio_waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
+    ).fetchone() == (0,)
+
+
+def test_afwijkende_jaren_staan_in_revisie(con) -> None:
+    """Every year whose earlier figure differs from the file is in `revisie`, with the value
+    the series now shows; the two years that agreed exactly (2015, 2017) are not."""
+    herzien = con.execute(
+        """SELECT r.periode_van, r.oude_waarde, r.nieuwe_waarde, w.waarde, r.nieuwe_bron_id,
+                  w.bron_id
+           FROM revisie r JOIN waarneming w USING (indicator_id, periode_van, uitsplitsing,
+                                                categorie)
+           WHERE indicator_id = 'po_regulier_leerlingen' ORDER BY 1"""
+    ).fetchall()
+    assert [r[0] for r in herzien] == [2016, 2018, 2019, 2020, 2022, 2023]
+    for _jaar, oud, nieuw, getoond, nieuwe_bron, bron in herzien:
+        assert oud != nieuw == getoond and nieuwe_bron == bron
+    # 2016: OCW's exact total lies inside the file's range (two '<5' cells), 2018 outside it.
+    assert _waarde(con, "po_regulier_leerlingen", 2016)[1:3] == (1427513, 1427516)
+    assert _waarde(con, "po_regulier_leerlingen", 2018)[0] - 1405493 == 60
 
 
 def test_regio_en_landelijk_kloppen(con) -> None:
@@ -65,7 +95,7 @@ def test_regio_en_landelijk_kloppen(con) -> None:
            SELECT count(*), count(*) FILTER (WHERE n.waarde <> p.s OR n.waarde <> g.s)
            FROM n JOIN p USING (indicator_id, jaar) JOIN g USING (indicator_id, jaar)"""
     ).fetchone()
-    assert verschil == (150, 0)
+    assert verschil == (150, 0)  # the five location series; po_regulier_leerlingen has no regions
 
 
 def test_regio_tabel(con) -> None:
@@ -104,5 +134,5 @@ def test_import_duurt_minder_dan_vijf_seconden() -> None:
     t = time.perf_counter()
     problemen, tabellen = lees_importen(RAW_DIR)
     duur = time.perf_counter() - t
-    assert problemen == [] and len(tabellen[0].waarnemingen) == 150
+    assert problemen == [] and len(tabellen[0].waarnemingen) == 150 + 11  # + po 2015-2025
     assert duur < 5, f"import van het DUO-bestand duurde {duur:.2f} s"

@@ -9,7 +9,6 @@ location. Their numbers are synthetic; each test damages a private copy.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from etl.importers import lees_importen
 from etl.importers.basis import Importtabel, periode_uit_code, periode_uit_label
 from etl.importers.cbs import tabel_url
+from tests.conftest import vervang_import
 from tests.etl.manifesthulp import hernoem, herstempel
 
 FORMATEN = Path(__file__).resolve().parent.parent / "fixtures" / "formaten"
@@ -28,8 +28,7 @@ CSV = "37296ned_2025-01-15.csv"
 @pytest.fixture
 def formaten(raw: Path) -> Path:
     """data/raw copy whose import folder holds only the format fixtures."""
-    shutil.rmtree(raw / "import", ignore_errors=True)
-    shutil.copytree(FORMATEN, raw / "import")
+    vervang_import(raw, FORMATEN)
     return raw
 
 
@@ -167,6 +166,51 @@ def test_privacyteken_geeft_een_bereik(formaten: Path) -> None:
     assert "1 cel(len) met een privacyteken" in bo["noot"] and "99AB00" in bo["noot"]
     zonder = rij(duo, "leerlingen_vestiging_bo", 2017)  # no mark: exact, no bounds
     assert (zonder["waarde"], zonder["ondergrens"], zonder["bovengrens"]) == (300, None, None)
+
+
+def test_reeks_zonder_regio_alleen_landelijk(formaten: Path) -> None:
+    """`"regio": false` on a series: national rows as usual, no regional rows for that series
+    (issue 15, step 6: po_regulier_leerlingen reads the same BO locations as the regional BO)."""
+
+    def landelijk_bo(t: list[dict]) -> None:
+        t[2]["reeksen"].append(
+            {
+                "indicator_id": "po_regulier_leerlingen",
+                "waarde": "LEERLINGEN_{jaar}",
+                "selectie": {"SOORT_VESTIGING": "BO"},
+                "regio": False,
+            }
+        )
+
+    pas_mapping_aan(formaten, landelijk_bo)
+    duo = importen(formaten)["duo-historisch-vestigingen"]
+    landelijk, vestiging = (
+        rij(duo, i, 2015) for i in ("po_regulier_leerlingen", "leerlingen_vestiging_bo")
+    )
+    assert (landelijk["waarde"], landelijk["bovengrens"]) == (
+        vestiging["waarde"],
+        vestiging["bovengrens"],
+    )
+    per_regio = {r["indicator_id"] for r in duo.regio_waarnemingen}
+    assert "leerlingen_vestiging_bo" in per_regio and "po_regulier_leerlingen" not in per_regio
+
+
+@pytest.mark.parametrize(
+    ("blok", "waarde", "melding"),
+    [
+        ("reeks", {"gemeentecode": "GEMEENTECODE_VESTIGING"}, "in een reeks alleen false"),
+        ("reeks", True, "in een reeks alleen false"),
+        ("tabel", False, 'verwacht {"gemeentecode": kolom'),
+    ],
+)
+def test_regio_in_reeks_alleen_false(
+    formaten: Path, blok: str, waarde: object, melding: str
+) -> None:
+    def zet(t: list[dict]) -> None:
+        (t[2]["reeksen"][0] if blok == "reeks" else t[2])["regio"] = waarde
+
+    pas_mapping_aan(formaten, zet)
+    assert any(".regio: " in p and melding in p for p in problemen(formaten))
 
 
 def test_regio_met_alleen_afgeschermde_cellen_is_n_tot_4n(formaten: Path) -> None:

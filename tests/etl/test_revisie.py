@@ -8,6 +8,7 @@ import duckdb
 
 from etl.build import bouw
 from etl.config import RAW_DIR
+from etl.validate import valideer
 from tests.conftest import lees_csv, wijzig_rij
 
 SLEUTEL = ("indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie")
@@ -50,3 +51,25 @@ def test_waarde_gewijzigd_zonder_revisie_wordt_gezien(raw: Path, tmp_path: Path)
     db = tmp_path / "k.duckdb"
     bouw(raw, db)
     assert len(_afwijkingen(db)) == 1
+
+
+def test_nieuwe_bron_mag_een_uitgeversbestand_zijn_maar_moet_bestaan(raw: Path) -> None:
+    """`nieuwe_bron_id` is checked after the import (step 6 hands po_regulier_leerlingen to
+    DUO's file, whose source row the import adds); an unknown source is still refused."""
+    rijen = lees_csv(raw / "revisie.csv")
+    assert any(r["nieuwe_bron_id"].endswith("-import") for r in rijen)
+    assert valideer(raw)[0] == []
+    regel = wijzig_rij(raw / "revisie.csv", lambda r: True, nieuwe_bron_id="bestaat-niet")
+    problemen = [str(p) for p in valideer(raw)[0]]
+    assert any(
+        f"revisie.csv:{regel}: nieuwe_bron_id: verwijzing naar een onbekende sleutel" in p
+        for p in problemen
+    ), problemen
+
+
+def test_herziene_waarneming_moet_bestaan(raw: Path) -> None:
+    regel = wijzig_rij(raw / "revisie.csv", lambda r: True, categorie="bestaat niet")
+    problemen = [str(p) for p in valideer(raw)[0]]
+    assert any(
+        f"revisie.csv:{regel}: indicator_id: de herziene waarneming" in p for p in problemen
+    ), problemen
