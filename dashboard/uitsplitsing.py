@@ -52,3 +52,25 @@ def uitsplitsing_grafiek(
     hoogte = 220 + 40 * len(groep)
     figuur = staaf_figuur(groep, titel, f"{eenheid} · {periode}", eenheid, hoogte=hoogte)
     return Grafiekexport(figuur, staaf_reeksen(groep, meta), "absoluut", jaar, jaar)
+
+
+MAX_PER_SOORT = 24
+"""Chart slots per breakdown kind on a page: each slot has its own export callbacks, which
+Dash needs before the first request, while the series come from the database per request."""
+
+
+def reeksen_met(uitsplitsing: str) -> list[str]:
+    """Every indicator with yearly values for this breakdown, in the chain's order (setting
+    `volgorde`), longest series first within a setting. Read from the database, so a new
+    series (issue 15: age trends) appears without a code change."""
+    volgorde = {s["setting_id"]: s["volgorde"] for s in queries.settings()}
+    meta = queries.indicator_meta()
+    jaren = {
+        u["indicator_id"]: u["aantal_jaren"]
+        for u in queries.uitsplitsingen()
+        if u["uitsplitsing"] == uitsplitsing and u["indicator_id"] in meta
+    }
+    return sorted(
+        jaren,
+        key=lambda i: (volgorde.get(meta[i]["setting_id"], len(volgorde)), -jaren[i], i),
+    )[:MAX_PER_SOORT]

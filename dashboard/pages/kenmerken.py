@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import dash
-from dash import State, html
+from dash import State, dcc, html
 
 from dashboard import format as nl
 from dashboard import queries
@@ -23,19 +23,18 @@ from dashboard.export import Grafiekexport
 from dashboard.figures import staaf_figuur, staaf_samenvatting
 from dashboard.reeksen import staaf_reeksen
 from dashboard.state import Param, lees
-from dashboard.toolbar import briefingknop, registreer_briefing_callback, werkbalk
-from dashboard.uitsplitsing import uitsplitsing_grafiek
+from dashboard.toolbar import (
+    briefingknop,
+    registreer_briefing_callback,
+    registreer_export_callbacks,
+    werkbalk,
+)
+from dashboard.uitsplitsing import MAX_PER_SOORT, reeksen_met, uitsplitsing_grafiek
 
 dash.register_page(
     __name__, path="/kenmerken", name="Kenmerken", order=2, title="Kenmerken – Ketenmonitor"
 )
 
-LEEFTIJD_INDICATOREN = [
-    "kinderopvang_aandeel_kinderen",
-    "kinderopvang_kinderen_naar_leeftijd_cbs2020",
-    "jeugdhulp_aandeel_jongeren",
-    "jeugdzorg_in_natura_peildatum",
-]
 CLUSTER_INDICATOREN = ["so_leerlingen", "so_vso_leerlingen", "vso_leerlingen"]
 SIGNALEN_LEEFTIJD = ("sig_19",)
 SIGNALEN_ACHTERGROND = ("sig_20", "sig_21", "sig_22")
@@ -118,6 +117,30 @@ def _kaarten(indicatoren: list[str], uitsplitsing: str, corona: bool) -> list[ht
     return kaarten
 
 
+def _leeftijdskaarten(corona: bool) -> list[html.Div]:
+    """One card per age series in the database (slot k shows the k-th); the slot's store
+    tells its export which series the card shows, so the file is what is on screen."""
+    kaarten = []
+    for k, indicator_id in enumerate(reeksen_met("leeftijd")):
+        g = uitsplitsing_grafiek(indicator_id, "leeftijd", corona)
+        if g is None:
+            continue
+        kaart = uitsplitsing_kaart(f"kenmerken-leeftijd-{k}", g, _uitleg(indicator_id))
+        kaart.children.append(dcc.Store(id=f"kenmerken-leeftijd-{k}-reeks", data=indicator_id))
+        kaarten.append(kaart)
+    return kaarten
+
+
+def _leeftijd_export(indicator_id: str | None, search: str | None) -> Grafiekexport:
+    if indicator_id not in reeksen_met("leeftijd"):
+        raise ValueError("deze reeks heeft geen uitsplitsing naar leeftijd (meer)")
+    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
+    g = uitsplitsing_grafiek(indicator_id, "leeftijd", staat["corona"])
+    if g is None:
+        raise ValueError("geen cijfers voor deze keuze")
+    return g
+
+
 def _leeftijd(corona: bool) -> html.Section:
     return html.Section(
         [
@@ -130,7 +153,7 @@ def _leeftijd(corona: bool) -> html.Section:
                 "staafdiagram. Ze zijn niet met elkaar te vergelijken of op te tellen."
             ),
             *_signalen(SIGNALEN_LEEFTIJD),
-            html.Div(_kaarten(LEEFTIJD_INDICATOREN, "leeftijd", corona), className="kaarten"),
+            html.Div(_leeftijdskaarten(corona), className="kaarten"),
         ]
     )
 
@@ -169,20 +192,26 @@ def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
     grafieken = [_duur_grafiek(_duur_rijen())]
     grafieken += [
         uitsplitsing_grafiek(i, soort, staat["corona"])
-        for soort, ids in (("leeftijd", LEEFTIJD_INDICATOREN), ("cluster", CLUSTER_INDICATOREN))
+        for soort, ids in (("leeftijd", reeksen_met("leeftijd")), ("cluster", CLUSTER_INDICATOREN))
         for i in ids
     ]
     return [g for g in grafieken if g is not None]
 
 
 exporteer_via_url("kenmerken-duur", PARAMS, lambda _staat: _duur_grafiek(_duur_rijen()))
-for _soort, _ids in (("leeftijd", LEEFTIJD_INDICATOREN), ("cluster", CLUSTER_INDICATOREN)):
-    for _id in _ids:
-        exporteer_via_url(
-            f"kenmerken-{_soort}-{_id}",
-            PARAMS,
-            lambda staat, i=_id, soort=_soort: uitsplitsing_grafiek(i, soort, staat["corona"]),
-        )
+for _id in CLUSTER_INDICATOREN:
+    exporteer_via_url(
+        f"kenmerken-cluster-{_id}",
+        PARAMS,
+        lambda staat, i=_id: uitsplitsing_grafiek(i, "cluster", staat["corona"]),
+    )
+for _k in range(MAX_PER_SOORT):
+    registreer_export_callbacks(
+        f"kenmerken-leeftijd-{_k}-export",
+        [State(f"kenmerken-leeftijd-{_k}-reeks", "data"), State("_pages_location", "search")],
+        _leeftijd_export,
+        locatie_id="_pages_location",
+    )
 registreer_corona_callback("kenmerken")
 registreer_briefing_callback(
     "kenmerken", [State("_pages_location", "search")], _alle_grafieken, locatie_id="_pages_location"
