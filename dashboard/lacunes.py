@@ -81,14 +81,19 @@ def onbekend_lijst(settings: list[str]) -> html.Ul | None:
 def doel_voor_setting(setting_id: str) -> str:
     """Where a click on a setting in the ketenkaart goes, decided from the data at render time.
 
-    A setting with a public series opens Trends on its longest one, in absolute values. One
-    without goes to the explanation: the KDC/MKD/Wlz part of Capaciteit when its signals are
-    there, otherwise Trends' own explanation for that setting. So a setting that later gets
-    a public series starts linking to it without a code change.
+    A setting opens Trends, in absolute values, on the series the ketenkaart itself compares
+    with (VERGELIJKINGSREEKS: the node's number and the chart behind it are the same series),
+    else on its longest current public series. One without goes to the explanation: the
+    KDC/MKD/Wlz part of Capaciteit when its signals are there, otherwise Trends' own
+    explanation for that setting. So a setting that later gets a public series starts linking
+    to it without a code change.
     """
+    from dashboard.ketenkaart import VERGELIJKINGSREEKS
     from dashboard.trends import langste_openbare_reeks
 
-    reeks = langste_openbare_reeks(setting_id)
+    jaren = {i["indicator_id"]: i["aantal_jaren"] for i in queries.indicatoren()}
+    kop = VERGELIJKINGSREEKS.get(setting_id)
+    reeks = kop if jaren.get(kop, 0) >= 2 else langste_openbare_reeks(setting_id)
     if reeks:
         return "/trends?" + urlencode(
             {"setting": setting_id, "indicator": reeks, "weergave": "absoluut"}

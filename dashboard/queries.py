@@ -108,7 +108,13 @@ def _actueel() -> tuple[str, int, int, int]:
     sleutel = _sleutel(pad)
     if _verbinding is not None and _inode == sleutel:
         return sleutel
-    if not _staat.wait_for(lambda: _bezig == 0, timeout=WACHT_OP_LOPENDE_S):
+    # Wait until running queries are done, or until another thread has swapped already: a
+    # waiter that only watched `_bezig` starved behind readers that arrived after that swap
+    # (they saw the new file, did not wait, and kept `_bezig` above 0; up to the 10 s timeout).
+    if not _staat.wait_for(
+        lambda: _bezig == 0 or (_verbinding is not None and _inode == sleutel),
+        timeout=WACHT_OP_LOPENDE_S,
+    ):
         raise DatabaseOntbreekt("de database wordt vervangen; probeer het zo opnieuw")
     if _verbinding is not None and _inode == sleutel:  # another thread swapped meanwhile
         return sleutel

@@ -119,10 +119,15 @@ def indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list
     return opties
 
 
+ACTUEEL_JAREN = 5
+"""A series counts as current when it ends at most this many years before the setting's newest
+public year: a long historical table (e.g. CBS 1991–2014) is not what a monitor opens first."""
+
+
 def langste_openbare_reeks(setting_id: str) -> str | None:
-    """The public series of a setting with the most published years (then: most years, most
-    recent), if any. Published counts come before sums Ketenmonitor made from a publisher's
-    file (e.g. DUO pupils per school location, all `afgeleid`): those are another concept."""
+    """The current public series of a setting with the most published years (then: most
+    years, most recent), if any. Published counts come before sums Ketenmonitor made from a
+    publisher's file (e.g. DUO pupils per school location, all `afgeleid`)."""
     kandidaten = [
         i
         for i in trendbare()
@@ -132,9 +137,15 @@ def langste_openbare_reeks(setting_id: str) -> str | None:
     ]
     if not kandidaten:
         return None
+    nieuwste = max(i["laatste_jaar"] for i in kandidaten)
     return max(
         kandidaten,
-        key=lambda i: (i["aantal_gepubliceerde_jaren"], i["aantal_jaren"], i["laatste_jaar"]),
+        key=lambda i: (
+            i["laatste_jaar"] >= nieuwste - ACTUEEL_JAREN,
+            i["aantal_gepubliceerde_jaren"],
+            i["aantal_jaren"],
+            i["laatste_jaar"],
+        ),
     )["indicator_id"]
 
 

@@ -9,9 +9,18 @@ import duckdb
 import pytest
 
 from dashboard import queries
+from dashboard.ketenkaart import VERGELIJKINGSREEKS
 from dashboard.lacunes import doel_voor_setting, lege_staat
 from dashboard.state import lees
-from dashboard.trends import bereken, jaren, kiesbare_ids, params, zichtbaar
+from dashboard.trends import (
+    ACTUEEL_JAREN,
+    bereken,
+    jaren,
+    kiesbare_ids,
+    langste_openbare_reeks,
+    params,
+    zichtbaar,
+)
 from dashboard.uitsplitsing import uitsplitsing_grafiek
 
 
@@ -108,7 +117,9 @@ def test_index_melding_op_de_pagina(met_database: Path) -> None:
     ("setting", "begin"),
     [
         ("so", "/trends?setting=so&indicator="),
+        ("po_regulier", "/trends?setting=po_regulier&indicator="),
         ("jeugdhulp", "/trends?setting=jeugdhulp&indicator="),
+        ("leerplicht", "/trends?setting=leerplicht&indicator="),
         ("kdc", "/capaciteit#signalen"),
         ("mkd", "/capaciteit#signalen"),
         ("wlz_dagbehandeling", "/capaciteit#signalen"),
@@ -123,14 +134,32 @@ def test_ketenkaart_link_uit_de_data(met_database: Path, setting: str, begin: st
         indicator = doel.split("indicator=")[1].split("&")[0]
         meta = queries.indicator_meta()[indicator]
         assert meta["herkomst"] == "openbare_statistiek" and meta["setting_id"] == setting
+        if setting in VERGELIJKINGSREEKS:  # the series the ketenkaart node compares with
+            assert indicator == VERGELIJKINGSREEKS[setting]
+            return
         andere = [
             i
             for i in queries.indicatoren()
-            if i["setting_id"] == setting and i["herkomst"] == "openbare_statistiek"
+            if i["setting_id"] == setting
+            and i["herkomst"] == "openbare_statistiek"
+            and i["aantal_jaren"] >= 2
         ]
+        nieuwste = max(i["laatste_jaar"] for i in andere)
+        actueel = [i for i in andere if i["laatste_jaar"] >= nieuwste - ACTUEEL_JAREN]
+        gekozen = next(i for i in andere if i["indicator_id"] == indicator)
+        assert gekozen in actueel
         assert meta["aantal_gepubliceerde_jaren"] == max(
-            i["aantal_gepubliceerde_jaren"] for i in andere
+            i["aantal_gepubliceerde_jaren"] for i in actueel
         )
+
+
+def test_ketenkaart_opent_geen_historische_reeks(met_database: Path) -> None:
+    """po regulier: the current DUO series (2015-2025), not CBS' age table 1991-2014, even
+    though that one has more published years; the node's number comes from the same series."""
+    assert "indicator=po_regulier_leerlingen&" in doel_voor_setting("po_regulier")
+    assert langste_openbare_reeks("po_regulier") != "po_sbo_leerlingen_leeftijd_cbs"
+    oud = queries.indicator_meta()["po_sbo_leerlingen_leeftijd_cbs"]
+    assert oud["aantal_gepubliceerde_jaren"] >= 5  # the trap this test is about is real
 
 
 def test_een_periode_is_een_staaf_met_periode_in_titel(met_database: Path) -> None:
