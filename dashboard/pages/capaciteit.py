@@ -39,6 +39,7 @@ REEKSGROEPEN = {
         "Kinderopvang: locaties en kindplaatsen (Landelijk Register Kinderopvang)",
         [
             "kinderopvang_locaties_dagopvang",
+            "kinderopvang_locaties_dagopvang_eind_jaar",
             "kinderopvang_locaties_bso",
             "kinderopvang_locaties_gastouder",
             "kinderopvang_kindplaatsen_dagopvang",
@@ -54,15 +55,18 @@ REEKSGROEPEN = {
         "2022 is gebaseerd op een andere set gemeenten.",
     ),
     "thuiszitters": (
-        "Thuiszitters (5–18 jaar, leerplichttelling)",
+        "Thuiszitters (leerplichttelling 5–18 jaar; po-leerlingen uit de OCW-begroting)",
         [
             "thuiszitters_langer_dan_3_maanden",
             "thuiszitters_absoluut_verzuim",
             "thuiszitters_relatief_verzuim_langdurig",
             "leerplicht_vrijstelling_5a",
+            "thuiszitters_po_langer_dan_3_maanden",
         ],
-        "Alle leerplichtcijfers gaan over 5 tot 18 jaar; er is geen uitsplitsing naar 0–13 jaar. "
-        "Vrijstellingen (artikel 5 onder a) tellen niet als thuiszitter.",
+        "De leerplichttelling gaat over 5 tot 18 jaar, zonder uitsplitsing naar 0–13 jaar; alleen "
+        "de po-reeks uit de OCW-begroting telt leerlingen in het primair onderwijs (niet van de "
+        "landelijke reeks aftrekken: andere afbakening). Vrijstellingen (artikel 5 onder a) tellen "
+        "niet als thuiszitter.",
     ),
 }
 PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
