@@ -126,6 +126,8 @@
         if (teWijzigen.length) {
             gd._kmTekstPogingen = (gd._kmTekstPogingen || 0) + 1;
             window.Plotly.restyle(gd, { name: teWijzigen.map(function (i) { return namen[i]; }) }, teWijzigen);
+        } else {
+            legendaOnderAs(gd, layout, wijziging);
         }
         var rand = gd.getBoundingClientRect().right, uitsteek = 0;
         gd.querySelectorAll(".bartext").forEach(function (t) {
@@ -143,6 +145,22 @@
             gd._kmTekstPogingen = (gd._kmTekstPogingen || 0) + 1;
             window.Plotly.relayout(gd, wijziging);
         }
+    }
+
+    /* The legend under the x-axis (theme.plaats_onderkant) is placed as a fraction of the plot
+       height computed for a wide screen. On a phone the wrapped legend is taller, Plotly widens
+       the bottom margin and the plot gets lower, so that fraction lands on the year labels and
+       a long legend runs out of the chart. Keep the legend 42 px under the axis, and make the
+       chart taller by what the legend still needs. */
+    function legendaOnderAs(gd, layout, wijziging) {
+        var grootte = gd._fullLayout && gd._fullLayout._size, legenda = gd.querySelector("g.legend");
+        if (!grootte || !grootte.h || !legenda || !layout.legend || layout.legend.yanchor !== "top") { return; }
+        var nu = -(layout.legend.y || 0) * grootte.h;  // px under the axis now
+        var over = legenda.getBoundingClientRect().bottom - gd.getBoundingClientRect().bottom + 6 + (42 - nu);
+        var groei = over > 1 ? Math.ceil(over) : 0;  // the plot gets this much higher (margins stay)
+        var y = -42 / (grootte.h + groei);
+        if (Math.abs((layout.legend.y || 0) - y) > 0.002) { wijziging["legend.y"] = y; }
+        if (groei) { wijziging.height = Math.ceil((layout.height || gd.clientHeight) + groei); }
     }
 
     function koppel() {
