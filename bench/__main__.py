@@ -70,7 +70,7 @@ def etl(herhalingen: int, map_: Path) -> float:
 
 def etl_import(herhalingen: int) -> float:
     """Reading and summing the publisher files in data/raw/import (DUO's 9,737 locations ×
-    30 years), the part of `etl build` issue 11 added; median seconds."""
+    30 years), the part of `etl build` the importers add; median seconds."""
     from etl.importers import lees_importen
 
     tijden = []
@@ -106,8 +106,8 @@ def _trend_staten() -> list[dict[str, Any]]:
 
 
 def callbacks(n: int) -> dict[str, Any]:
-    from dashboard import queries
-    from dashboard.trends import bereken
+    from dashboard.gegevens import queries
+    from dashboard.logica.trends import bereken
 
     staten = _trend_staten()
 
@@ -195,8 +195,8 @@ def regio_callbacks(n: int) -> dict[str, Any]:
 
 def schaal(rijen_aantallen: list[int], map_: Path, n: int) -> dict[str, Any]:
     """Trends query + figure on a copy of the real database with synthetic extra rows."""
-    from dashboard import queries
-    from dashboard.trends import bereken
+    from dashboard.gegevens import verbinding
+    from dashboard.logica.trends import bereken
 
     uit = {}
     oud = os.environ.get("KETENMONITOR_DB")
@@ -218,7 +218,7 @@ def schaal(rijen_aantallen: list[int], map_: Path, n: int) -> dict[str, Any]:
         os.environ["KETENMONITOR_DB"] = str(pad)
         staten = [{**s, "indicator": [*s["indicator"], "synthetisch_7"]} for s in _trend_staten()]
         uit[f"{aantal}"] = _meet(bereken, staten, n)
-        queries.vernieuw()
+        verbinding.vernieuw()
     if oud is None:
         os.environ.pop("KETENMONITOR_DB", None)
     else:
@@ -666,13 +666,14 @@ def export(n: int) -> dict[str, Any]:
     """
     from datetime import date
 
-    from dashboard import afbeelding, queries
-    from dashboard import export as ex
-    from dashboard.trends import bereken
+    from dashboard.figuren.grafiekexport import Grafiekexport
+    from dashboard.gegevens import queries
+    from dashboard.logica.trends import bereken
+    from dashboard.uitvoer import afbeelding, bestanden, pakket
 
     staat = _trend_staten()[0]
     uit_trends = bereken(staat)
-    inhoud = ex.Grafiekexport(
+    inhoud = Grafiekexport(
         uit_trends["figuur"],
         uit_trends["reeksen"],
         staat["weergave"],
@@ -686,21 +687,21 @@ def export(n: int) -> dict[str, Any]:
     uit: dict[str, Any] = {}
     t = time.perf_counter()
     try:
-        ex.maak_bestand(inhoud, "png", vandaag)
+        pakket.maak_bestand(inhoud, "png", vandaag)
     except afbeelding.AfbeeldingMislukt as fout:  # no Chromium here: report, do not crash
         return {"overgeslagen": str(fout)[:200]}
     uit["eerste_afbeelding_ms"] = round((time.perf_counter() - t) * 1000, 1)
-    for formaat in ex.FORMATEN:
+    for formaat in bestanden.FORMATEN:
         tijden = []
         for _ in range(n):
             t = time.perf_counter()
-            data, _naam = ex.maak_bestand(inhoud, formaat, vandaag)
+            data, _naam = pakket.maak_bestand(inhoud, formaat, vandaag)
             tijden.append(time.perf_counter() - t)
         uit[f"{formaat}_median_ms"] = round(statistics.median(tijden) * 1000, 1)
         uit[f"{formaat}_bytes"] = len(data)
     grafieken = [inhoud] * 4
     t = time.perf_counter()
-    uit["briefingpakket_4_grafieken_bytes"] = len(ex.briefingpakket(grafieken, vandaag))
+    uit["briefingpakket_4_grafieken_bytes"] = len(pakket.briefingpakket(grafieken, vandaag))
     uit["briefingpakket_4_grafieken_ms"] = round((time.perf_counter() - t) * 1000, 1)
     return uit
 
@@ -727,7 +728,7 @@ def afbeeldingen_onder_gunicorn(db: Path, modus: str, rondes: int) -> dict[str, 
     Chromium per worker (the old way). Latency per request from the first round on (the first round includes the
     browser start), then the summed PSS of the renderer processes and of the whole server.
     """
-    from dashboard import afbeelding
+    from dashboard.uitvoer import afbeelding
 
     if not afbeelding.browser_pad_bestaat():
         return {"overgeslagen": "geen Chromium"}

@@ -12,8 +12,10 @@ from pathlib import Path
 import dash
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from dashboard import antwoordcache, beveiliging, queries, toolbar
-from dashboard import format as nl
+from dashboard.figuren import format as nl
+from dashboard.gegevens import queries, verbinding
+from dashboard.onderdelen import toolbar
+from dashboard.webserver import antwoordcache, beveiliging
 
 MAP = Path(__file__).parent
 
@@ -138,7 +140,7 @@ def _niet_gevonden(**_query: object) -> html.Div:
 
 
 def layout() -> html.Div:
-    if not queries.database_beschikbaar():
+    if not verbinding.database_beschikbaar():
         return _geen_database()
     return html.Div(
         [

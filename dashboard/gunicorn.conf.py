@@ -3,7 +3,7 @@
 No preload: each worker imports the app after fork and opens the database read-only itself,
 so no DuckDB handle is ever shared across processes.
 
-Hostile clients (README, "In productie"): the worker (dashboard/werker.py) closes a connection
+Hostile clients (docs/productie.md): the worker (dashboard/webserver/werker.py) closes a connection
 whose client stalls longer than KETENMONITOR_LEES_TIMEOUT_S seconds, so slow clients cannot
 hold every thread; the request line, header count and header size are capped (414/431, with
 our security headers); the body limit (413) is the app's (KETENMONITOR_MAX_LICHAAM). Behind a
@@ -15,8 +15,8 @@ import os
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WORKERS", "2"))
 threads = int(os.environ.get("THREADS", "4"))
-worker_class = "dashboard.werker.Werker"  # gthread + read timeout + safe error pages
-logger_class = "dashboard.logboek.GunicornLogboek"  # control characters escaped
+worker_class = "dashboard.webserver.werker.Werker"  # gthread + read timeout + safe error pages
+logger_class = "dashboard.webserver.logboek.GunicornLogboek"  # control characters escaped
 preload_app = False
 timeout = 30
 graceful_timeout = 10

@@ -15,7 +15,7 @@ from etl.config import RAW_DIR
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "vijandig: hostile input (issue 17); `pytest -m vijandig` stays under a minute"
+        "markers", "vijandig: hostile input; `pytest -m vijandig` stays under a minute"
     )
 
 
@@ -54,7 +54,7 @@ def wijzig_rij(pad: Path, kies: Callable[[dict[str, str]], bool], **nieuw: str) 
 def vervang_import(raw: Path, map_: Path) -> None:
     """Replace raw/import by the test files in `map_`.
 
-    Revisions that hand a value to the real publisher file (issue 15, step 6: DUO's file is the
+    Revisions that hand a value to the real publisher file (DUO's file is the
     source of po_regulier_leerlingen) leave with that file: without it their value is not there.
     """
     shutil.rmtree(raw / "import", ignore_errors=True)

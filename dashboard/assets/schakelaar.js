@@ -1,5 +1,5 @@
 /* The "Toon 2020" switch on Kenmerken and Capaciteit writes ?corona=1 and the page is drawn
-   again from the URL (dashboard/coronaschakelaar.py). A keyboard user would lose focus in that
+   again from the URL (dashboard/onderdelen/coronaschakelaar.py). A keyboard user would lose focus in that
    redraw; this puts it back on the new switch. A file in assets/ (not inline) for the CSP. */
 (function () {
     var SLEUTEL = "ketenmonitor-focus-na-schakelaar";

@@ -11,14 +11,14 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import format as nl
-from dashboard import queries
-from dashboard.components import exporteer_via_url, grafiekkaart, meldingen
-from dashboard.export import Grafiekexport
-from dashboard.figures import samenvatting, trend_figuur
-from dashboard.reeksen import maak_reeksen
-from dashboard.state import Param, lees, naar_query
-from dashboard.toolbar import briefingknop, registreer_briefing_callback, werkbalk
+from dashboard.figuren import format as nl
+from dashboard.figuren.figures import samenvatting, trend_figuur
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import maak_reeksen
+from dashboard.onderdelen.components import exporteer_via_url, grafiekkaart, meldingen
+from dashboard.onderdelen.state import Param, lees, naar_query
+from dashboard.onderdelen.toolbar import briefingknop, registreer_briefing_callback, werkbalk
 
 dash.register_page(
     __name__, path="/actielijnen", name="Actielijnen", order=4, title="Actielijnen – Ketenmonitor"

@@ -8,13 +8,14 @@ from typing import Any
 import dash
 from dash import Input, Output, callback, dcc, html, no_update
 
-from dashboard import export, queries
-from dashboard import format as nl
-from dashboard.components import meldingen
-from dashboard.state import lees
-from dashboard.tabelvak import scrolvak
-from dashboard.theme import STATUS_UITLEG
-from dashboard.toolbar import foutmelding
+from dashboard.figuren import format as nl
+from dashboard.figuren.theme import STATUS_UITLEG
+from dashboard.gegevens import queries
+from dashboard.onderdelen.components import meldingen
+from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.tabelvak import scrolvak
+from dashboard.onderdelen.toolbar import foutmelding
+from dashboard.uitvoer import pakket
 from etl.config import DESCRIPTOR_NAME, RAW_DIR
 
 dash.register_page(
@@ -240,7 +241,7 @@ def layout(**kwargs: Any) -> html.Div:
 def download_alles(_klik: int):
     vandaag = date.today()
     try:
-        data = export.volledige_download(
+        data = pakket.volledige_download(
             queries.tabel_inhoud,
             queries.DOWNLOADTABELLEN,
             RAW_DIR / DESCRIPTOR_NAME,

@@ -9,15 +9,21 @@ from urllib.parse import parse_qs
 import dash
 from dash import State, html
 
-from dashboard import queries
-from dashboard.components import exporteer_via_url, kengetal, meldingen, signaal_blok, trendkaart
-from dashboard.coronaschakelaar import corona_schakelaar, registreer_corona_callback
-from dashboard.export import Grafiekexport
-from dashboard.figures import trend_figuur
-from dashboard.lacunes import CAPACITEIT_SIGNALEN, onbekend_lijst
-from dashboard.reeksen import als_jaarrijen, maak_reeksen
-from dashboard.state import Param, lees
-from dashboard.toolbar import briefingknop, registreer_briefing_callback
+from dashboard.figuren.figures import trend_figuur
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import als_jaarrijen, maak_reeksen
+from dashboard.logica.lacunes import CAPACITEIT_SIGNALEN, onbekend_lijst
+from dashboard.onderdelen.components import (
+    exporteer_via_url,
+    kengetal,
+    meldingen,
+    signaal_blok,
+    trendkaart,
+)
+from dashboard.onderdelen.coronaschakelaar import corona_schakelaar, registreer_corona_callback
+from dashboard.onderdelen.state import Param, lees
+from dashboard.onderdelen.toolbar import briefingknop, registreer_briefing_callback
 
 dash.register_page(
     __name__,

@@ -9,27 +9,27 @@ from urllib.parse import parse_qs
 import dash
 from dash import State, dcc, html
 
-from dashboard import format as nl
-from dashboard import queries
-from dashboard.components import (
+from dashboard.figuren import format as nl
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.figuren.staaf import staaf_figuur, staaf_samenvatting
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import staaf_reeksen
+from dashboard.logica.uitsplitsing import MAX_PER_SOORT, reeksen_met, uitsplitsing_grafiek
+from dashboard.onderdelen.components import (
     exporteer_via_url,
     grafiekkaart,
     meldingen,
     signaal_blok,
     uitsplitsing_kaart,
 )
-from dashboard.coronaschakelaar import corona_schakelaar, registreer_corona_callback
-from dashboard.export import Grafiekexport
-from dashboard.figures import staaf_figuur, staaf_samenvatting
-from dashboard.reeksen import staaf_reeksen
-from dashboard.state import Param, lees
-from dashboard.toolbar import (
+from dashboard.onderdelen.coronaschakelaar import corona_schakelaar, registreer_corona_callback
+from dashboard.onderdelen.state import Param, lees
+from dashboard.onderdelen.toolbar import (
     briefingknop,
     registreer_briefing_callback,
     registreer_export_callbacks,
     werkbalk,
 )
-from dashboard.uitsplitsing import MAX_PER_SOORT, reeksen_met, uitsplitsing_grafiek
 
 dash.register_page(
     __name__, path="/kenmerken", name="Kenmerken", order=2, title="Kenmerken – Ketenmonitor"

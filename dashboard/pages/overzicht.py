@@ -8,12 +8,12 @@ from typing import Any
 import dash
 from dash import dcc, html
 
-from dashboard import format as nl
-from dashboard import queries
-from dashboard.components import RICHTING_PIJL, meldingen, signaal_blok
-from dashboard.ketenkaart import KLASSEN, Knoop, knopen
-from dashboard.lacunes import doel_voor_setting, regio_link
-from dashboard.state import lees
+from dashboard.figuren import format as nl
+from dashboard.gegevens import queries
+from dashboard.logica.ketenkaart import KLASSEN, Knoop, knopen
+from dashboard.logica.lacunes import doel_voor_setting, regio_link
+from dashboard.onderdelen.components import RICHTING_PIJL, meldingen, signaal_blok
+from dashboard.onderdelen.state import lees
 
 dash.register_page(__name__, path="/", name="Overzicht", order=0, title="Overzicht – Ketenmonitor")
 

@@ -1,6 +1,6 @@
 """Regio page: a map and a ranked table of pupils at special-education locations per region.
 
-Layout and callbacks only; every number, word and figure comes from `dashboard.regio` (tests
+Layout and callbacks only; every number, word and figure comes from `dashboard.logica.regio` (tests
 import that module, never this one: Dash registers pages as `pages.regio`). The map figure
 travels without coordinates; `assets/regio.js` adds them from the cached GeoJSON asset.
 """
@@ -23,11 +23,12 @@ from dash import (
     html,
 )
 
-from dashboard import queries, regio
-from dashboard.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
-from dashboard.export import Grafiekexport
-from dashboard.state import naar_query
-from dashboard.toolbar import (
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.gegevens import queries, verbinding
+from dashboard.logica import regio, regiokaart
+from dashboard.onderdelen.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
+from dashboard.onderdelen.state import naar_query
+from dashboard.onderdelen.toolbar import (
     briefingknop,
     registreer_briefing_callback,
     registreer_export_callbacks,
@@ -207,8 +208,8 @@ def schrijf_url(niveau, soort, jaar, maat, gekozen):
 def werk_kaart_bij(niveau, soort, jaar, maat, gekozen):
     staat, _ = _staat(niveau, soort, jaar, maat, gekozen)
     uit = regio.bereken(staat)
-    asset = dash.get_asset_url(f"geo/{regio.GEO_BESTAND[staat['niveau']]}")
-    return regio.kaart_figuur(uit, asset_url=asset), regio.samenvatting(uit)
+    asset = dash.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[staat['niveau']]}")
+    return regiokaart.kaart_figuur(uit, asset_url=asset), regio.samenvatting(uit)
 
 
 clientside_callback(
@@ -310,13 +311,13 @@ def _uit_url(search: str | None) -> dict[str, Any]:
 def _trend_uit_url(search: str | None, weergave: str) -> Grafiekexport:
     staat = _uit_url(search)
     if not staat["regio"]:
-        raise queries.DatabaseOntbreekt("kies eerst een regio")
+        raise verbinding.DatabaseOntbreekt("kies eerst een regio")
     return regio.trend_export(staat, weergave)
 
 
 def _alle(search: str | None) -> list[Grafiekexport]:
     staat = _uit_url(search)
-    uit = [regio.kaart_export(staat)]
+    uit = [regiokaart.kaart_export(staat)]
     if staat["regio"]:
         uit += [regio.trend_export(staat, w) for w in ("absoluut", "index")]
     return uit
@@ -325,7 +326,7 @@ def _alle(search: str | None) -> list[Grafiekexport]:
 registreer_export_callbacks(
     "regio-kaart-export",
     [State("regio-url", "search")],
-    lambda search: regio.kaart_export(_uit_url(search)),
+    lambda search: regiokaart.kaart_export(_uit_url(search)),
     locatie_id="regio-url",
 )
 for _weergave in ("absoluut", "index"):

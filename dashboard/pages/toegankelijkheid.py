@@ -7,8 +7,8 @@ from typing import Any
 import dash
 from dash import html
 
-from dashboard.components import meldingen
-from dashboard.state import lees
+from dashboard.onderdelen.components import meldingen
+from dashboard.onderdelen.state import lees
 
 dash.register_page(
     __name__,

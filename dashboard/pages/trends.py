@@ -1,4 +1,4 @@
-"""Trends page: controls, chart/table tabs and the callbacks; logic lives in dashboard.trends.
+"""Trends page: controls, chart/table tabs and the callbacks; logic lives in dashboard.logica.trends.
 
 All state lives in the URL; the callback turns controls into (figure, summary, table, query).
 """
@@ -12,22 +12,13 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import format as nl
-from dashboard import queries
-from dashboard.components import datatabel, grafiekkaart, meldingen, signaal_blok
-from dashboard.export import Grafiekexport
-from dashboard.lacunes import lege_staat, regio_links
-from dashboard.reeksen import WEERGAVEN, weergave_tekst
-from dashboard.state import lees, naar_query
-from dashboard.theme import CORONA_NOOT, bron_van
-from dashboard.toolbar import (
-    ALLEEN_DATA,
-    briefingknop,
-    registreer_briefing_callback,
-    registreer_export_callbacks,
-    werkbalk,
-)
-from dashboard.trends import (
+from dashboard.figuren import format as nl
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.figuren.theme import CORONA_NOOT, bron_van
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import WEERGAVEN, weergave_tekst
+from dashboard.logica.lacunes import lege_staat, regio_links
+from dashboard.logica.trends import (
     MAX_INDICATOREN,
     bereken,
     indicator_opties,
@@ -35,6 +26,15 @@ from dashboard.trends import (
     params,
     standaard_voor_settings,
     zichtbaar,
+)
+from dashboard.onderdelen.components import datatabel, grafiekkaart, meldingen, signaal_blok
+from dashboard.onderdelen.state import lees, naar_query
+from dashboard.onderdelen.toolbar import (
+    ALLEEN_DATA,
+    briefingknop,
+    registreer_briefing_callback,
+    registreer_export_callbacks,
+    werkbalk,
 )
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1, title="Trends – Ketenmonitor")

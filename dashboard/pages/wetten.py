@@ -9,10 +9,10 @@ from typing import Any
 import dash
 from dash import dcc, html
 
-from dashboard import queries
-from dashboard.components import meldingen, signaal_blok
-from dashboard.state import Param, lees
-from dashboard.tabelvak import scrolvak
+from dashboard.gegevens import queries
+from dashboard.onderdelen.components import meldingen, signaal_blok
+from dashboard.onderdelen.state import Param, lees
+from dashboard.onderdelen.tabelvak import scrolvak
 
 dash.register_page(
     __name__,

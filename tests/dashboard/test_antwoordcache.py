@@ -1,4 +1,4 @@
-"""Issue 19: callback responses cached per data version, downloads never, text compressed."""
+"""Callback responses cached per data version, downloads never, text compressed."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from bench.__main__ import router_lichaam
-from dashboard import antwoordcache, queries
-from dashboard.antwoordcache import KOP, Antwoord, Antwoordcache
+from dashboard.gegevens import queries
+from dashboard.webserver import antwoordcache
+from dashboard.webserver.antwoordcache import KOP, Antwoord, Antwoordcache
 from etl.build import bouw
 from tests.conftest import wijzig_rij
 from tests.dashboard.test_vijandige_invoer import callback_lichaam

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard import queries
+from dashboard.gegevens import queries
 
 
 def _tekst(component) -> str:

@@ -1,4 +1,4 @@
-"""Issue 12 on the real data: no empty charts, every breakdown with years reachable, the
+"""Honest charts on the real data: no empty charts, every breakdown with years reachable, the
 ketenkaart's links decided from the data, single-period breakdowns as bars."""
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import queries
-from dashboard.ketenkaart import VERGELIJKINGSREEKS
-from dashboard.lacunes import doel_voor_setting, lege_staat
-from dashboard.state import lees
-from dashboard.trends import (
+from dashboard.gegevens import queries
+from dashboard.logica.ketenkaart import VERGELIJKINGSREEKS
+from dashboard.logica.lacunes import doel_voor_setting, lege_staat
+from dashboard.logica.trends import (
     ACTUEEL_JAREN,
     bereken,
     jaren,
@@ -21,7 +20,8 @@ from dashboard.trends import (
     params,
     zichtbaar,
 )
-from dashboard.uitsplitsing import uitsplitsing_grafiek
+from dashboard.logica.uitsplitsing import uitsplitsing_grafiek
+from dashboard.onderdelen.state import lees
 
 
 def _staat(**waarden: str | list[str]) -> dict:
@@ -189,7 +189,7 @@ def test_leeftijd_staaf_in_natuurlijke_volgorde(met_database: Path) -> None:
 
 
 def test_per_regio_links_voor_schoolsoorten(met_database: Path) -> None:
-    from dashboard.lacunes import regio_link, regio_links
+    from dashboard.logica.lacunes import regio_link, regio_links
 
     assert regio_link("so") == "/regio?soort=so" and regio_link("sbo") == "/regio?soort=sbo"
     assert regio_link("jeugdhulp") is None and regio_link("kdc") is None

@@ -13,11 +13,13 @@ from urllib.parse import parse_qs
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import export, queries
-from dashboard.reeksen import maak_reeksen
-from dashboard.state import lees
-from dashboard.toolbar import KNOPPEN, werkbalk
-from dashboard.trends import bereken, laatste_gepubliceerde_jaar, params
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import maak_reeksen
+from dashboard.logica.trends import bereken, laatste_gepubliceerde_jaar, params
+from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.toolbar import KNOPPEN, werkbalk
+from dashboard.uitvoer import bestanden, pakket
 from etl.config import RAW_DIR
 
 DATUM = date(2026, 11, 23)
@@ -52,7 +54,7 @@ def test_rijen_zijn_de_geplotte_punten(met_database: Path, weergave: str) -> Non
         "corona": True,
     }
     uit = bereken(staat)
-    rijen = export.rijen(uit["reeksen"], weergave)
+    rijen = bestanden.rijen(uit["reeksen"], weergave)
     kolom = "waarde" if weergave == "absoluut" else "getoond"
     assert {(r["indicator"], r["jaar"], round(r[kolom], 4)) for r in rijen} == _geplot(
         uit["figuur"]
@@ -63,17 +65,15 @@ def test_rijen_zijn_de_geplotte_punten(met_database: Path, weergave: str) -> Non
 
 def test_jaarbereik_en_corona_gerespecteerd(meta) -> None:
     reeksen = maak_reeksen(queries.jaarwaarden(["so_leerlingen"], 2017, 2022), meta)
-    jaren = [r["jaar"] for r in export.rijen(reeksen, "absoluut")]
+    jaren = [r["jaar"] for r in bestanden.rijen(reeksen, "absoluut")]
     assert jaren and min(jaren) >= 2017 and max(jaren) <= 2022 and 2020 not in jaren
 
 
-def _trends_export(search: str) -> export.Grafiekexport:
-    """The wiring documented in dashboard/toolbar.py, as the Trends page would do it."""
+def _trends_export(search: str) -> Grafiekexport:
+    """The wiring documented in dashboard/onderdelen/toolbar.py, as the Trends page would do it."""
     staat, _ = lees(params(), parse_qs(search.lstrip("?")))
     uit = bereken(staat)
-    return export.Grafiekexport(
-        uit["figuur"], uit["reeksen"], staat["weergave"], uit["van"], uit["tot"]
-    )
+    return Grafiekexport(uit["figuur"], uit["reeksen"], staat["weergave"], uit["van"], uit["tot"])
 
 
 def test_excel_via_bedrading_noemt_elke_bron(met_database: Path) -> None:
@@ -81,14 +81,14 @@ def test_excel_via_bedrading_noemt_elke_bron(met_database: Path) -> None:
     inhoud.permalink = "http://127.0.0.1:8050/trends?indicator=x"
     inhoud.toelichting_bronnen = queries.bronnen()
     inhoud.indicator_meta = queries.indicator_meta()
-    data, naam = export.maak_bestand(inhoud, "xlsx", DATUM)
+    data, naam = pakket.maak_bestand(inhoud, "xlsx", DATUM)
     laatste = laatste_gepubliceerde_jaar()  # the default end of the range
     assert naam == f"ketenmonitor_jeugdhulp_totaal_en_2_meer_2015-{laatste}_20261123.xlsx"
     boek = load_workbook(io.BytesIO(data))
     tekst = " ".join(
         str(c.value) for rij in boek["toelichting"].iter_rows() for c in rij if c.value
     )
-    urls = {r["bron_url"] for r in export.rijen(inhoud.reeksen, "absoluut")}
+    urls = {r["bron_url"] for r in bestanden.rijen(inhoud.reeksen, "absoluut")}
     assert urls and all(url in tekst for url in urls)
     assert "CC BY 4.0" in tekst  # CBS sources carry their licence
     assert inhoud.titel in tekst and "trends?indicator=x" in tekst
@@ -98,7 +98,7 @@ def test_excel_via_bedrading_noemt_elke_bron(met_database: Path) -> None:
 
 def test_csv_via_bedrading(met_database: Path) -> None:
     inhoud = _trends_export("?indicator=so_leerlingen&weergave=index&van=2016&tot=2023")
-    data, naam = export.maak_bestand(inhoud, "csv", DATUM)
+    data, naam = pakket.maak_bestand(inhoud, "csv", DATUM)
     assert naam == "ketenmonitor_so_leerlingen_2016-2023_20261123.csv"
     rijen = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     eerste = rijen[0]
@@ -115,7 +115,7 @@ def test_tabel_inhoud_alleen_bekende_tabellen(met_database: Path) -> None:
 
 
 def test_volledige_download(met_database: Path) -> None:
-    data = export.volledige_download(
+    data = pakket.volledige_download(
         queries.tabel_inhoud,
         queries.DOWNLOADTABELLEN,
         RAW_DIR / "datapackage.json",
@@ -158,12 +158,12 @@ def test_werkbalk_knoppen_hebben_nederlandse_namen() -> None:
 
 
 def test_csv_en_excel_dragen_beide_grenzen(meta) -> None:
-    """DUO's BO 2015 sums three '<5' cells: 1,443,072 to 1,443,081 (issue 11)."""
+    """DUO's BO 2015 sums three '<5' cells: 1,443,072 to 1,443,081."""
     reeksen = maak_reeksen(queries.jaarwaarden(["leerlingen_vestiging_bo"], 2015, 2017), meta)
-    rijen = {r["jaar"]: r for r in export.rijen(reeksen, "absoluut")}
+    rijen = {r["jaar"]: r for r in bestanden.rijen(reeksen, "absoluut")}
     assert (rijen[2015]["ondergrens"], rijen[2015]["bovengrens"]) == (1443072, 1443081)
     assert (rijen[2017]["ondergrens"], rijen[2017]["bovengrens"]) == (None, None)  # exact
-    tekst = export.naar_csv(list(rijen.values()), export.KOLOMMEN).decode("utf-8-sig")
+    tekst = bestanden.naar_csv(list(rijen.values()), bestanden.KOLOMMEN).decode("utf-8-sig")
     kop, *regels = list(csv.reader(io.StringIO(tekst), delimiter=";"))
     r2015 = dict(zip(kop, regels[0], strict=True))
     assert (r2015["waarde"], r2015["ondergrens"], r2015["bovengrens"]) == (
@@ -171,7 +171,7 @@ def test_csv_en_excel_dragen_beide_grenzen(meta) -> None:
         "1443072",
         "1443081",
     )
-    boek = load_workbook(io.BytesIO(export.naar_xlsx(list(rijen.values()), {})))
+    boek = load_workbook(io.BytesIO(bestanden.naar_xlsx(list(rijen.values()), {})))
     blad = boek["data"]
     kolommen = [c.value for c in blad[1]]
     waarden = {

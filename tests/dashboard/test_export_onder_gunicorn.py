@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench.__main__ import werkbalk_lichaam
-from dashboard import afbeelding
+from dashboard.uitvoer import afbeelding
 from tests.dashboard.gunicorn_hulp import get, gunicorn
 
 pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")

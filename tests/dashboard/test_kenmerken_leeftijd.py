@@ -1,5 +1,5 @@
-"""Kenmerken shows every age series in the database, as lines where years exist (issue 15:
-"age trends over time, not only snapshots"), and each card exports the series it shows."""
+"""Kenmerken shows every age series in the database, as lines where years exist
+(age trends over time, not only snapshots), and each card exports the series it shows."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import queries
-from dashboard.uitsplitsing import MAX_PER_SOORT, is_lijn, jaarrijen, reeksen_met
+from dashboard.gegevens import queries
+from dashboard.logica.uitsplitsing import MAX_PER_SOORT, is_lijn, jaarrijen, reeksen_met
 
 
 def _pagina():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import queries
+from dashboard.gegevens import queries, verbinding
 from etl.build import bouw
 from tests.conftest import wijzig_rij
 
@@ -21,16 +21,16 @@ def test_parameters_zijn_gebonden(met_database: Path) -> None:
 
 def test_ontbrekende_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KETENMONITOR_DB", str(tmp_path / "bestaat-niet.duckdb"))
-    with pytest.raises(queries.DatabaseOntbreekt, match="make etl"):
+    with pytest.raises(verbinding.DatabaseOntbreekt, match="make etl"):
         queries.settings.__wrapped__()
-    assert queries.database_beschikbaar() is False
+    assert verbinding.database_beschikbaar() is False
 
 
 def test_kapotte_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pad = tmp_path / "kapot.duckdb"
     pad.write_bytes(b"dit is geen database" * 100)
     monkeypatch.setenv("KETENMONITOR_DB", str(pad))
-    assert queries.database_beschikbaar() is False
+    assert verbinding.database_beschikbaar() is False
 
 
 def test_herverbindt_na_vervangen(
@@ -102,7 +102,7 @@ def test_verandering_berekend(met_database: Path) -> None:
 
 def test_trend_callback_snel_genoeg(met_database: Path) -> None:
     """DESIGN §5: ≤ 10 ms p95 is the target (make bench measures it); here a loose guard."""
-    from dashboard.trends import bereken
+    from dashboard.logica.trends import bereken
 
     staat = {
         "indicator": ["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"],

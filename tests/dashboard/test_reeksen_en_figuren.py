@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import queries
-from dashboard.figures import samenvatting, trend_figuur
-from dashboard.reeksen import maak_reeksen
+from dashboard.figuren.figures import samenvatting, trend_figuur
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import maak_reeksen
 
 
 @pytest.fixture

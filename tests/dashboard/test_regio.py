@@ -1,8 +1,8 @@
-"""Regio (issue 16): aggregation against DUO's own file, the URL contract, summary and export.
+"""Regio: aggregation against DUO's own file, the URL contract, summary and export.
 
 Expectations are computed here from the committed snapshot in data/raw/import with plain
 csv parsing (no project code), so the test checks the importer, the queries and
-`dashboard.regio` together. The page module is never imported (Dash owns `pages.regio`).
+`dashboard.logica.regio` together. The page module is never imported (Dash owns `pages.regio`).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _vergelijk(rij: dict | None, som: list[int] | None) -> None:
 
 
 def test_gemeenten_gelijk_aan_het_bestand(met_database: Path, verwacht) -> None:
-    from dashboard import regio
+    from dashboard.logica import regio
 
     # a gemeente with a '<5' so cell, one without any so location, and DUO's code 9999
     met_bereik = next(
@@ -108,7 +108,7 @@ def test_gemeenten_gelijk_aan_het_bestand(met_database: Path, verwacht) -> None:
 
 
 def test_provincies_gelijk_aan_het_bestand(met_database: Path, verwacht, provincie_van) -> None:
-    from dashboard import regio
+    from dashboard.logica import regio
 
     for soort, pv, jaar in [
         ("gespecialiseerd", "PV26", 2016),
@@ -123,7 +123,7 @@ def test_provincies_gelijk_aan_het_bestand(met_database: Path, verwacht, provinc
 
 
 def test_landelijk_is_som_van_alle_gemeenten_ook_9999(met_database: Path, verwacht) -> None:
-    from dashboard import regio
+    from dashboard.logica import regio
 
     alle = {c for (_, c, _) in verwacht}
     assert "GM9999" in alle
@@ -133,7 +133,7 @@ def test_landelijk_is_som_van_alle_gemeenten_ook_9999(met_database: Path, verwac
 
 
 def test_aandeel_per_1000_uit_het_bestand(met_database: Path, verwacht) -> None:
-    from dashboard import regio
+    from dashboard.logica import regio
 
     code, jaar = "GM0363", 2025
     teller = _som(verwacht, "so", {code}, jaar)
@@ -143,7 +143,7 @@ def test_aandeel_per_1000_uit_het_bestand(met_database: Path, verwacht) -> None:
 
 
 def test_uitkomst_zonder_vestiging_is_geen_nul(met_database: Path) -> None:
-    from dashboard import regio
+    from dashboard.logica import regio
 
     staat, _ = regio.lees_staat({"niveau": "gemeente", "soort": "so"})
     uit = regio.bereken(staat)
@@ -160,7 +160,7 @@ def test_uitkomst_zonder_vestiging_is_geen_nul(met_database: Path) -> None:
 
 
 def test_bereik_als_n_tot_4n(met_database: Path) -> None:
-    from dashboard import regio
+    from dashboard.logica import regio
 
     w = regio.Regiowaarde("GM0001", "X", 12.0, 12.0, 21.0)
     assert regio.waarde_tekst(w, "aantal") == "12–21"
@@ -168,8 +168,9 @@ def test_bereik_als_n_tot_4n(met_database: Path) -> None:
 
 
 def test_url_contract(met_database: Path) -> None:
-    from dashboard import queries, regio
-    from dashboard.state import naar_query
+    from dashboard.gegevens import queries
+    from dashboard.logica import regio
+    from dashboard.onderdelen.state import naar_query
 
     staat, meldingen = regio.lees_staat({})
     assert staat == {
@@ -206,8 +207,8 @@ def test_url_contract(met_database: Path) -> None:
 
 
 def test_samenvatting_uit_de_data(met_database: Path) -> None:
-    from dashboard import format as nl
-    from dashboard import regio
+    from dashboard.figuren import format as nl
+    from dashboard.logica import regio
 
     staat, _ = regio.lees_staat({"niveau": "gemeente", "soort": "so", "jaar": "2025"})
     uit = regio.bereken(staat)
@@ -224,34 +225,22 @@ def test_samenvatting_uit_de_data(met_database: Path) -> None:
 def test_kaart_zonder_coordinaten_op_scherm_met_in_export(met_database: Path) -> None:
     import json
 
-    from dashboard import export, regio
+    from dashboard.logica import regio, regiokaart
+    from dashboard.uitvoer import bestanden
 
     staat, _ = regio.lees_staat({"niveau": "gemeente", "regio": "GM0344"})
     uit = regio.bereken(staat)
-    scherm = regio.kaart_figuur(uit, asset_url="/assets/geo/gemeente_2025.geojson")
+    scherm = regiokaart.kaart_figuur(uit, asset_url="/assets/geo/gemeente_2025.geojson")
     assert len(json.dumps(scherm)) < 60_000  # no polygons: only codes and hover points
     vlakken = [t for t in scherm["data"] if t.get("fill") == "toself"]
     assert all(t["x"] == [None] for t in vlakken)
     assert scherm["layout"]["meta"]["geo"].endswith("gemeente_2025.geojson")
-    g = regio.kaart_export(staat)
+    g = regiokaart.kaart_export(staat)
     assert sum(len(t["x"]) for t in g.figuur["data"] if t.get("fill") == "toself") > 5000
     assert g.figuur["layout"]["meta"]["bron"] == regio.BRONREGEL
-    rijen = export.rijen(g.reeksen, g.weergave)
+    rijen = bestanden.rijen(g.reeksen, g.weergave)
     assert len(rijen) == sum(1 for w in uit.regios if w.waarde is not None)
     assert all(r["status"] == "afgeleid" for r in rijen)
     assert (
         "Gespecialiseerd = so + vso + so/vso" in g.indicator_meta[g.indicator_ids[0]]["definitie"]
     )
-
-
-def test_losse_queries_gelijk_aan_de_jaarset(met_database: Path) -> None:
-    """`regio_waarden` (one year) and `regio_reeks` (one region) give the cached set's rows."""
-    from dashboard import queries, regio
-
-    ids = regio.SOORTEN["gespecialiseerd"][1]
-    alle = {(r["regio_code"], r["jaar"]): r for r in queries.regio_alle_jaren("provincie", ids)}
-    for r in queries.regio_waarden("provincie", list(ids), [2016, 2025]):
-        assert alle[(r["regio_code"], r["jaar"])]["waarde"] == r["waarde"]
-    reeks = queries.regio_reeks("PV26", list(ids))
-    assert [r["jaar"] for r in reeks] == sorted(j for c, j in alle if c == "PV26")
-    assert all(alle[("PV26", r["jaar"])]["bovengrens"] == r["bovengrens"] for r in reeks)

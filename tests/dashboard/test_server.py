@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.__main__ import router_lichaam
-from dashboard.beveiliging import MAX_ZOEK
+from dashboard.webserver.beveiliging import MAX_ZOEK
 
 pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
 
@@ -48,8 +48,8 @@ def test_veiligheidskoppen_op_elke_respons(client) -> None:
 
 
 def test_inbedden_is_instelbaar(monkeypatch: pytest.MonkeyPatch, met_database: Path) -> None:
-    from dashboard import beveiliging
     from dashboard.app import app
+    from dashboard.webserver import beveiliging
 
     monkeypatch.setenv("KETENMONITOR_FRAME_ANCESTORS", "'self' https://intranet.example")
     assert "frame-ancestors 'self' https://intranet.example" in beveiliging.csp(app)

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from bench.__main__ import EXPORT_KAARTEN, nakomelingen, werkbalk_lichaam
-from dashboard import afbeelding
-from dashboard.tekendienst import Tekenklant
+from dashboard.uitvoer import afbeelding
+from dashboard.uitvoer.tekendienst import Tekenklant
 from tests.dashboard.gunicorn_hulp import get
 from tests.dashboard.gunicorn_hulp import gunicorn as gunicorn_server
 
@@ -74,7 +74,7 @@ def test_een_tekendienst_voor_twee_workers_ook_na_een_crash(
         master = _ouder(worker)
         assert "gunicorn" in _naam(master)
         onder_master = nakomelingen(master)
-        diensten = [p for p in onder_master if "dashboard.tekendienst" in _naam(p)]
+        diensten = [p for p in onder_master if "dashboard.uitvoer.tekendienst" in _naam(p)]
         assert diensten == [dienst]  # one service for both workers
         chromium = [p for p in onder_master if "chromium" in _naam(p)]
         assert chromium and all(p in nakomelingen(dienst) for p in chromium)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dashboard import queries
-from dashboard.figures import staaf_figuur, trend_figuur
-from dashboard.ketenkaart import knopen
-from dashboard.reeksen import als_jaarrijen, maak_reeksen
+from dashboard.figuren.figures import trend_figuur
+from dashboard.figuren.staaf import staaf_figuur
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import als_jaarrijen, maak_reeksen
+from dashboard.logica.ketenkaart import knopen
 
 
 def test_elke_maatregel_link_wijst_naar_bestaande_indicator(met_database: Path) -> None:

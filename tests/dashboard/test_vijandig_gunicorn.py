@@ -1,4 +1,4 @@
-"""Hostile clients against the production server (`make serve`'s gunicorn.conf.py), issue 17.
+"""Hostile clients against the production server (`make serve`'s gunicorn.conf.py).
 
 One gunicorn (1 worker, 2 threads, read timeout 1 s) serves the whole module; its log is
 kept so the last test can check that no client made it lie or dump a traceback.

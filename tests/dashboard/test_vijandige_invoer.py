@@ -1,4 +1,4 @@
-"""Hostile input over HTTP (Flask test client), one test per defect of issue 17.
+"""Hostile input over HTTP (Flask test client), one test per defect found by a hostile-input probe.
 
 Bounded work per request, a 4xx (and one escaped log line, no traceback) for every client
 mistake, a 503 for every unusable database state, no DuckDB text or server path for users,
@@ -104,7 +104,7 @@ def test_honderdduizend_onbekende_sleutels_zijn_400_zonder_werk(
 
 def test_veel_onbekende_sleutels_geven_een_melding(client) -> None:
     """A query string as long as an address can be: one notice naming three keys."""
-    from dashboard.beveiliging import MAX_ZOEK
+    from dashboard.webserver.beveiliging import MAX_ZOEK
 
     sleutels = []
     while len("?" + "&".join(sleutels)) + 8 < MAX_ZOEK:
@@ -119,7 +119,7 @@ def test_veel_onbekende_sleutels_geven_een_melding(client) -> None:
 
 @pytest.mark.parametrize("extra", [1, 10 * 1024 * 1024])
 def test_lichaam_boven_de_limiet_is_413(client, extra: int) -> None:
-    from dashboard.beveiliging import MAX_LICHAAM
+    from dashboard.webserver.beveiliging import MAX_LICHAAM
 
     r = _post(client, b"{" + b" " * (MAX_LICHAAM + extra))
     assert r.status_code == 413
@@ -128,7 +128,7 @@ def test_lichaam_boven_de_limiet_is_413(client, extra: int) -> None:
 
 
 def test_lichaam_op_de_limiet_wordt_gelezen(client) -> None:
-    from dashboard.beveiliging import MAX_LICHAAM
+    from dashboard.webserver.beveiliging import MAX_LICHAAM
 
     lichaam = router_lichaam("/trends", "?weergave=absoluut")
     r = _post(client, lichaam + b" " * (MAX_LICHAAM - len(lichaam)))
@@ -236,7 +236,7 @@ def test_bestaand_bestand_in_component_suites_blijft_200(client) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=FUNCTIE)
 @given(pad=st.text(alphabet="abcdefghijklmnopqrstuvwxyz-/é0123456789", min_size=1, max_size=30))
 def test_onbekende_pagina_is_een_nederlandse_404(client, pad: str) -> None:
-    from dashboard.beveiliging import bekende_paginas
+    from dashboard.webserver.beveiliging import bekende_paginas
 
     pad = "/".join(deel for deel in pad.split("/") if deel)  # '//x' is redirected (308)
     if pad in bekende_paginas():
@@ -281,7 +281,7 @@ def test_405_noemt_allow(client, methode: str, pad: str, toegestaan: str) -> Non
 def test_ontsnap_laat_geen_stuurteken_over(tekst: str) -> None:
     import unicodedata
 
-    from dashboard.logboek import ontsnap
+    from dashboard.webserver.logboek import ontsnap
 
     uit = ontsnap(tekst)
     assert not any(unicodedata.category(t) == "Cc" for t in uit)
@@ -299,7 +299,7 @@ def test_stuurtekens_in_url_vervalsen_geen_logregel(
     client, caplog: pytest.LogCaptureFixture, voor: str, stuur: str
 ) -> None:
     """Was: a newline in a request value started a fake log line."""
-    from dashboard.logboek import VeiligeOpmaak
+    from dashboard.webserver.logboek import VeiligeOpmaak
 
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="ketenmonitor"):
@@ -313,7 +313,7 @@ def test_stuurtekens_in_url_vervalsen_geen_logregel(
 
 
 def test_traceback_van_een_echte_fout_ontsnapt_alleen_de_melding() -> None:
-    from dashboard.logboek import VeiligeOpmaak
+    from dashboard.webserver.logboek import VeiligeOpmaak
 
     try:
         raise ValueError("waarde\n[ERROR] nep")
@@ -328,7 +328,7 @@ def test_traceback_van_een_echte_fout_ontsnapt_alleen_de_melding() -> None:
 
 
 def test_app_logger_heeft_de_veilige_opmaak(app) -> None:
-    from dashboard.logboek import VeiligeOpmaak
+    from dashboard.webserver.logboek import VeiligeOpmaak
 
     logger = logging.getLogger("ketenmonitor")
     assert any(isinstance(h.formatter, VeiligeOpmaak) for h in logger.handlers)
@@ -439,10 +439,10 @@ def test_werkbalk_toont_geen_duckdb_tekst_of_pad(
     app, client, monkeypatch: pytest.MonkeyPatch, fout: str
 ) -> None:
     """Was: the toolbar showed DuckDB's error with SQL, or the server's file path."""
-    from dashboard import queries
+    from dashboard.gegevens import queries, verbinding
 
     def kapot() -> None:
-        raise queries.DatabaseOntbreekt(fout)
+        raise verbinding.DatabaseOntbreekt(fout)
 
     monkeypatch.setattr(queries, "bronnen", kapot)
     r = _post(client, _export_lichaam(app, "xlsx"))
@@ -454,7 +454,7 @@ def test_werkbalk_toont_geen_duckdb_tekst_of_pad(
 
 def test_elke_werkbalk_callback_zoals_de_browser_hem_stuurt_is_geldig(app) -> None:
     """The renderer sends `children@<hash>` for a duplicate output: that is not malformed."""
-    from dashboard.beveiliging import controleer_callback
+    from dashboard.webserver.beveiliging import controleer_callback
 
     sleutels = [
         k for k, cb in app.callback_map.items() if "-melding.children@" in k and "callback" in cb
@@ -479,8 +479,8 @@ def test_elke_werkbalk_callback_zoals_de_browser_hem_stuurt_is_geldig(app) -> No
     ],
 )
 def test_afbeeldingsfout_toont_alleen_de_nederlandse_zin(fout: str, verwacht: str) -> None:
-    from dashboard import afbeelding
-    from dashboard.toolbar import foutmelding
+    from dashboard.onderdelen.toolbar import foutmelding
+    from dashboard.uitvoer import afbeelding
 
     assert foutmelding(afbeelding.AfbeeldingMislukt(fout)) == verwacht
 
@@ -489,12 +489,12 @@ def test_onverwachte_exportfout_is_een_melding_geen_500(
     app, client, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Was: the Excel export failed with a 500 and no message (an illegal character)."""
-    from dashboard import export
+    from dashboard.uitvoer import pakket
 
     def kapot(*_a, **_k):
         raise ValueError("/srv/geheim: cannot be used in worksheets")
 
-    monkeypatch.setattr(export, "maak_bestand", kapot)
+    monkeypatch.setattr(pakket, "maak_bestand", kapot)
     with caplog.at_level(logging.ERROR, logger="ketenmonitor"):
         r = _post(client, _export_lichaam(app, "xlsx"))
     assert r.status_code == 200
@@ -517,7 +517,7 @@ hosts = st.one_of(
 def test_permalink_komt_nooit_uit_de_request(
     app, monkeypatch: pytest.MonkeyPatch, host: str, pad: str, zoek: str
 ) -> None:
-    from dashboard.toolbar import permalink
+    from dashboard.onderdelen.toolbar import permalink
 
     monkeypatch.delenv("KETENMONITOR_BASIS_URL", raising=False)
     monkeypatch.delenv("HOST", raising=False)
@@ -548,7 +548,7 @@ def test_permalink_komt_nooit_uit_de_request(
 def test_ongeldige_basis_url_is_een_fout_van_de_beheerder(
     monkeypatch: pytest.MonkeyPatch, basis: str
 ) -> None:
-    from dashboard.toolbar import basis_url
+    from dashboard.onderdelen.toolbar import basis_url
 
     monkeypatch.setenv("KETENMONITOR_BASIS_URL", basis)
     with pytest.raises(ValueError, match="KETENMONITOR_BASIS_URL"):

@@ -1,4 +1,4 @@
-"""Issue 14, words on the pages: tab titles, tiles that say what grew, no developer paths,
+"""Words on the pages: tab titles, tiles that say what grew, no developer paths,
 'na filter' only with a filter, and the Toon 2020 switch writing the URL state."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import dash
 import plotly.utils
 
-from dashboard.coronaschakelaar import corona_query
+from dashboard.onderdelen.coronaschakelaar import corona_query
 
 
 def _tekst(onderdeel) -> str:

@@ -36,13 +36,13 @@ def tekenaar_voor_de_servers() -> None:
     """Start the image renderer before any dash_duo server starts.
 
     dash_duo stops its Flask server by raising SystemExit in *every* thread created since
-    that server started. The shared render service (`dashboard.tekendienst`) is another
+    that server started. The shared render service (`dashboard.uitvoer.tekendienst`) is another
     process and the client starts no threads, so that no longer reaches it; in the
     per-process mode (KETENMONITOR_TEKENAAR=proces) a Kaleido browser first started inside a
     test would lose its event loop at that test's end, and the next image would wait out the
     render timeout. Warming it here, before any runner, keeps both modes fast.
     """
-    from dashboard import afbeelding
+    from dashboard.uitvoer import afbeelding
 
     if afbeelding.browser_pad_bestaat():
         afbeelding.tekenaar().stil_s = 0  # an idle close would restart it inside a runner

@@ -2,7 +2,7 @@
 
 Every chart card on every chart page is exported in all four formats, and every page's
 briefing pack is downloaded, in one browser session per page: this is what a researcher
-does, and it is the sequence that once hung Kaleido (issue 6) when images were made from
+does, and it is the sequence that once hung Kaleido when images were made from
 the Dash server's threads.
 """
 
@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from selenium.webdriver.common.by import By
 
-from dashboard.uitsplitsing import reeksen_met, uitsplitsing_grafiek
+from dashboard.logica.uitsplitsing import reeksen_met, uitsplitsing_grafiek
 from tests.e2e.conftest import axe_overtredingen, console_fouten, wacht_op_bestand
 
 GRAFIEKPAGINAS = {
@@ -34,7 +34,7 @@ def _verwacht_aantal(pad: str) -> int:
     if GRAFIEKPAGINAS[pad] is not None:
         return GRAFIEKPAGINAS[pad]
     leeftijd = [i for i in reeksen_met("leeftijd") if uitsplitsing_grafiek(i, "leeftijd")]
-    assert len(leeftijd) >= 5, leeftijd  # the age series of issue 15, not only snapshots
+    assert len(leeftijd) >= 5, leeftijd  # age series over years, not only snapshots
     return 1 + len(leeftijd) + 3
 
 

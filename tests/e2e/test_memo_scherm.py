@@ -1,4 +1,4 @@
-"""Issue 13 on screen: no Plotly modebar or cloud link, legend and source line apart at every
+"""Memo-ready charts on screen: no Plotly modebar or cloud link, legend and source line apart at every
 width, and the table view with its own toolbar."""
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ def test_ketenkaart_kdc_opent_uitleg_en_lege_keuze_heeft_geen_werkbalk(dash_duo,
 def test_actielijnen_filter_en_deeplink(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + "/actielijnen")
-    # without a filter the count says nothing about a filter (issue 14)
+    # without a filter the count says nothing about a filter
     dash_duo.wait_for_text_to_equal("#actielijn-1 + p + h3", "Maatregelen (8)", timeout=10)
     dash_duo.find_element(
         "label[for='_dbcprivate_checklist_actielijnen-ministerie_input_OCW']"

@@ -1,4 +1,4 @@
-"""Issue 14: keyboard paths (radio groups, skip link to Weergave), the in-page menus' contrast,
+"""Keyboard paths (radio groups, skip link to Weergave), the in-page menus' contrast,
 no sideways scrolling and no clipped chart text at 390 px, and the Toon 2020 switch."""
 
 from __future__ import annotations

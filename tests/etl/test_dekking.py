@@ -1,4 +1,4 @@
-"""The coverage report counts what the targets of issue 15 are about, on small frames."""
+"""The coverage report counts what the data-coverage targets are about, on small frames."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_telt_jaren_leeftijdsreeksen_secundair_en_voorlopig() -> None:
 
 
 def test_telt_reeksen_uit_uitgeversbestanden_apart() -> None:
-    """Issue 15 counts at most five imported series towards its target: the report says how
+    """The coverage target counts at most five imported series towards its target: the report says how
     many of the long series come from a publisher file (all their rows from an import)."""
     tabellen = _tabellen()
     assert meet(tabellen).indicatoren_min_jaren_import == 0

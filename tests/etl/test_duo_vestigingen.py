@@ -2,7 +2,7 @@
 
 Checks against published figures: DUO's BO total for 2017 is 1,414,261 (OCW in cijfers, once
 the hand-entered po_regulier_leerlingen row) and for 2015 1,443,072 = X + n with n `<5` cells.
-Since issue 15 (step 6) the file is the source of po_regulier_leerlingen; the years whose earlier
+The file is the source of po_regulier_leerlingen; the years whose earlier
 figure differed are in `revisie`.
 """
 

@@ -1,4 +1,4 @@
-"""Importers on files shaped like the real publisher files (issue 11, defects 1-9).
+"""Importers on files shaped like the real publisher files (defects found on real files).
 
 Fixtures in tests/fixtures/formaten (see the README there): an English OData v3 table saved by
 hand from a browser, a StatLine CSV with a lower-case id and mixed periods, an old StatLine
@@ -170,7 +170,7 @@ def test_privacyteken_geeft_een_bereik(formaten: Path) -> None:
 
 def test_reeks_zonder_regio_alleen_landelijk(formaten: Path) -> None:
     """`"regio": false` on a series: national rows as usual, no regional rows for that series
-    (issue 15, step 6: po_regulier_leerlingen reads the same BO locations as the regional BO)."""
+    (po_regulier_leerlingen reads the same BO locations as the regional BO)."""
 
     def landelijk_bo(t: list[dict]) -> None:
         t[2]["reeksen"].append(

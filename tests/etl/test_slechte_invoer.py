@@ -197,7 +197,7 @@ def test_alle_problemen_in_een_keer(raw: Path) -> None:
 
 # ---------------------------------------------------------------- what exports cannot carry
 # Excel refuses control characters in a cell and a NaN or infinite number is no published
-# figure: the ETL refuses both, each at its file, line and column (issue 17). The rules are
+# figure: the ETL refuses both, each at its file, line and column. The rules are
 # tried with many inputs on one table (fast), and end to end through `valideer` once each.
 
 STUURTEKENS = [chr(c) for c in [*range(0, 9), *range(11, 32), *range(127, 160)]]

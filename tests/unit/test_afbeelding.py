@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard import afbeelding
+from dashboard.uitvoer import afbeelding
 
 pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
 

@@ -1,16 +1,18 @@
-"""The chart rules of issue 12 on series made up in code: base year, breaks, panels, order.
+"""The honest-chart rules on series made up in code: base year, breaks, panels, order.
 
 Each rule is tested where it is decided (reeksen, figures, volgorde), without a database.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from dashboard import export
-from dashboard.figures import GROOTTE_FACTOR, panelen, samenvatting, trend_figuur
-from dashboard.reeksen import maak_reeksen, weergave_tekst
-from dashboard.volgorde import categorie_sleutel
+from dashboard.figuren.figures import GROOTTE_FACTOR, panelen, samenvatting, trend_figuur
+from dashboard.gegevens.reeksen import maak_reeksen, weergave_tekst
+from dashboard.gegevens.volgorde import categorie_sleutel
+from dashboard.uitvoer import bestanden, pakket
 
 
 def _meta(*specs: tuple[str, int | None]) -> dict[str, dict]:
@@ -55,7 +57,9 @@ def test_basisjaar_exact_en_genoemd() -> None:
     fig = trend_figuur(reeksen, "index", 2015, 2023, toon_2020=True)
     assert "Index, 2017 = 100" in fig["layout"]["title"]["text"]
     assert fig["layout"]["yaxis"]["title"]["text"] == "index (2017 = 100)"
-    csv = export.naar_csv(export.rijen(reeksen, "index"), export.KOLOMMEN).decode("utf-8-sig")
+    csv = bestanden.naar_csv(bestanden.rijen(reeksen, "index"), bestanden.KOLOMMEN).decode(
+        "utf-8-sig"
+    )
     assert ";index, 2017 = 100;2017;" in csv
     assert "2017 = 100" in samenvatting(reeksen, 2015, 2023, "index")
     assert weergave_tekst("verandering", 2019) == "procentuele verandering t.o.v. 2019"
@@ -152,9 +156,7 @@ def test_export_houdt_panelen() -> None:
         _rij("klein", j, 3) for j in range(2016, 2020)
     ]
     reeksen = maak_reeksen(rijen, _meta(("groot", None), ("klein", None)), "absoluut", 2016, True)
-    fig = export.voor_export(
-        trend_figuur(reeksen, "absoluut", 2016, 2019), export.date(2026, 12, 1)
-    )
+    fig = pakket.voor_export(trend_figuur(reeksen, "absoluut", 2016, 2019), date(2026, 12, 1))
     assert "yaxis2" in fig["layout"]
 
 
@@ -188,7 +190,7 @@ def test_reeksen_en_export_in_natuurlijke_volgorde() -> None:
     reeksen = maak_reeksen(rijen, _meta(("a", None)), "absoluut", 2016, True)
     assert [r.categorie for r in reeksen] == ["0 tot 4 jaar", "4 tot 12 jaar", "12 tot 18 jaar"]
     assert all([p.jaar for p in r.punten] == [2018, 2019] for r in reeksen)
-    uit = export.rijen(reeksen, "absoluut")
+    uit = bestanden.rijen(reeksen, "absoluut")
     assert [r["categorie"] for r in uit[::2]] == ["0 tot 4 jaar", "4 tot 12 jaar", "12 tot 18 jaar"]
 
 
@@ -202,8 +204,8 @@ def test_enkelvoud_en_meervoud_in_samenvatting() -> None:
 
 
 def test_secundaire_bron_herziening_en_bereik_zichtbaar() -> None:
-    from dashboard.components import datatabel
-    from dashboard.figures import bronregel
+    from dashboard.figuren.figures import bronregel
+    from dashboard.onderdelen.components import datatabel
 
     rijen = [
         {**_rij("a", 2018, 10), "bron_soort": "secundair", "bron_url": "https://krant.example/x"},

@@ -12,9 +12,10 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import afbeelding, export
-from dashboard.figures import trend_figuur
-from dashboard.reeksen import maak_reeksen, staaf_reeksen
+from dashboard.figuren.figures import trend_figuur
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.gegevens.reeksen import maak_reeksen, staaf_reeksen
+from dashboard.uitvoer import afbeelding, bestanden, pakket
 
 DATUM = date(2026, 11, 23)
 META = {
@@ -70,7 +71,7 @@ def _lees_csv(data: bytes) -> list[list[str]]:
 
 
 def test_rijen_volgen_de_reeksen(reeksen) -> None:
-    uit = export.rijen(reeksen, "absoluut")
+    uit = bestanden.rijen(reeksen, "absoluut")
     assert [(r["indicator_id"], r["jaar"], r["waarde"]) for r in uit] == [
         ("a", 2016, 1000.0),
         ("a", 2017, 1234.5),
@@ -81,12 +82,12 @@ def test_rijen_volgen_de_reeksen(reeksen) -> None:
     assert uit[2]["periode"] == "2016"
     assert uit[0]["getoond"] is None and uit[0]["basisjaar"] is None
     assert uit[1]["bron"] == "CBS, Titel b1"
-    assert tuple(uit[0]) == (*export.KOLOMMEN, "citaat")
+    assert tuple(uit[0]) == (*bestanden.KOLOMMEN, "citaat")
 
 
 def test_rijen_in_index_hebben_getoond() -> None:
     reeksen = maak_reeksen([_rij("a", 2016, 1000.0), _rij("a", 2017, 1100.0)], META, "index")
-    uit = export.rijen(reeksen, "index")
+    uit = bestanden.rijen(reeksen, "index")
     assert [r["getoond"] for r in uit] == [100, 110]
     assert {r["basisjaar"] for r in uit} == {2016}
     assert uit[1]["waarde"] == 1100.0  # published value untouched
@@ -99,18 +100,21 @@ def test_staafrijen_houden_hun_eigen_periode() -> None:
         {**_rij("b", None, 45.0), "periode_van": None, "periode_tot": None, "categorie": "lang"},
         {**_rij("b", None, 9.0), "periode_van": 2022, "periode_tot": 2022, "categorie": "0-3"},
     ]
-    uit = export.rijen(staaf_reeksen(invoer, META), "absoluut")
+    uit = bestanden.rijen(staaf_reeksen(invoer, META), "absoluut")
     assert [(r["categorie"], r["periode"], r["jaar"], r["waarde"]) for r in uit] == [
         ("kort", "2016–2019", None, 34.0),
         ("lang", "periode niet genoemd", None, 45.0),
         ("0-3", "2022", 2022, 9.0),
     ]
-    assert _lees_csv(export.naar_csv(uit, export.KOLOMMEN))[2][3:5] == ["periode niet genoemd", ""]
+    assert _lees_csv(bestanden.naar_csv(uit, bestanden.KOLOMMEN))[2][3:5] == [
+        "periode niet genoemd",
+        "",
+    ]
 
 
 def test_csv_nederlands_en_injectie_geneutraliseerd(reeksen) -> None:
-    regels = _lees_csv(export.naar_csv(export.rijen(reeksen, "absoluut"), export.KOLOMMEN))
-    assert regels[0] == list(export.KOLOMMEN)
+    regels = _lees_csv(bestanden.naar_csv(bestanden.rijen(reeksen, "absoluut"), bestanden.KOLOMMEN))
+    assert regels[0] == list(bestanden.KOLOMMEN)
     kop = regels[0]
     a2017 = dict(zip(kop, regels[2], strict=True))
     assert a2017["waarde"] == "1234,5"
@@ -121,18 +125,20 @@ def test_csv_nederlands_en_injectie_geneutraliseerd(reeksen) -> None:
 
 @pytest.mark.parametrize("begin", ["=", "+", "-", "@", "\t", "\r"])
 def test_elke_gevaarlijke_beginletter(begin: str) -> None:
-    data = export.naar_csv([{"tekst": f"{begin}1+1", "getal": -1}])
+    data = bestanden.naar_csv([{"tekst": f"{begin}1+1", "getal": -1}])
     (_, rij) = _lees_csv(data)
     assert rij == [f"'{begin}1+1", "-1"]
 
 
 def test_csv_gewone_tekst_en_getallen_onaangetast() -> None:
-    (_, rij) = _lees_csv(export.naar_csv([{"t": "a;b", "n": 0.1, "i": 7, "d": date(2024, 1, 2)}]))
+    (_, rij) = _lees_csv(
+        bestanden.naar_csv([{"t": "a;b", "n": 0.1, "i": 7, "d": date(2024, 1, 2)}])
+    )
     assert rij == ["a;b", "0,1", "7", "2024-01-02"]
 
 
 def test_xlsx_getallen_en_toelichting(reeksen) -> None:
-    toelichting = export.maak_toelichting(
+    toelichting = bestanden.maak_toelichting(
         reeksen,
         "Titel",
         "Absolute waarden · 2016–2017",
@@ -142,12 +148,12 @@ def test_xlsx_getallen_en_toelichting(reeksen) -> None:
         [{"url": "https://example.org/b1", "licentie": "CC BY 4.0"}],
     )
     boek = load_workbook(
-        io.BytesIO(export.naar_xlsx(export.rijen(reeksen, "absoluut"), toelichting))
+        io.BytesIO(bestanden.naar_xlsx(bestanden.rijen(reeksen, "absoluut"), toelichting))
     )
     assert boek.sheetnames == ["data", "toelichting"]
     data = boek["data"]
     kop = [c.value for c in data[1]]
-    assert tuple(kop) == (*export.KOLOMMEN, "citaat")
+    assert tuple(kop) == (*bestanden.KOLOMMEN, "citaat")
     waarde = data.cell(3, kop.index("waarde") + 1)
     assert waarde.value == 1234.5 and waarde.data_type == "n"
     assert "#,##0" in waarde.number_format
@@ -186,33 +192,33 @@ def test_xlsx_getallen_en_toelichting(reeksen) -> None:
     ],
 )
 def test_bestandsnaam(ids, verwacht) -> None:
-    assert export.bestandsnaam(ids, 2016, 2023, DATUM, "csv") == verwacht
+    assert bestanden.bestandsnaam(ids, 2016, 2023, DATUM, "csv") == verwacht
 
 
 def test_bestandsnaam_lang_en_vijandig() -> None:
-    naam = export.bestandsnaam(["x" * 500, "日本語"], 2016, 2023, DATUM, "png")
+    naam = bestanden.bestandsnaam(["x" * 500, "日本語"], 2016, 2023, DATUM, "png")
     assert len(naam) < 120
     assert re.fullmatch(r"[a-z0-9_-]+\.png", naam)
     with pytest.raises(ValueError):
-        export.bestandsnaam(["a"], 2016, 2023, DATUM, "exe")
+        bestanden.bestandsnaam(["a"], 2016, 2023, DATUM, "exe")
     with pytest.raises(ValueError):
-        export.bestandsnaam(["a"], "2016/../", 2023, DATUM, "png")
+        bestanden.bestandsnaam(["a"], "2016/../", 2023, DATUM, "png")
 
 
 def test_zip_bundel() -> None:
-    data = export.zip_bundel({"a.csv": b"1", "README.txt": b"hallo"}, datetime(2026, 11, 23))
+    data = bestanden.zip_bundel({"a.csv": b"1", "README.txt": b"hallo"}, datetime(2026, 11, 23))
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.namelist() == ["a.csv", "README.txt"]
         assert z.read("README.txt") == b"hallo"
     for slecht in ("../x", "/etc/passwd", "map/x.csv", ".verborgen", "a..b"):
         with pytest.raises(ValueError):
-            export.zip_bundel({slecht: b""})
+            bestanden.zip_bundel({slecht: b""})
 
 
 def test_voor_export_kopie_met_voetregel(reeksen) -> None:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017)
     voor_aantal = len(fig["layout"]["annotations"])
-    voor = export.voor_export(fig, DATUM)
+    voor = pakket.voor_export(fig, DATUM)
     assert len(fig["layout"]["annotations"]) == voor_aantal  # the screen figure is not changed
     namen = [a.get("name") for a in voor["layout"]["annotations"]]
     assert namen[-2:] == ["bronregel", "voetregel"]
@@ -221,7 +227,7 @@ def test_voor_export_kopie_met_voetregel(reeksen) -> None:
     assert bron["text"].startswith("Bron: CBS")
     assert voet["y"] < bron["y"]  # footer under the source line
     assert voor["layout"]["width"] == 800 and voor["layout"]["height"] >= 450
-    vierkant = export.voor_export(fig, DATUM, vierkant=True)["layout"]
+    vierkant = pakket.voor_export(fig, DATUM, vierkant=True)["layout"]
     assert vierkant["width"] == 800 and vierkant["height"] == 800
 
 
@@ -236,15 +242,15 @@ def png_maat(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_png_heeft_verwachte_maat(reeksen, vierkant) -> None:
     g = _grafiekexport(reeksen)
-    hoogte = export.voor_export(g.figuur, DATUM, vierkant=vierkant)["layout"]["height"]
-    data, _ = export.maak_bestand(g, "png", DATUM, vierkant=vierkant)
+    hoogte = pakket.voor_export(g.figuur, DATUM, vierkant=vierkant)["layout"]["height"]
+    data, _ = pakket.maak_bestand(g, "png", DATUM, vierkant=vierkant)
     assert png_maat(data) == (1600, 2 * hoogte)  # 800 px layout at scale 2
 
 
 @pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
 def test_svg_bevat_titel_bron_en_datum(reeksen) -> None:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017, titel="Mijn titel")
-    svg = afbeelding.naar_afbeelding(export.voor_export(fig, DATUM), "svg").decode("utf-8")
+    svg = afbeelding.naar_afbeelding(pakket.voor_export(fig, DATUM), "svg").decode("utf-8")
     assert svg.lstrip().startswith("<svg")
     for tekst in ("Mijn titel", "Bron: CBS", "Ketenmonitor, 23 november 2026", "voorlopig"):
         assert tekst in svg
@@ -271,9 +277,9 @@ MOMENTEN = [
 ]
 
 
-def _grafiekexport(reeksen, momenten=()) -> export.Grafiekexport:
+def _grafiekexport(reeksen, momenten=()) -> Grafiekexport:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017, titel="Mijn titel", momenten=momenten)
-    return export.Grafiekexport(
+    return Grafiekexport(
         fig,
         reeksen,
         "absoluut",
@@ -287,9 +293,9 @@ def _grafiekexport(reeksen, momenten=()) -> export.Grafiekexport:
 
 def test_beleidsmomenten_in_voetregel_en_excel(reeksen) -> None:
     g = _grafiekexport(reeksen, MOMENTEN)
-    voet = export.voor_export(g.figuur, DATUM, voetnoot=g.voetnoot)["layout"]["annotations"][-1]
+    voet = pakket.voor_export(g.figuur, DATUM, voetnoot=g.voetnoot)["layout"]["annotations"][-1]
     assert voet["text"].startswith("Ketenmonitor, 23 november 2026 · Genummerde lijnen 1–2")
-    data, naam = export.maak_bestand(g, "xlsx", DATUM)
+    data, naam = pakket.maak_bestand(g, "xlsx", DATUM)
     assert naam == "ketenmonitor_a_en_1_meer_2016-2017_20261123.xlsx"
     blad = load_workbook(io.BytesIO(data))["toelichting"]
     tekst = [str(c.value) for rij in blad.iter_rows() for c in rij if c.value]
@@ -299,7 +305,7 @@ def test_beleidsmomenten_in_voetregel_en_excel(reeksen) -> None:
         in tekst
     )
     assert any(t.startswith("2. 1 maart 2025: Tweede moment (wet)") for t in tekst)
-    zonder = export.maak_bestand(_grafiekexport(reeksen), "xlsx", DATUM)[0]
+    zonder = pakket.maak_bestand(_grafiekexport(reeksen), "xlsx", DATUM)[0]
     blad = load_workbook(io.BytesIO(zonder))["toelichting"]
     assert not any("Beleidsmomenten" in str(c.value) for rij in blad.iter_rows() for c in rij)
 
@@ -307,15 +313,15 @@ def test_beleidsmomenten_in_voetregel_en_excel(reeksen) -> None:
 @pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
 def test_briefingpakket_inhoud(reeksen) -> None:
     grafieken = [_grafiekexport(reeksen, MOMENTEN), _grafiekexport(reeksen[:1])]
-    pakket = zipfile.ZipFile(io.BytesIO(export.briefingpakket(grafieken, DATUM)))
-    namen = pakket.namelist()
+    zipbestand = zipfile.ZipFile(io.BytesIO(pakket.briefingpakket(grafieken, DATUM)))
+    namen = zipbestand.namelist()
     assert namen[-1] == "README.txt" and len(namen) == 7
     for nr in ("01", "02"):
         assert {n.rsplit(".", 1)[1] for n in namen if n.startswith(nr)} == {"png", "svg", "csv"}
-    assert png_maat(pakket.read(next(n for n in namen if n.endswith(".png"))))[0] == 1600
-    svg = pakket.read(next(n for n in namen if n.startswith("01") and n.endswith(".svg")))
+    assert png_maat(zipbestand.read(next(n for n in namen if n.endswith(".png"))))[0] == 1600
+    svg = zipbestand.read(next(n for n in namen if n.startswith("01") and n.endswith(".svg")))
     assert b"Genummerde lijnen 1" in svg and b"Bron: CBS" in svg
-    leesmij = pakket.read("README.txt").decode("utf-8")
+    leesmij = zipbestand.read("README.txt").decode("utf-8")
     for verwacht in (
         "1. Mijn titel",
         "2. Mijn titel",

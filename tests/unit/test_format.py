@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from dashboard import format as nl
+from dashboard.figuren import format as nl
 
 
 def test_getal_nederlands() -> None:

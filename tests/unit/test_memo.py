@@ -1,4 +1,4 @@
-"""Memo-ready exports (issue 13): readable at 16 cm, legend and source line never overlap,
+"""Memo-ready exports: readable at 16 cm, legend and source line never overlap,
 Excel columns that fit, a leesmij with definitions and the right legend per chart type."""
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import afbeelding, export
-from dashboard.figures import staaf_figuur, trend_figuur
-from dashboard.reeksen import maak_reeksen, staaf_reeksen
+from dashboard.figuren.figures import trend_figuur
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.figuren.staaf import staaf_figuur
+from dashboard.gegevens.reeksen import maak_reeksen, staaf_reeksen
+from dashboard.uitvoer import afbeelding, pakket
 from tests.svg_meetkunde import breedte, lettergroottes, vakken
 
 DATUM = date(2026, 12, 1)
@@ -50,7 +52,7 @@ def _rij(ind: str, jaar: int, waarde: float, status: str = "gepubliceerd", cat: 
     }
 
 
-def _lijnen() -> export.Grafiekexport:
+def _lijnen() -> Grafiekexport:
     rijen = [_rij("a", j, 300_000 + 1000 * j % 7) for j in range(2015, 2025)]
     rijen += [
         _rij("b", j, 30_000, "voorlopig" if j > 2022 else "gepubliceerd") for j in range(2015, 2025)
@@ -68,15 +70,15 @@ def _lijnen() -> export.Grafiekexport:
         }
     ]
     fig = trend_figuur(reeksen, "absoluut", 2015, 2024, toon_2020=True, momenten=momenten)
-    return export.Grafiekexport(
+    return Grafiekexport(
         fig, reeksen, "absoluut", 2015, 2024, indicator_meta=META, momenten=momenten
     )
 
 
-def _staven() -> export.Grafiekexport:
+def _staven() -> Grafiekexport:
     rijen = [_rij("a", 2023, w, "voorlopig", f"{n} tot {n + 4} jaar") for n, w in ((0, 5), (4, 9))]
     fig = staaf_figuur(rijen, "Staven naar leeftijd, 2023", "aantal · 2023", "aantal")
-    return export.Grafiekexport(
+    return Grafiekexport(
         fig, staaf_reeksen(rijen, META), "absoluut", 2023, 2023, indicator_meta=META
     )
 
@@ -86,7 +88,7 @@ def _staven() -> export.Grafiekexport:
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_svg_leesbaar_en_niets_overlapt(maak, vierkant: bool) -> None:
     g = maak()
-    svg = export.maak_bestand(g, "svg", DATUM, vierkant=vierkant)[0].decode("utf-8")
+    svg = pakket.maak_bestand(g, "svg", DATUM, vierkant=vierkant)[0].decode("utf-8")
     assert breedte(svg) == 800
     assert min(lettergroottes(svg)) / breedte(svg) >= ACHT_PT_OP_16_CM
     alle = vakken(svg)
@@ -103,7 +105,7 @@ def test_svg_leesbaar_en_niets_overlapt(maak, vierkant: bool) -> None:
 def test_excel_kolommen_passen_en_citaat_en_licentie() -> None:
     g = _lijnen()
     g.toelichting_bronnen = [{"url": "https://example.org/a", "licentie": "CC BY 4.0"}]
-    boek = load_workbook(io.BytesIO(export.maak_bestand(g, "xlsx", DATUM)[0]))
+    boek = load_workbook(io.BytesIO(pakket.maak_bestand(g, "xlsx", DATUM)[0]))
     data = boek["data"]
     kop = [c.value for c in data[1]]
     assert kop[-1] == "citaat"
@@ -123,7 +125,7 @@ def test_excel_kolommen_passen_en_citaat_en_licentie() -> None:
 
 
 def test_excel_van_staven_heeft_staaflegenda() -> None:
-    boek = load_workbook(io.BytesIO(export.maak_bestand(_staven(), "xlsx", DATUM)[0]))
+    boek = load_workbook(io.BytesIO(pakket.maak_bestand(_staven(), "xlsx", DATUM)[0]))
     tekst = [str(c.value) for rij in boek["toelichting"].iter_rows() for c in rij if c.value]
     assert any("open staaf" in t for t in tekst)
     assert not any("gestreepte lijn" in t for t in tekst)
@@ -131,8 +133,8 @@ def test_excel_van_staven_heeft_staaflegenda() -> None:
 
 @pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
 def test_leesmij_met_definities_en_legenda_per_grafieksoort() -> None:
-    pakket = zipfile.ZipFile(io.BytesIO(export.briefingpakket([_lijnen(), _staven()], DATUM)))
-    leesmij = pakket.read("README.txt").decode("utf-8")
+    zipbestand = zipfile.ZipFile(io.BytesIO(pakket.briefingpakket([_lijnen(), _staven()], DATUM)))
+    leesmij = zipbestand.read("README.txt").decode("utf-8")
     for verwacht in (
         "Definitie (Reeks c met een lange naam die in een legenda moet passen): Definitie van c",
         "Kanttekening: Kanttekening bij a",

@@ -2,7 +2,7 @@
 
 The lock is what production runs, so it must pin every runtime dependency of pyproject.toml
 within its range, and carry nothing from the test extras (selenium pulled urllib3 1.26 with
-known CVEs into the one shared .venv before issue 18).
+known CVEs into the one shared .venv before the lock existed).
 """
 
 from __future__ import annotations

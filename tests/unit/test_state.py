@@ -1,6 +1,6 @@
 """URL state: invalid, repeated, long and script-like values fall back with a notice."""
 
-from dashboard.state import Param, lees, naar_query
+from dashboard.onderdelen.state import Param, lees, naar_query
 
 PARAMS = [
     Param("indicator", ["a"], lambda: ["a", "b", "c"], lijst=True),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import afbeelding, tekendienst
+from dashboard.uitvoer import afbeelding, tekendienst
 from etl.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
@@ -48,7 +48,7 @@ def klant(tmp_path: Path) -> Iterator[tekendienst.Tekenklant]:
 
 def _dienst(pad: Path, *extra: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "dashboard.tekendienst", "--socket", str(pad), *extra],
+        [sys.executable, "-m", "dashboard.uitvoer.tekendienst", "--socket", str(pad), *extra],
         cwd=PROJECT_ROOT,
     )
 

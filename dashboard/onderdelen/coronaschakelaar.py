@@ -11,7 +11,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
-from dashboard.theme import CORONA_NOOT
+from dashboard.figuren.theme import CORONA_NOOT
 
 
 def corona_schakelaar(prefix: str, aan: bool) -> html.Div:

@@ -1,5 +1,5 @@
-"""Security headers that do not depend on the app, shared by Flask (dashboard/beveiliging.py)
-and by gunicorn's own error pages (dashboard/werker.py), which answer before Flask is reached.
+"""Security headers that do not depend on the app, shared by Flask (dashboard/webserver/beveiliging.py)
+and by gunicorn's own error pages (dashboard/webserver/werker.py), which answer before Flask is reached.
 
 Kept free of Dash, Flask and DuckDB imports: gunicorn's master loads the worker class.
 """

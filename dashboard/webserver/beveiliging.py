@@ -24,8 +24,9 @@ from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import logboek, queries
-from dashboard.koppen import VEILIGHEIDSKOPPEN
+from dashboard.gegevens import queries, verbinding
+from dashboard.webserver import logboek
+from dashboard.webserver.koppen import VEILIGHEIDSKOPPEN
 
 log = logging.getLogger("ketenmonitor")
 
@@ -134,7 +135,7 @@ def _waarde_fout(app: Dash, adres: dict[str, Any]) -> str | None:
         return None
     try:
         soort = _componentsoorten(app).get(adres["id"])
-    except queries.DatabaseOntbreekt:  # the layouts need data; the callback will say so
+    except verbinding.DatabaseOntbreekt:  # the layouts need data; the callback will say so
         return None
     schema = WAARDESCHEMA.get((soort or "", adres["property"]))
     if schema is None:
@@ -248,8 +249,8 @@ def _niet_beschikbaar() -> tuple[Response, int] | Response:
 def _reden() -> str:
     """Why the database is not available, for the log only (it names paths and SQL)."""
     try:
-        queries.vernieuw()
-    except queries.DatabaseOntbreekt as fout:
+        verbinding.vernieuw()
+    except verbinding.DatabaseOntbreekt as fout:
         return str(fout)
     return "weer beschikbaar"
 
@@ -257,7 +258,7 @@ def _reden() -> str:
 def _status(exc: Exception) -> int:
     if isinstance(exc, HTTPException) and isinstance(exc.code, int):
         return exc.code
-    if isinstance(exc, queries.DatabaseOntbreekt):
+    if isinstance(exc, verbinding.DatabaseOntbreekt):
         return 503
     if isinstance(exc, DependencyException) and request.path.startswith(STATISCH[0]):
         return 404  # an unknown package or file under /_dash-component-suites/
@@ -293,7 +294,7 @@ def installeer(app: Dash) -> None:
     def begrensd_en_beschikbaar():
         if request.content_length is not None and request.content_length > MAX_LICHAAM:
             return fout(_te_groot())
-        if not request.path.startswith(STATISCH) and not queries.database_beschikbaar():
+        if not request.path.startswith(STATISCH) and not verbinding.database_beschikbaar():
             log.error(
                 "database niet beschikbaar bij %s %s: %s", request.method, request.path, _reden()
             )
@@ -308,7 +309,7 @@ def installeer(app: Dash) -> None:
 
     @server.route("/gezondheid")
     def gezondheid():
-        if not queries.database_beschikbaar() or not queries.gezond():
+        if not verbinding.database_beschikbaar() or not verbinding.gezond():
             log.error("gezondheid: database niet beschikbaar: %s", _reden())
             return jsonify({"status": "database niet beschikbaar"}), 503
         info = queries.bouwinfo()

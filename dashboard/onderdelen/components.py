@@ -9,14 +9,14 @@ from urllib.parse import parse_qs
 import dash_bootstrap_components as dbc
 from dash import State, dcc, html
 
-from dashboard import format as nl
-from dashboard.export import Grafiekexport
-from dashboard.figures import samenvatting, trend_figuur
-from dashboard.reeksen import Reeks
-from dashboard.state import lees
-from dashboard.tabelvak import scrolvak
-from dashboard.theme import bron_van
-from dashboard.toolbar import registreer_export_callbacks, werkbalk
+from dashboard.figuren import format as nl
+from dashboard.figuren.figures import samenvatting, trend_figuur
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.figuren.theme import bron_van
+from dashboard.gegevens.reeksen import Reeks
+from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.tabelvak import scrolvak
+from dashboard.onderdelen.toolbar import registreer_export_callbacks, werkbalk
 
 RICHTING_PIJL = {
     "stijgend": ("↑", "stijgend"),
@@ -210,7 +210,7 @@ def trendkaart(
 
 
 def uitsplitsing_kaart(id_: str, g: Grafiekexport, extra: list[Any] | None = None) -> html.Div:
-    """A breakdown chart (line or bar, see `dashboard.uitsplitsing`) with toolbar and table.
+    """A breakdown chart (line or bar, see `dashboard.logica.uitsplitsing`) with toolbar and table.
 
     `extra` (definition, caveat) goes inside the same card, so it reads as belonging to this
     chart and not to the next one.

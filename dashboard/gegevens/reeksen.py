@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.volgorde import categorie_sleutel
+from dashboard.gegevens.volgorde import categorie_sleutel
 
 WEERGAVEN = {
     "absoluut": "Absolute waarden",

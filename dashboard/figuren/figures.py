@@ -3,6 +3,10 @@
 Every figure carries a title, a subtitle with unit, period and view, and a source line.
 Statuses look different everywhere: published solid, provisional dashed, derived hollow.
 Missing years stay gaps; a series break is drawn as a break with a dotted marker line.
+Bar charts (one period, categories) are in `staaf`.
+
+About 480 lines: panels, gaps, breaks, statuses and policy moments are one drawing of one
+line chart; split further, half-built figures would pass between modules.
 """
 
 from __future__ import annotations
@@ -11,9 +15,8 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard import format as nl
-from dashboard.reeksen import Reeks, bronnen_van, secundaire_bronnen, weergave_tekst
-from dashboard.theme import (
+from dashboard.figuren import format as nl
+from dashboard.figuren.theme import (
     GRIJS,
     PALET,
     STATUS_UITLEG,
@@ -23,6 +26,7 @@ from dashboard.theme import (
     basis_layout,
     plaats_onderkant,
 )
+from dashboard.gegevens.reeksen import Reeks, bronnen_van, secundaire_bronnen, weergave_tekst
 
 EENHEID_AS = {
     "aantal": "aantal",
@@ -474,67 +478,3 @@ def samenvatting(reeksen: list[Reeks], van: int, tot: int, weergave: str) -> str
         n = len(r.punten)
         delen.append(tekst + f"; {n} {'jaar' if n == 1 else 'jaren'} met een waarde.")
     return " ".join(delen)
-
-
-def staaf_figuur(
-    rijen: list[dict[str, Any]], titel: str, ondertitel: str, eenheid: str, hoogte: int = 340
-) -> dict[str, Any]:
-    """Horizontal bars for the categories of one indicator at one period (no arithmetic).
-
-    Rows are drawn in the order given: callers sort them (`volgorde.categorie_sleutel`) so
-    that screen, image and files agree.
-    """
-    bronnen: dict[str, str] = {}
-    for r in rijen:
-        bronnen.setdefault(
-            r["bron_id"],
-            f"{r['bron_uitgever']}, {r['bron_titel']}"
-            + (SECUNDAIR if r.get("bron_soort") == "secundair" else ""),
-        )
-    layout = basis_layout(titel, ondertitel, "Bron: " + "; ".join(bronnen.values()), hoogte=hoogte)
-    layout["margin"] = {
-        "l": 20,
-        "r": 30,
-        "t": 80,
-        "b": 60,
-        "autoexpand": True,
-    }  # y labels: automargin
-    layout["showlegend"] = False
-    hoogste = max((r["waarde"] for r in rijen), default=1)
-    layout["xaxis"] = as_stijl(
-        EENHEID_AS.get(eenheid, eenheid), range=[0, hoogste * 1.3], tickformat=",~f"
-    )
-    layout["yaxis"] = as_stijl("", autorange="reversed", type="category")
-    symbool = {"afgeleid": "afgeleid", "voorlopig": "voorlopig"}
-    return {
-        "data": [
-            {
-                "type": "bar",
-                "orientation": "h",
-                "x": [r["waarde"] for r in rijen],
-                "y": [r["categorie"] for r in rijen],
-                "text": [
-                    nl.met_eenheid(r["waarde"], eenheid)
-                    + (f" ({symbool[r['status']]})" if r["status"] in symbool else "")
-                    for r in rijen
-                ],
-                "textposition": "outside",
-                "cliponaxis": False,
-                "hovertemplate": "%{y}: %{text}<extra></extra>",
-                "marker": {
-                    "color": [
-                        PALET[0] if r["status"] == "gepubliceerd" else "#ffffff" for r in rijen
-                    ],
-                    "line": {"color": PALET[0], "width": 2},
-                },
-            }
-        ],
-        "layout": layout,
-    }
-
-
-def staaf_samenvatting(rijen: list[dict[str, Any]], titel: str, eenheid: str) -> str:
-    delen = [
-        f"{r['categorie']}: {nl.met_eenheid(r['waarde'], eenheid)} ({r['status']})" for r in rijen
-    ]
-    return f"{titel}. " + "; ".join(delen) + "."

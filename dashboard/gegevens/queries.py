@@ -1,224 +1,36 @@
-"""The only module with SQL. One read-only DuckDB connection per process, a cursor per call.
+"""Data access: every SQL statement of the dashboard, and only SQL (the connection is `verbinding`).
 
-Every user value reaches DuckDB as a bound parameter. The connection is reopened when the
-database file is replaced (new inode), because DuckDB caches an instance per path (NOTES.md).
+Every user value reaches DuckDB as a bound parameter; the only names interpolated into SQL text
+are table names from the fixed tuple `DOWNLOADTABELLEN` and the fragments below.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import duckdb
 
-from etl.config import database_path
-from etl.model import TABELLEN
+from dashboard.gegevens.verbinding import DatabaseOntbreekt, cursor, per_bouw
+from dashboard.gegevens.verbinding import rijen as _rijen
 
 
-class DatabaseOntbreekt(RuntimeError):
-    """The database file is missing, unreadable or not ours: the user should run `make etl`.
-
-    The message names path and cause for the log; users never see it (they get the fixed
-    text `NIET_BESCHIKBAAR`), because DuckDB messages carry SQL and server paths.
-    """
-
-
-DUCKDB_KOPTEKST_BYTES = 3 * 4096  # a DuckDB file: main header + two database headers, then blocks
-NIET_BESCHIKBAAR = "de gegevens zijn tijdelijk niet beschikbaar; probeer het later opnieuw"
-
-_staat = threading.Condition()
-_verbinding: duckdb.DuckDBPyConnection | None = None
-_inode: tuple[str, int, int, int] | None = None  # (path, inode, size, mtime): the file in use
-_afgekeurd: tuple[tuple[str, int, int, int], str] | None = None  # last file that failed
-_bezig = 0  # cursors in use on _verbinding
-WACHT_OP_LOPENDE_S = 10.0
+def _herzien(alias: str) -> str:
+    """`EXISTS` over `revisie` for the observation row `alias`: was this point revised?"""
+    return f"""EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = {alias}.indicator_id
+                       AND r.uitsplitsing = {alias}.uitsplitsing AND r.categorie = {alias}.categorie
+                       AND r.periode_van IS NOT DISTINCT FROM {alias}.periode_van
+                       AND r.periode_tot IS NOT DISTINCT FROM {alias}.periode_tot)"""
 
 
-def _sleutel(pad: Path) -> tuple[str, int, int, int]:
-    """Which file is in place: inode (a swap) plus size and mtime (a change in place, such
-    as a truncated file, which the ETL never does but a disk or an operator might)."""
-    try:
-        stat = os.stat(pad)
-    except OSError as fout:
-        raise DatabaseOntbreekt(f"{pad} ontbreekt: voer `make etl` uit") from fout
-    return (str(pad), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+_HERZIEN_G, _HERZIEN_W = _herzien("g"), _herzien("w")
 
-
-@functools.cache
-def verwacht_schema() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Table → ((column, type), ...) as etl/model.py declares them, from its own DDL."""
-    with duckdb.connect(":memory:") as con:
-        for ddl in TABELLEN.values():
-            con.execute(ddl)
-        return _schema_van(con)
-
-
-def _schema_van(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[tuple[str, str], ...]]:
-    rijen = con.execute(
-        """
-        SELECT table_name, column_name, data_type FROM information_schema.columns
-        WHERE table_schema = 'main' ORDER BY table_name, ordinal_position
-        """
-    ).fetchall()
-    schema: dict[str, list[tuple[str, str]]] = {}
-    for tabel, kolom, soort in rijen:
-        schema.setdefault(tabel, []).append((kolom, soort))
-    return {tabel: tuple(kolommen) for tabel, kolommen in schema.items()}
-
-
-def _controleer(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
-    """Raise DatabaseOntbreekt unless `con` holds the model's tables and one build row.
-
-    An empty or foreign DuckDB file opens fine; without this check every page would fail
-    later with a DuckDB error instead of the friendly 'not available' page.
-    """
-    try:
-        schema = _schema_van(con)
-        verwacht = verwacht_schema()
-        anders = sorted(t for t, kolommen in verwacht.items() if schema.get(t) != kolommen)
-        if anders:
-            raise DatabaseOntbreekt(f"{pad}: schema wijkt af in {', '.join(anders)}")
-        if con.execute("SELECT count(*) FROM bouw").fetchall()[0][0] != 1:
-            raise DatabaseOntbreekt(f"{pad}: tabel bouw heeft geen bouwregel")
-        _, _, blokgrootte, blokken, *_ = con.execute("PRAGMA database_size").fetchall()[0]
-        verwacht_bytes = blokgrootte * blokken + DUCKDB_KOPTEKST_BYTES
-        if os.path.getsize(pad) < verwacht_bytes:  # DuckDB reads blocks lazily: a cut-off
-            # file opens and answers from the blocks it still has, and fails later
-            raise DatabaseOntbreekt(f"{pad}: afgekapt ({os.path.getsize(pad)} < {verwacht_bytes})")
-    except (duckdb.Error, OSError) as fout:
-        raise DatabaseOntbreekt(f"{pad} onleesbaar: {fout}") from fout
-
-
-def _actueel() -> tuple[str, int, int, int]:
-    """Make `_verbinding` the connection to the file now in place; return its key.
-
-    A swapped file needs a new connection, and DuckDB only shows the new file once every
-    connection to the path is closed (NOTES.md). But closing a connection whose cursors are
-    still running raises ResourceInUse in DuckDB 2 (measured: a 500 in ~1 of 6 rebuilds
-    under load). So the swap waits, with the condition's lock released, until running
-    queries (milliseconds) are done; new queries wait behind it. Call with `_staat` held.
-    """
-    global _verbinding, _inode
-    pad = database_path()
-    sleutel = _sleutel(pad)
-    if _verbinding is not None and _inode == sleutel:
-        return sleutel
-    # Wait until running queries are done, or until another thread has swapped already: a
-    # waiter that only watched `_bezig` starved behind readers that arrived after that swap
-    # (they saw the new file, did not wait, and kept `_bezig` above 0; up to the 10 s timeout).
-    if not _staat.wait_for(
-        lambda: _bezig == 0 or (_verbinding is not None and _inode == sleutel),
-        timeout=WACHT_OP_LOPENDE_S,
-    ):
-        raise DatabaseOntbreekt("de database wordt vervangen; probeer het zo opnieuw")
-    if _verbinding is not None and _inode == sleutel:  # another thread swapped meanwhile
-        return sleutel
-    if _verbinding is not None:
-        _verbinding.close()
-        _verbinding, _inode = None, None
-    if _afgekeurd is not None and _afgekeurd[0] == sleutel:  # the same broken file: no
-        raise DatabaseOntbreekt(_afgekeurd[1])  # new connection and check per request
-    try:
-        nieuw = duckdb.connect(str(pad), read_only=True)
-    except duckdb.Error as fout:
-        _keur_af(sleutel, f"{pad} kan niet worden geopend: {fout}")
-    try:
-        controle = nieuw.cursor()  # on its own cursor, closed at once: a result left open on
-        try:  # the shared connection made later cursors wait (a swap then timed out)
-            _controleer(controle, pad)
-        finally:
-            controle.close()
-    except DatabaseOntbreekt as fout:
-        nieuw.close()
-        _keur_af(sleutel, str(fout))
-    _verbinding, _inode = nieuw, sleutel
-    return sleutel
-
-
-def _keur_af(sleutel: tuple[str, int, int, int], reden: str) -> NoReturn:
-    global _afgekeurd
-    _afgekeurd = (sleutel, reden)
-    raise DatabaseOntbreekt(reden)
-
-
-@contextmanager
-def _cursor() -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the current database, counted as running until the block ends."""
-    global _bezig
-    with _staat:
-        _actueel()
-        assert _verbinding is not None
-        cur = _verbinding.cursor()
-        _bezig += 1
-    try:
-        yield cur
-    finally:
-        cur.close()
-        with _staat:
-            _bezig -= 1
-            _staat.notify_all()
-
-
-def vernieuw() -> tuple[str, int, int, int]:
-    """Switch to a swapped database file now (the next query would do it anyway)."""
-    with _staat:
-        return _actueel()
-
-
-def per_bouw(functie: Callable[..., Any]) -> Callable[..., Any]:
-    """Cache a query's result for as long as the same database file is in place."""
-    cache: dict[tuple[Any, ...], Any] = {}
-
-    @functools.wraps(functie)
-    def omhulsel(*args: Any) -> Any:
-        sleutel = (vernieuw(), *args)
-        if sleutel not in cache:
-            cache.clear()
-            cache[sleutel] = functie(*args)
-        return cache[sleutel]
-
-    return omhulsel
-
-
-def _rijen(sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
-    try:
-        with _cursor() as cur:
-            cur.execute(sql, parameters or [])
-            namen = [k[0] for k in cur.description]
-            return [dict(zip(namen, rij, strict=True)) for rij in cur.fetchall()]
-    except duckdb.Error as fout:
-        raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
-
-
-def database_beschikbaar() -> bool:
-    """Cheap enough for every request: a stat when the open connection is still current.
-
-    A new file (or one changed in place) is opened and its schema checked first, so an empty
-    or schema-less file is 'not available' on every request, not only the first.
-    """
-    try:
-        if _verbinding is not None and _inode == _sleutel(database_path()):
-            return True
-        vernieuw()
-    except DatabaseOntbreekt:
-        return False
-    return True
-
-
-def gezond() -> bool:
-    """For the health check: the file in place has the model's schema, checked now (not
-    from the cache), so a file truncated or replaced by something else is reported."""
-    try:
-        with _cursor() as cur:
-            _controleer(cur, database_path())
-    except DatabaseOntbreekt:
-        return False
-    return True
+# A sum over rows of which some are ranges (DUO '<5'): an exact part counts with its value on
+# both sides, so the bounds of the sum stay a range.
+_GRENZEN_SOM = """
+           CASE WHEN bool_or(w.ondergrens IS NOT NULL)
+                THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
+           CASE WHEN bool_or(w.bovengrens IS NOT NULL)
+                THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,"""
 
 
 def bouwinfo() -> dict[str, Any]:
@@ -270,7 +82,7 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
     if not indicator_ids:
         return []
     return _rijen(
-        """
+        f"""
         WITH gekozen AS (
             SELECT w.* FROM waarneming w
             WHERE list_contains(?, w.indicator_id) AND w.periode_van = w.periode_tot
@@ -281,10 +93,7 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
         SELECT g.indicator_id, g.periode_van AS jaar, g.uitsplitsing, g.categorie, g.waarde,
                g.ondergrens, g.bovengrens, g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
                b.uitgever AS bron_uitgever, b.url AS bron_url, b.soort AS bron_soort,
-               EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = g.indicator_id
-                       AND r.uitsplitsing = g.uitsplitsing AND r.categorie = g.categorie
-                       AND r.periode_van IS NOT DISTINCT FROM g.periode_van
-                       AND r.periode_tot IS NOT DISTINCT FROM g.periode_tot) AS herzien
+               {_HERZIEN_G} AS herzien
         FROM gekozen g JOIN bron b USING (bron_id)
         WHERE g.uitsplitsing = 'totaal'
            OR g.indicator_id NOT IN (SELECT indicator_id FROM met_totaal)
@@ -320,14 +129,11 @@ def jaarwaarden_uitsplitsing(
     if not paren:
         return []
     return _rijen(
-        """
+        f"""
         SELECT w.indicator_id, w.periode_van AS jaar, w.uitsplitsing, w.categorie, w.waarde,
                w.ondergrens, w.bovengrens, w.status, w.citaat, w.noot, w.bron_id,
                b.titel AS bron_titel, b.uitgever AS bron_uitgever, b.url AS bron_url,
-               b.soort AS bron_soort, EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = w.indicator_id
-                       AND r.uitsplitsing = w.uitsplitsing AND r.categorie = w.categorie
-                       AND r.periode_van IS NOT DISTINCT FROM w.periode_van
-                       AND r.periode_tot IS NOT DISTINCT FROM w.periode_tot) AS herzien
+               b.soort AS bron_soort, {_HERZIEN_W} AS herzien
         FROM waarneming w JOIN bron b USING (bron_id)
         WHERE list_contains(?, w.indicator_id || ':' || w.uitsplitsing)
           AND w.periode_van = w.periode_tot AND w.periode_van BETWEEN ? AND ?
@@ -369,14 +175,11 @@ def verandering(indicator_id: str, van: int, tot: int) -> dict[str, Any] | None:
 def waarnemingen(indicator_ids: list[str], uitsplitsing: str | None = None) -> list[dict[str, Any]]:
     """Every observation of the given indicators (any period), with unit and source."""
     return _rijen(
-        """
+        f"""
         SELECT w.*, i.korte_titel, i.titel, i.eenheid, i.periode_type, i.definitie,
                i.kanttekening, i.herkomst, i.setting_id, b.titel AS bron_titel,
                b.uitgever AS bron_uitgever, b.url AS bron_url, b.soort AS bron_soort,
-               EXISTS (SELECT 1 FROM revisie r WHERE r.indicator_id = w.indicator_id
-                       AND r.uitsplitsing = w.uitsplitsing AND r.categorie = w.categorie
-                       AND r.periode_van IS NOT DISTINCT FROM w.periode_van
-                       AND r.periode_tot IS NOT DISTINCT FROM w.periode_tot) AS herzien
+               {_HERZIEN_W} AS herzien
         FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
         WHERE list_contains(?, w.indicator_id) AND (? IS NULL OR w.uitsplitsing = ?)
         ORDER BY w.indicator_id, w.periode_van NULLS LAST, w.uitsplitsing, w.categorie
@@ -453,10 +256,6 @@ def statusaantallen() -> dict[str, int]:
     }
 
 
-def database_pad() -> Path:
-    return database_path()
-
-
 @per_bouw
 def indicator_meta() -> dict[str, dict[str, Any]]:
     return {i["indicator_id"]: i for i in indicatoren()}
@@ -485,7 +284,7 @@ def tabel_inhoud(naam: str) -> tuple[list[str], list[dict[str, Any]]]:
     if naam not in DOWNLOADTABELLEN:
         raise ValueError(f"onbekende tabel: {naam[:40]!r}")
     try:
-        with _cursor() as cur:
+        with cursor() as cur:
             cur.execute(f'SELECT * FROM "{naam}"')
             kolommen = [k[0] for k in cur.description]
             return kolommen, [dict(zip(kolommen, rij, strict=True)) for rij in cur.fetchall()]
@@ -493,19 +292,15 @@ def tabel_inhoud(naam: str) -> tuple[list[str], list[dict[str, Any]]]:
         raise DatabaseOntbreekt(f"database onleesbaar: {fout}") from fout
 
 
-# ---------------------------------------------------------------- regions (issue 16)
+# ---------------------------------------------------------------- regions
 # `regio_waarneming` holds one row per (region, indicator, year) with pupils; a region without
 # a location of that kind has no row. A sum over several indicators (gespecialiseerd = so +
 # vso + so/vso) adds values and bounds; where only some parts are ranges, an exact part counts
 # with its value on both sides. Gemeente level includes GM9999 (no provincie), so the sum over
 # gemeenten is the national total.
 
-_REGIO_SOM = """
-    SELECT w.regio_code, w.jaar, sum(w.waarde) AS waarde,
-           CASE WHEN bool_or(w.ondergrens IS NOT NULL)
-                THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
-           CASE WHEN bool_or(w.bovengrens IS NOT NULL)
-                THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
+_REGIO_SOM = f"""
+    SELECT w.regio_code, w.jaar, sum(w.waarde) AS waarde,{_GRENZEN_SOM}
            sum(w.aantal_vestigingen) AS aantal_vestigingen,
            count(DISTINCT w.indicator_id) AS aantal_delen,
            any_value(w.bron_id) AS bron_id
@@ -529,16 +324,6 @@ def regio_jaren() -> list[int]:
     return [r["jaar"] for r in _rijen("SELECT DISTINCT jaar FROM regio_waarneming ORDER BY jaar")]
 
 
-def regio_waarden(niveau: str, indicator_ids: list[str], jaren: list[int]) -> list[dict[str, Any]]:
-    """Per region of `niveau` and year in `jaren`: the sum over `indicator_ids` with bounds."""
-    return _rijen(
-        _REGIO_SOM
-        + """ AND list_contains(?, w.jaar)
-        GROUP BY w.regio_code, w.jaar ORDER BY w.regio_code, w.jaar""",
-        [niveau, list(indicator_ids), list(jaren)],
-    )
-
-
 @per_bouw
 def regio_alle_jaren(niveau: str, indicator_ids: tuple[str, ...]) -> list[dict[str, Any]]:
     """`regio_waarden` for every year at once (cached per build: the page's working set)."""
@@ -548,31 +333,11 @@ def regio_alle_jaren(niveau: str, indicator_ids: tuple[str, ...]) -> list[dict[s
     )
 
 
-_JAARSOM_MET_GRENZEN = """
-        SELECT w.jaar, sum(w.waarde) AS waarde,
-               CASE WHEN bool_or(w.ondergrens IS NOT NULL)
-                    THEN sum(coalesce(w.ondergrens, w.waarde)) END AS ondergrens,
-               CASE WHEN bool_or(w.bovengrens IS NOT NULL)
-                    THEN sum(coalesce(w.bovengrens, w.waarde)) END AS bovengrens,
+_JAARSOM_MET_GRENZEN = f"""
+        SELECT w.jaar, sum(w.waarde) AS waarde,{_GRENZEN_SOM}
                sum(w.aantal_vestigingen) AS aantal_vestigingen,
 """
 """Yearly sums of regional rows; a range (DUO '<5') stays a range: bounds add up."""
-
-
-def regio_reeks(regio_code: str, indicator_ids: list[str]) -> list[dict[str, Any]]:
-    """One region's yearly sums over `indicator_ids`, with the source of the rows."""
-    return _rijen(
-        _JAARSOM_MET_GRENZEN
-        + """
-               string_agg(DISTINCT w.noot, ' | ') AS noot,
-               any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
-               any_value(b.uitgever) AS bron_uitgever, any_value(b.url) AS bron_url
-        FROM regio_waarneming w JOIN bron b USING (bron_id)
-        WHERE w.regio_code = ? AND list_contains(?, w.indicator_id)
-        GROUP BY w.jaar ORDER BY w.jaar
-        """,
-        [regio_code, list(indicator_ids)],
-    )
 
 
 @per_bouw

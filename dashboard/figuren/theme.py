@@ -46,7 +46,7 @@ STATUS_UITLEG_STAAF = {
     "voorlopig": "voorlopig: open staaf, met ‘(voorlopig)’ achter het getal",
     "afgeleid": "afgeleid (berekend uit gepubliceerde cijfers): open staaf, met ‘(afgeleid)’",
 }
-"""How bar charts show status (`figures.staaf_figuur`): a line legend would be wrong there."""
+"""How bar charts show status (`staaf.staaf_figuur`): a line legend would be wrong there."""
 
 
 def status_uitleg(figuur: dict[str, Any]) -> dict[str, str]:
@@ -64,7 +64,7 @@ def basis_layout(titel: str, ondertitel: str, bronregel: str, hoogte: int = 480)
     The source line is not drawn inside the screen figure: Plotly cannot place text below a
     legend whose height depends on the browser's width, so at 390 px the two would overlap.
     The page shows it as text right under the chart (`components.grafiekkaart`) and the
-    memo export draws it at a computed pixel position (`dashboard.memo`).
+    memo export draws it at a computed pixel position (`dashboard.figuren.memo`).
     """
     return {
         "title": {

@@ -1,15 +1,15 @@
-"""Server-side chart images: a warm Kaleido on an event loop of its own (`Tekenaar`).
+"""Export rendering core: a warm Kaleido on an event loop of its own (`Tekenaar`).
 
 By default `naar_afbeelding` sends the figure to the one render service all workers share
-(`dashboard.tekendienst`, which runs a `Tekenaar`); KETENMONITOR_TEKENAAR=proces keeps a
-`Tekenaar` in every process instead, as before issue 18.
+(`dashboard.uitvoer.tekendienst`, which runs a `Tekenaar`); KETENMONITOR_TEKENAAR=proces keeps a
+`Tekenaar` in every process instead (the older mode).
 
 Why not `kaleido.start_sync_server`: its server thread blocks its own asyncio loop in a
 `Queue.get()` while it waits for work, and it hands results back through one shared queue in
 order, so a caller that gave up after a timeout leaves its late image for the next caller.
 Worse, when that thread dies (dash_duo's test runner raises SystemExit in the threads a test
 created; a crash would do the same), the server still reports itself running and the next
-caller waits in `Queue.join()` forever: the hang seen in issue 6.
+caller waits in `Queue.join()` forever (a hang seen in the export tests).
 
 Here a daemon thread runs a free event loop (`run_forever`) that owns the Kaleido browser;
 any thread submits a job with `run_coroutine_threadsafe` and waits on that job's own future.
@@ -21,7 +21,6 @@ first image (~2 s, then ~0,2 s per image; NOTES.md).
 from __future__ import annotations
 
 import asyncio
-import atexit
 import concurrent.futures
 import logging
 import os
@@ -29,7 +28,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -238,55 +237,3 @@ def _achtergrondfout(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) 
     inner task of a cancelled job ("Task exception was never retrieved"), not worth an error.
     """
     log.info("Kaleido-achtergrondtaak: %s %r", context.get("message"), context.get("exception"))
-
-
-_tekenaar = Tekenaar()
-atexit.register(_tekenaar.stop)
-_klant: Any = None
-_klant_slot = threading.Lock()
-
-
-def gedeeld() -> bool:
-    """One render service for all workers (default), or a browser per process (`proces`).
-
-    KETENMONITOR_TEKENAAR=proces is the old per-process mode: for the benchmark's "before"
-    measurement, and for a machine where a helper process cannot be started.
-    """
-    return os.environ.get("KETENMONITOR_TEKENAAR", "gedeeld") != "proces"
-
-
-def naar_afbeelding(
-    figuur: dict[str, Any],
-    formaat: Literal["png", "svg"],
-    breedte: int = 1600,
-    hoogte: int = 900,
-    timeout: float = RENDER_TIMEOUT_S,
-    schaal: float = 1,
-) -> bytes:
-    """PNG or SVG bytes of a (prepared) figure dict, from the shared renderer (or the
-    process's own browser with KETENMONITOR_TEKENAAR=proces).
-
-    `schaal` multiplies the pixel size of a PNG (2 = sharp at memo size); an SVG keeps its
-    layout size whatever the scale.
-    """
-    if formaat not in ("png", "svg"):
-        raise ValueError(f"onbekend afbeeldingsformaat: {formaat!r}")
-    opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": schaal}
-    uitvoerder = tekenklant() if gedeeld() else _tekenaar
-    return uitvoerder.teken(figuur, opties, timeout)
-
-
-def tekenaar() -> Tekenaar:
-    """The process's own renderer (mode `proces`; for tests and the benchmark)."""
-    return _tekenaar
-
-
-def tekenklant() -> Any:
-    """The process's client of the shared render service (`dashboard.tekendienst`)."""
-    global _klant
-    with _klant_slot:
-        if _klant is None:
-            from dashboard.tekendienst import Tekenklant
-
-            _klant = Tekenklant()
-        return _klant

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from dash import Dash
 from flask import Response, g, request
 
-from dashboard import queries
-from dashboard.beveiliging import CALLBACK_PAD
+from dashboard.gegevens import queries, verbinding
+from dashboard.webserver.beveiliging import CALLBACK_PAD
 
 MAX_SLEUTEL_BYTES = 8 * 1024
 """Larger callback bodies are answered but not cached (a key must stay cheap)."""
@@ -130,7 +130,7 @@ def installeer(app: Dash) -> None:
             return None
         try:
             versie = queries.dataversie()
-        except queries.DatabaseOntbreekt:
+        except verbinding.DatabaseOntbreekt:
             return None
         g.cache_versie = versie
         g.cache_sleutel = cache.sleutel(versie, lichaam)

@@ -1,7 +1,7 @@
 """The export toolbar every chart card carries: PNG, SVG, CSV, Excel and "Link kopiëren".
 
 One component factory (`werkbalk`) and one wiring function (`registreer_export_callbacks`);
-the callback bodies only pick a format and call `dashboard.export`, so all file logic is
+the callback bodies only pick a format and call `dashboard.uitvoer.export`, so all file logic is
 tested without a browser. Native `<button>`s with Dutch accessible names (the dcc controls
 fail axe, NOTES.md); results and errors are announced in an aria-live region. The copy
 button runs a clientside function from `assets/werkbalk.js` (no inline script, CSP-friendly)
@@ -14,8 +14,8 @@ Wiring a page (Trends), a few lines in `dashboard/pages/trends.py`::
 
     from dash import State
 
-    from dashboard.export import Grafiekexport
-    from dashboard.toolbar import registreer_export_callbacks, werkbalk
+    from dashboard.figuren.grafiekexport import Grafiekexport
+    from dashboard.onderdelen.toolbar import registreer_export_callbacks, werkbalk
 
     # in layout(), under the chart card:
     werkbalk("trends-export")
@@ -59,7 +59,9 @@ from dash import (
     no_update,
 )
 
-from dashboard import afbeelding, export, queries
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.gegevens import queries, verbinding
+from dashboard.uitvoer import afbeelding, bestanden, pakket
 
 log = logging.getLogger("ketenmonitor")
 
@@ -82,7 +84,7 @@ def _knoppen(formaten: tuple[str, ...]) -> list[tuple[str, str, str]]:
     return [k for k in KNOPPEN if k[0] in formaten]
 
 
-def werkbalk(id_prefix: str, formaten: tuple[str, ...] = export.FORMATEN) -> html.Div:
+def werkbalk(id_prefix: str, formaten: tuple[str, ...] = bestanden.FORMATEN) -> html.Div:
     """The toolbar for one chart or table; ids are `<id_prefix>-png`, `-svg`, `-csv`, …"""
     knoppen = [
         html.Button(
@@ -192,14 +194,14 @@ def foutmelding(fout: Exception) -> str:
         log.warning("download mislukt: %s", fout)
         zin = str(fout).split(":", 1)[0].rstrip(".")
         return f"Downloaden mislukt: {zin}."
-    if isinstance(fout, queries.DatabaseOntbreekt):
+    if isinstance(fout, verbinding.DatabaseOntbreekt):
         log.error("download mislukt: %s", fout)
-        return f"Downloaden mislukt: {queries.NIET_BESCHIKBAAR}."
+        return f"Downloaden mislukt: {verbinding.NIET_BESCHIKBAAR}."
     log.error("download mislukt", exc_info=fout)
     return "Downloaden mislukt door een fout aan onze kant; de fout is vastgelegd."
 
 
-def _verrijk(inhoud: export.Grafiekexport, link: str) -> export.Grafiekexport:
+def _verrijk(inhoud: Grafiekexport, link: str) -> Grafiekexport:
     """Fill what every export needs but pages should not have to pass."""
     if not inhoud.permalink:
         inhoud.permalink = link
@@ -213,9 +215,9 @@ def _verrijk(inhoud: export.Grafiekexport, link: str) -> export.Grafiekexport:
 def registreer_export_callbacks(
     id_prefix: str,
     staten: list[State],
-    maak: Callable[..., export.Grafiekexport],
+    maak: Callable[..., Grafiekexport],
     locatie_id: str | None = None,
-    formaten: tuple[str, ...] = export.FORMATEN,
+    formaten: tuple[str, ...] = bestanden.FORMATEN,
 ) -> None:
     """Wire one toolbar: `maak(*values of staten)` returns what the chart shows right now.
 
@@ -247,7 +249,7 @@ def registreer_export_callbacks(
         try:
             link = permalink(*locatie) if locatie else ""
             inhoud = _verrijk(maak(*rest), link)
-            data, naam = export.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
+            data, naam = pakket.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
         except Exception as fout:  # the user gets a message, the log the cause
             return no_update, foutmelding(fout)
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
@@ -281,7 +283,7 @@ def briefingknop(id_prefix: str) -> html.Div:
 def registreer_briefing_callback(
     id_prefix: str,
     staten: list[State],
-    maak_alle: Callable[..., list[export.Grafiekexport]],
+    maak_alle: Callable[..., list[Grafiekexport]],
     locatie_id: str | None = None,
 ) -> None:
     """Wire `briefingknop(id_prefix)`: `maak_alle(*values)` returns every chart of the page."""
@@ -306,10 +308,10 @@ def registreer_briefing_callback(
         try:
             link = permalink(*locatie) if locatie else ""
             grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
-            data = export.briefingpakket(grafieken, vandaag)
+            data = pakket.briefingpakket(grafieken, vandaag)
         except Exception as fout:  # the user gets a message, the log the cause
             return no_update, foutmelding(fout)
-        naam = f"ketenmonitor_briefingpakket_{export._veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
+        naam = f"ketenmonitor_briefingpakket_{bestanden.veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
 
 

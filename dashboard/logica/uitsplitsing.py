@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from dashboard import format as nl
-from dashboard import queries
-from dashboard.export import Grafiekexport
-from dashboard.figures import staaf_figuur, trend_figuur
-from dashboard.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen
-from dashboard.volgorde import categorie_sleutel
+from dashboard.figuren import format as nl
+from dashboard.figuren.figures import trend_figuur
+from dashboard.figuren.grafiekexport import Grafiekexport
+from dashboard.figuren.staaf import staaf_figuur
+from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen
+from dashboard.gegevens.volgorde import categorie_sleutel
 
 
 def jaarrijen(indicator_id: str, uitsplitsing: str, toon_2020: bool) -> list[dict[str, Any]]:
@@ -62,7 +63,7 @@ Dash needs before the first request, while the series come from the database per
 def reeksen_met(uitsplitsing: str) -> list[str]:
     """Every indicator with yearly values for this breakdown, in the chain's order (setting
     `volgorde`), longest series first within a setting. Read from the database, so a new
-    series (issue 15: age trends) appears without a code change."""
+    series (an age trend, say) appears without a code change."""
     volgorde = {s["setting_id"]: s["volgorde"] for s in queries.settings()}
     meta = queries.indicator_meta()
     jaren = {

@@ -5,7 +5,7 @@
    thread for ever: eight such clients blocked both workers of `make serve`. Here every
    read and write on a client socket times out after `KETENMONITOR_LEES_TIMEOUT_S` seconds
    (default 10); the connection is then closed (a stalled body gets a 408 from the app) and
-   the thread is free. The log gets one warning (dashboard/logboek.py), no traceback.
+   the thread is free. The log gets one warning (dashboard/webserver/logboek.py), no traceback.
 2. **Error pages with security headers.** gunicorn answers a malformed request line (400),
    an over-long URL (414) or too many or too large headers (431) itself, before the app runs,
    with a bare page that echoes the input. `schrijf_foutpagina` replaces it: a fixed Dutch
@@ -21,7 +21,7 @@ from typing import Any
 from gunicorn import util
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
-from dashboard.koppen import FOUTPAGINA_CSP, VEILIGHEIDSKOPPEN
+from dashboard.webserver.koppen import FOUTPAGINA_CSP, VEILIGHEIDSKOPPEN
 
 LEES_TIMEOUT_S = float(os.environ.get("KETENMONITOR_LEES_TIMEOUT_S", "10"))
 

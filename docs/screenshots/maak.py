@@ -1,4 +1,4 @@
-"""Take README screenshots of every page with headless Chromium: `python -m dashboard.screenshots`.
+"""Take README screenshots of every page with headless Chromium: `python docs/screenshots/maak.py`.
 
 Expects the dashboard to be running (make run) or a base URL as first argument.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from selenium import webdriver
 
-MAP = Path(__file__).parent / "screenshots"
+MAP = Path(__file__).resolve().parent
 PAGINAS = {
     "overzicht": "/",
     "trends": "/trends",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard import format as nl
-from dashboard import queries
+from dashboard.figuren import format as nl
+from dashboard.gegevens import queries
 
 KETEN = {
     "Opvang en onderwijs": ["kinderopvang", "voorschoolse_educatie", "po_regulier", "sbo", "so"],

@@ -1,7 +1,7 @@
 """One image renderer for every gunicorn worker of a checkout: a local service on a Unix socket.
 
 Why: a Kaleido Chromium per worker costs ~300 MB PSS each, and each worker pays its own cold
-start. Here the first worker that needs an image starts `python -m dashboard.tekendienst`; every
+start. Here the first worker that needs an image starts `python -m dashboard.uitvoer.tekendienst`; every
 worker (and the dev server) then sends its figures over the socket and gets the bytes back.
 
 Ownership is elected by a lock file: the service holds an exclusive `flock` on `<socket>.lock`
@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dashboard.afbeelding import (
+from dashboard.uitvoer.tekenaar import (
     RENDER_TIMEOUT_S,
     START_TIMEOUT_S,
     STIL_S,
@@ -45,11 +45,11 @@ from dashboard.afbeelding import (
     browser_pad,
 )
 
-log = logging.getLogger("dashboard.tekendienst")  # also when run as __main__
+log = logging.getLogger("dashboard.uitvoer.tekendienst")  # also when run as __main__
 
 KOP = struct.Struct(">I")
 MAX_BERICHT = 64 * 1024 * 1024
-CODEMAP = Path(__file__).resolve().parent.parent
+CODEMAP = Path(__file__).resolve().parents[2]  # the project root, for `python -m`
 TABS = 1  # Kaleido tabs: images rendered at the same time (KETENMONITOR_TEKEN_TABS)
 
 
@@ -331,7 +331,7 @@ class Tekenklant:
             [
                 sys.executable,
                 "-m",
-                "dashboard.tekendienst",
+                "dashboard.uitvoer.tekendienst",
                 "--socket",
                 str(self.pad),
                 "--voor",
@@ -365,7 +365,7 @@ def _peer_pid(verbinding: socket.socket) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m dashboard.tekendienst")
+    p = argparse.ArgumentParser(prog="python -m dashboard.uitvoer.tekendienst")
     p.add_argument("--socket", type=Path, default=None)
     p.add_argument("--voor", type=int, default=os.getppid(), help="pid die de dienst gebruikt")
     p.add_argument("--stil", type=float, default=STIL_S, help="seconden zonder werk, 0 = nooit")

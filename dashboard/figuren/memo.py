@@ -15,8 +15,8 @@ import re
 from datetime import date
 from typing import Any
 
-from dashboard import format as nl
-from dashboard.theme import GRIJS, TEKST, breek_regel, bron_van
+from dashboard.figuren import format as nl
+from dashboard.figuren.theme import GRIJS, TEKST, breek_regel, bron_van
 
 BREEDTE = 800
 """Layout width in CSS pixels; PNG is rendered at scale 2, SVG keeps this width."""

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import queries
+from dashboard.gegevens import queries
 
 ONBEKEND: list[tuple[tuple[str, ...], str, str]] = [
     (
@@ -88,8 +88,8 @@ def doel_voor_setting(setting_id: str) -> str:
     explanation for that setting. So a setting that later gets a public series starts linking
     to it without a code change.
     """
-    from dashboard.ketenkaart import VERGELIJKINGSREEKS
-    from dashboard.trends import langste_openbare_reeks
+    from dashboard.logica.ketenkaart import VERGELIJKINGSREEKS
+    from dashboard.logica.trends import langste_openbare_reeks
 
     jaren = {i["indicator_id"]: i["aantal_jaren"] for i in queries.indicatoren()}
     kop = VERGELIJKINGSREEKS.get(setting_id)
@@ -106,7 +106,7 @@ def doel_voor_setting(setting_id: str) -> str:
 
 def lege_staat(settings: list[str], indicatoren: list[str], van: int, tot: int) -> list[Any]:
     """What Trends shows instead of an empty chart: why, and what is known instead."""
-    from dashboard.components import kengetal, signaal_blok
+    from dashboard.onderdelen.components import kengetal, signaal_blok
 
     namen = {s["setting_id"]: s["naam"] for s in queries.settings()}
     gekozen = ", ".join(namen.get(s, s) for s in settings)

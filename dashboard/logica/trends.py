@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dashboard import queries
-from dashboard.figures import samenvatting, trend_figuur
-from dashboard.reeksen import WEERGAVEN, maak_reeksen
-from dashboard.state import Param
+from dashboard.figuren.figures import samenvatting, trend_figuur
+from dashboard.gegevens import queries, verbinding
+from dashboard.gegevens.reeksen import WEERGAVEN, maak_reeksen
+from dashboard.onderdelen.state import Param
 
 STANDAARD_INDICATOREN = ["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"]
 MAX_INDICATOREN = 10
@@ -83,7 +83,7 @@ def params() -> list[Param]:
         Param("van", 2015, jaren, soort=int, omschrijving="van"),
         Param(
             "tot",
-            laatste_gepubliceerde_jaar() if queries.database_beschikbaar() else 2024,
+            laatste_gepubliceerde_jaar() if verbinding.database_beschikbaar() else 2024,
             jaren,
             soort=int,
             omschrijving="tot",

@@ -1,0 +1,73 @@
+"""Figures: `Grafiekexport`, the view-model of one chart card that pages and exports share.
+
+It lives apart from the export machinery so a page can describe its chart (figure, series,
+period, permalink, omissions) without importing CSV, Excel or the renderer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.figuren import format as nl
+from dashboard.gegevens.reeksen import Reeks
+
+
+@dataclass
+class Grafiekexport:
+    """Everything one chart card can export: what the toolbar's page function returns."""
+
+    figuur: dict[str, Any]
+    reeksen: list[Reeks]
+    weergave: str
+    van: int
+    tot: int
+    permalink: str = ""
+    toelichting_bronnen: list[dict[str, Any]] = field(default_factory=list)
+    indicator_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    momenten: list[dict[str, Any]] = field(default_factory=list)
+    """Policy events drawn as numbered lines (Trends with beleid=1), in number order."""
+    meldingen: list[str] = field(default_factory=list)
+    """What the view left out and why (no base-year value, points across a trend break)."""
+
+    @property
+    def titel(self) -> str:
+        return _platte_tekst(self.figuur.get("layout", {}).get("title", {}).get("text", ""))[0]
+
+    @property
+    def ondertitel(self) -> str:
+        delen = _platte_tekst(self.figuur.get("layout", {}).get("title", {}).get("text", ""))
+        return delen[1] if len(delen) > 1 else ""
+
+    @property
+    def indicator_ids(self) -> list[str]:
+        return list(dict.fromkeys(r.indicator_id for r in self.reeksen))
+
+    @property
+    def voetnoot(self) -> str:
+        delen = []
+        if self.meldingen:
+            n = len(self.meldingen)
+            delen.append(
+                f"{n} {'reeks' if n == 1 else 'reeksen'} (deels) niet getoond in deze weergave "
+                "(zie toelichting in de Excel-export)"
+            )
+        if self.momenten:
+            delen.append(
+                f"Genummerde lijnen 1–{len(self.momenten)}: beleidsmomenten "
+                "(lijst in de Excel-export en het briefingpakket)"
+            )
+        return " · ".join(delen)
+
+    def momentregels(self) -> list[str]:
+        """'3. 16 december 2024: <titel> (<soort>) — <url>', one per numbered line."""
+        return [
+            f"{nr}. {nl.datum(m['datum'])}: {m['titel']} ({m['soort']}) — {m['url']}"
+            for nr, m in enumerate(self.momenten, start=1)
+        ]
+
+
+def _platte_tekst(html_tekst: str) -> list[str]:
+    """Title HTML ('<b>t</b><br><span>s</span>') as plain lines."""
+    return [re.sub(r"<[^>]+>", "", d).strip() for d in str(html_tekst).split("<br>")]
