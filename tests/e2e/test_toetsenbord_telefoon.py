@@ -121,6 +121,8 @@ def test_radiogroepen_blijven_bij_zichzelf(duo) -> None:
     driver.execute_script(ACTIEF_JS).send_keys(Keys.ARROW_RIGHT)
     assert driver.execute_script(GEKOZEN_JS) == ["absoluut", "tabel"]
     duo.wait_for_element("#trends-tabel table", timeout=10)
+    # the table exists before the switch (hidden); the URL follows when the callback answers
+    until(lambda: "tab=tabel" in driver.current_url, timeout=10)
     assert "weergave=absoluut" in driver.current_url and "tab=tabel" in driver.current_url
     assert console_fouten(duo) == []
 
