@@ -1,0 +1,1 @@
+"""The data pipeline: validate `data/raw`, import publisher files, build the DuckDB file."""

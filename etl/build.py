@@ -1,7 +1,9 @@
 """Build the database: validate → write a temp file → check it read-only → atomic swap.
 
 The live file is never opened for writing: a reader (the dashboard) may hold it, and a failed
-run must leave it byte-identical. See NOTES.md (DuckDB) for why the swap is `os.replace`.
+run must leave it byte-identical. DuckDB allows one writer and refuses to open a file read-write
+while another process holds it read-only, so the new file is built beside it and swapped in
+with `os.replace` (atomic on POSIX).
 """
 
 from __future__ import annotations

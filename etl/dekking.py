@@ -1,9 +1,9 @@
 """Coverage report for `python -m etl validate`: how deep and how primary the data is.
 
-Issue 15 sets targets (indicators with five or more years, age series over time per setting,
-at most 5% of observations from secondary sources, few provisional values for old years); this
-module measures them on the validated tables so every run shows where the data stands. It
-only counts; it judges nothing and never fails a build.
+The project aims for deep, primary data (indicators with five or more years, age series over
+time per setting, at most 5% of observations from secondary sources, few provisional values
+for old years); this module measures those targets on the validated tables so every run
+shows where the data stands. It only counts; it judges nothing and never fails a build.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def meet(
 ) -> Dekking:
     """Coverage of the validated tables `waarneming`, `indicator` and `bron`.
 
-    `import_bronnen` names the sources of publisher-file imports: issue 15 counts at most five
-    imported series towards its target of indicators with five or more years, because one file
+    `import_bronnen` names the sources of publisher-file imports: at most five imported
+    series count towards the target of indicators with five or more years, because one file
     can add many long series at once.
     """
     w = tabellen["waarneming"]

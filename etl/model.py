@@ -1,4 +1,4 @@
-"""The DuckDB data model (DESIGN §3): a public contract for researchers who query the file.
+"""The DuckDB data model: a public contract for researchers who query the file.
 
 Each table is created from DDL here and filled from the validated raw frame of the same name;
 `;`-separated list cells in the raw CSV become DuckDB lists. Rows are inserted in key order so

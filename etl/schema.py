@@ -97,7 +97,7 @@ WAARNEMING_REGELS = pa.DataFrameSchema(
 def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
     """Rules over `revisie` that need the imported rows too.
 
-    A revision can hand a value over to a publisher file (issue 15, step 6: DUO's file became
+    A revision can hand a value over to a publisher file (DUO's file per school location became
     the source of `po_regulier_leerlingen`); that file's `bron` row and observations exist only
     after the import, so these references are checked here rather than by the data package.
     The frame carries `bestaat`: whether the revised point is still in `waarneming`.

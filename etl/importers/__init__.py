@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from etl.importers.basis import ImportFout, Importtabel
-from etl.importers.cbs import lees_csv, lees_odata, snapshot_map
+from etl.importers.cbs_csv import lees_csv
+from etl.importers.cbs_odata import lees_odata, snapshot_map
 from etl.importers.controle import controleer
 from etl.importers.duo import lees_duo, lees_indeling, regio_rijen
 from etl.importers.manifest import controleer_manifest

@@ -10,14 +10,19 @@ Sources for the codes (looked up, not guessed):
 - `yyyySJnn` school year (1 August – 31 July, "School-, Bouw-, Oogstjaar"), `HJ` half year,
   `X0` "geen officiële periode indeling": the period parser of OndernemerspleinLab/cbs-poc
   (src/cbsPeriod.js), which follows CBS "Handleiding CBS Open Data Services" (2017), p. 16.
-- Marks: `*` voorlopig, `**` nader voorlopig, `.` onbekend/geheim (CBS verklaring van tekens;
-  see shared/NOTES.md).
+- Marks: `*` voorlopig, `**` nader voorlopig, `.` onbekend/geheim (CBS "Verklaring van
+  symbolen", printed under every StatLine table).
+
+It also holds the file and header helpers that are not tied to one publisher (reading a text
+file in either encoding, naming a missing column), so the CBS and DUO importers import from
+here and never from each other.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from etl.problems import Probleem
@@ -238,3 +243,42 @@ def waarneming(
         "bovengrens": None if grenzen is None else round(grenzen[1] * schaal, 6),
         "_regel": regel,
     }
+
+
+def lees_tekst(pad: Path) -> str:
+    """A publisher text file: UTF-8 (with or without BOM), else Windows-1252 (old exports)."""
+    try:
+        ruw = pad.read_bytes()
+    except FileNotFoundError:
+        raise ImportFout([Probleem(str(pad), None, None, "bestand ontbreekt")]) from None
+    except IsADirectoryError:
+        raise ImportFout([Probleem(str(pad), None, None, "is een map, geen bestand")]) from None
+    try:
+        return ruw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ruw.decode("cp1252", errors="replace")
+
+
+def ontbrekende_kolommen(
+    pad: Path | str, regel: int, kop: list[str], nodig: list[str]
+) -> list[Probleem]:
+    """One problem per needed column missing from a header, naming the columns that are there."""
+    over = [g for g in kop if g not in nodig]
+    return [kolom_ontbreekt(pad, regel, k, over) for k in nodig if k not in kop]
+
+
+def kolom_ontbreekt(pad: Path | str, regel: int, verwacht: str, gevonden: list[str]) -> Probleem:
+    """A missing column: publishers rename headers between releases, so name what is there."""
+    return Probleem(
+        str(pad),
+        regel,
+        verwacht,
+        f"kolom ontbreekt (hernoemd bij de uitgever?): verwacht {verwacht!r},"
+        f" gevonden {', '.join(repr(g) for g in gevonden) or 'niets'}",
+    )
+
+
+def opsomming(namen: list[str], hoogstens: int = 8) -> str:
+    """The first few names for a message; a code list can hold hundreds."""
+    getoond = ", ".join(repr(n) for n in namen[:hoogstens])
+    return getoond + (f" en nog {len(namen) - hoogstens}" if len(namen) > hoogstens else "")

@@ -114,14 +114,8 @@ def _dubbel(waarneming: pd.DataFrame, hand: pd.DataFrame | None) -> list[Problee
     problemen = []
     binnen = waarneming[waarneming.duplicated(_SLEUTEL, keep="first")]
     for _, rij in binnen.iterrows():
-        pad, regel = _plek(rij)
         problemen.append(
-            Probleem(
-                pad,
-                regel,
-                "indicator_id",
-                f"sleutel komt dubbel voor in de import: {_sleutel(rij)}",
-            )
+            _op_sleutel(rij, f"sleutel komt dubbel voor in de import: {_sleutel(rij)}")
         )
     if hand is None:
         return problemen
@@ -132,17 +126,20 @@ def _dubbel(waarneming: pd.DataFrame, hand: pd.DataFrame | None) -> list[Problee
     for _, rij in waarneming.iterrows():
         regel_hand = handsleutels.get(tuple(rij[_SLEUTEL]))
         if regel_hand is not None:
-            pad, regel = _plek(rij)
             problemen.append(
-                Probleem(
-                    pad,
-                    regel,
-                    "indicator_id",
+                _op_sleutel(
+                    rij,
                     f"dubbel met een handmatige waarneming (waarneming.csv:{regel_hand}):"
                     f" {_sleutel(rij)}; verwijder die rij als de import haar moet vervangen",
                 )
             )
     return problemen
+
+
+def _op_sleutel(rij: pd.Series, tekst: str) -> Probleem:
+    """A problem with an imported row's key, pointing at the row in its publisher file."""
+    pad, regel = _plek(rij)
+    return Probleem(pad, regel, "indicator_id", tekst)
 
 
 def _sleutel(rij: pd.Series) -> str:

@@ -28,6 +28,10 @@ as the sum over its gemeenten (gemeente → provincie from a table in `data/raw/
 to `regio_waarneming`, never to `waarneming`. Gemeente codes arrive without `GM` and leading
 zeros (`14` = GM0014); DUO's code `9999` ("ONBEKEND") counts nationally and is listed as
 "gemeente onbekend", outside every provincie.
+
+The module is a little over 450 lines on purpose: the national and the regional rows come
+from one pass over the same cells and share the range arithmetic of `Som`; split in two, that
+arithmetic would have to be kept in step in two places.
 """
 
 from __future__ import annotations
@@ -38,8 +42,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etl.importers.basis import ImportFout, Importtabel, Periode, neem_periode, waarneming
-from etl.importers.cbs import lees_tekst, ontbrekende_kolommen
+from etl.importers.basis import (
+    ImportFout,
+    Importtabel,
+    Periode,
+    lees_tekst,
+    neem_periode,
+    ontbrekende_kolommen,
+    waarneming,
+)
 from etl.problems import Probleem
 
 STANDAARD_ONDERDRUKT: dict[str, list[int]] = {"<5": [1, 4]}
