@@ -78,7 +78,7 @@ def _voet() -> html.Footer:
             html.P(
                 [
                     f"Dataversie: database gebouwd op {nl.datum(info['gebouwd_op'])} (UTC), "
-                    f"invoer {info['invoer_sha256'][:12]}. ",
+                    f"dataversie {info['data_versie_kort']}. ",
                     dcc.Link("Bronnen & methode", href="/bronnen"),
                     " · ",
                     dcc.Link("Toegankelijkheidsverklaring", href="/toegankelijkheid"),

@@ -15,6 +15,7 @@ import duckdb
 
 from etl.build import bouw
 from etl.config import RAW_DIR, database_path
+from etl.dataversie import kort
 from etl.dekking import meet
 from etl.fetch import FetchFout, haal_op
 from etl.problems import ValidatieFout
@@ -83,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Database gebouwd: {resultaat.database}")
     for naam, aantal in resultaat.rijen.items():
         print(f"  {naam:<20} {aantal:>5} rijen")
-    print(f"  bronnen: {resultaat.bronnen}; invoer sha256 {resultaat.invoer_sha256[:12]}")
+    print(
+        f"  bronnen: {resultaat.bronnen}; invoer sha256 {resultaat.invoer_sha256[:12]};"
+        f" data_versie {kort(resultaat.data_versie)}"
+    )
     for regel in resultaat.imports:
         print(f"  geïmporteerd: {regel}")
     print(f"  {resultaat.seconden:.2f} s")

@@ -19,7 +19,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.model import TABELLEN, VULLING
+from etl import dataversie
+from etl.config import DESCRIPTOR_NAME
+from etl.model import SCHEMA_VERSIE, TABELLEN, VULLING
 from etl.problems import ValidatieFout
 from etl.read import REGEL_KOLOM
 from etl.validate import valideer_met_imports
@@ -31,6 +33,7 @@ class Bouwresultaat:
     rijen: dict[str, int]
     seconden: float
     invoer_sha256: str
+    data_versie: str = ""
     bronnen: int = field(default=0)
     imports: list[str] = field(default_factory=list)
 
@@ -59,9 +62,12 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
     database.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = database.with_name(f".{database.name}.{os.getpid()}.tmp")
     sha = invoer_hash(raw_dir)
+    # The descriptor that was just validated travels inside the build, verbatim.
+    descriptor = (raw_dir / DESCRIPTOR_NAME).read_text(encoding="utf-8")
     try:
-        _schrijf(tijdelijk, tabellen, sha)
-        rijen = _controleer(tijdelijk, {naam: len(df) for naam, df in tabellen.items()})
+        versie = _schrijf(tijdelijk, tabellen, sha, descriptor)
+        verwacht = {naam: len(df) for naam, df in tabellen.items()} | {"datapakket": 1}
+        rijen = _controleer(tijdelijk, verwacht, versie)
         os.replace(tijdelijk, database)
     finally:
         for rest in (tijdelijk, tijdelijk.with_name(tijdelijk.name + ".wal")):
@@ -71,6 +77,7 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
         rijen,
         time.perf_counter() - start,
         sha,
+        versie,
         bronnen=len(tabellen["bron"]),
         imports=uitkomst.imports,
     )
@@ -83,7 +90,8 @@ def _versie() -> str:
         return "onbekend"
 
 
-def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str) -> None:
+def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor: str) -> str:
+    """Write every table, then the `bouw` row with the data version of what was written."""
     pad.unlink(missing_ok=True)
     with duckdb.connect(str(pad)) as con:
         for naam, df in tabellen.items():
@@ -92,20 +100,36 @@ def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str) -> None:
             con.execute(ddl)
             if naam in VULLING:
                 con.execute(f"INSERT INTO {naam} BY NAME {VULLING[naam]}")
+        con.execute("INSERT INTO datapakket VALUES (?)", [descriptor])
+        versie = dataversie.bereken(con)
         con.execute(
-            "INSERT INTO bouw VALUES (?, ?, ?)",
-            [datetime.now(UTC).replace(tzinfo=None, microsecond=0), sha, _versie()],
+            "INSERT INTO bouw BY NAME SELECT ? AS gebouwd_op, ? AS invoer_sha256,"
+            " ? AS ketenmonitor_versie, ? AS data_versie, ? AS data_versie_kort,"
+            " ? AS schema_versie",
+            [
+                datetime.now(UTC).replace(tzinfo=None, microsecond=0),
+                sha,
+                _versie(),
+                versie,
+                dataversie.kort(versie),
+                SCHEMA_VERSIE,
+            ],
         )
         con.execute("CHECKPOINT")
+    return versie
 
 
-def _controleer(pad: Path, verwacht: dict[str, int]) -> dict[str, int]:
-    """Reopen read-only, as the dashboard will, and check every table has its rows."""
+def _controleer(pad: Path, verwacht: dict[str, int], versie: str) -> dict[str, int]:
+    """Reopen read-only, as the dashboard will: every table has its rows, and the content
+    read back has the data version the build recorded."""
     with duckdb.connect(str(pad), read_only=True) as con:
         rijen = {
             naam: con.execute(f"SELECT count(*) FROM {naam}").fetchone()[0] for naam in TABELLEN
         }
+        teruggelezen = dataversie.bereken(con)
     verschil = {n: (rijen[n], v) for n, v in verwacht.items() if rijen[n] != v}
     if verschil or rijen["bouw"] != 1:
         raise RuntimeError(f"controle na schrijven mislukt (gevonden, verwacht): {verschil}")
+    if teruggelezen != versie:
+        raise RuntimeError("controle na schrijven mislukt: data_versie teruggelezen wijkt af")
     return rijen

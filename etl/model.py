@@ -3,9 +3,16 @@
 Each table is created from DDL here and filled from the validated raw frame of the same name;
 `;`-separated list cells in the raw CSV become DuckDB lists. Rows are inserted in key order so
 the same input always gives the same database content.
+
+`SCHEMA_VERSIE` counts changes to this contract. A database built under an older version is
+not read by the dashboard (it asks for a rebuild) rather than half-read: raise it whenever a
+table or column is added, removed or retyped. Version 1 is every build without the column.
 """
 
 from __future__ import annotations
+
+# 2: bouw.data_versie/data_versie_kort/schema_versie and the table datapakket.
+SCHEMA_VERSIE = 2
 
 TABELLEN: dict[str, str] = {
     "bron": """
@@ -82,10 +89,18 @@ TABELLEN: dict[str, str] = {
             datum DATE NOT NULL, titel VARCHAR NOT NULL, soort VARCHAR NOT NULL, bron_id VARCHAR,
             url VARCHAR NOT NULL, links VARCHAR[] NOT NULL, noot VARCHAR,
             PRIMARY KEY (datum, titel))""",
+    # The data package descriptor the build validated against, verbatim, so a copy of the
+    # database alone can describe its tables (the full data download needs it).
+    "datapakket": """
+        CREATE TABLE datapakket (descriptor VARCHAR NOT NULL)""",
+    # One row. `data_versie` is the sha256 of every other table's content (etl.dataversie):
+    # what a cache, a permalink or a "what's new" compares; `invoer_sha256` only says which
+    # raw files went in.
     "bouw": """
         CREATE TABLE bouw (
             gebouwd_op TIMESTAMP NOT NULL, invoer_sha256 VARCHAR NOT NULL,
-            ketenmonitor_versie VARCHAR NOT NULL)""",
+            ketenmonitor_versie VARCHAR NOT NULL, data_versie VARCHAR NOT NULL,
+            data_versie_kort VARCHAR NOT NULL, schema_versie INTEGER NOT NULL)""",
 }
 
 

@@ -75,7 +75,9 @@ def valideer_met_imports(raw_dir: Path) -> Validatie:
 
     problemen = _frictionless(raw_dir, descriptor)
     bronnen = resources(descriptor)
-    ruw = lees_alles_ruw(raw_dir, descriptor)
+    vorm: list[Probleem] = []
+    ruw = lees_alles_ruw(raw_dir, descriptor, vorm)
+    problemen = _zonder_rijfouten(problemen, {p.pad for p in vorm}) + vorm
     for naam, df in ruw.items():
         problemen += _pandera(tekstregels(bronnen[naam]), df, str(raw_dir / bronnen[naam]["path"]))
     tabellen = {naam: typeer(df, bronnen[naam]) for naam, df in ruw.items()}
@@ -119,6 +121,12 @@ def _frictionless(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:
     if coderingsfout:
         problemen += _coderingsfouten(raw_dir, descriptor)
     return problemen
+
+
+def _zonder_rijfouten(problemen: list[Probleem], paden: set[str]) -> list[Probleem]:
+    """Drop Frictionless' row problems in files whose CSV shape is broken: its rows are cut
+    at the wrong places there, so they repeat the shape error or point at the wrong line."""
+    return [p for p in problemen if p.pad not in paden or (p.regel or 0) <= 1]
 
 
 def _coderingsfouten(raw_dir: Path, descriptor: dict[str, Any]) -> list[Probleem]:

@@ -34,13 +34,25 @@ _GRENZEN_SOM = """
 
 
 def bouwinfo() -> dict[str, Any]:
-    return _rijen("SELECT gebouwd_op, invoer_sha256, ketenmonitor_versie FROM bouw")[0]
+    return _rijen(
+        "SELECT gebouwd_op, invoer_sha256, ketenmonitor_versie, data_versie, data_versie_kort,"
+        " schema_versie FROM bouw"
+    )[0]
 
 
 @per_bouw
 def dataversie() -> str:
-    """The open build's input hash: what a cached response belongs to (read once per file)."""
-    return str(bouwinfo()["invoer_sha256"])
+    """The open build's `data_versie` (a hash of its content, etl/dataversie.py): what a cached
+    response belongs to. Not the input hash: a rebuild by changed code, or a database built
+    elsewhere, can change the content while `invoer_sha256` stays the same."""
+    return str(bouwinfo()["data_versie"])
+
+
+@per_bouw
+def descriptor() -> str:
+    """The data package descriptor stored in the build (JSON text), so the full download
+    needs nothing but the database file (a replica has no data/raw)."""
+    return str(_rijen("SELECT descriptor FROM datapakket")[0]["descriptor"])
 
 
 @per_bouw

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 import duckdb
 
 from etl.config import database_path
-from etl.model import TABELLEN
+from etl.model import SCHEMA_VERSIE, TABELLEN
 
 
 class DatabaseOntbreekt(RuntimeError):
@@ -30,13 +30,22 @@ class DatabaseOntbreekt(RuntimeError):
     """
 
 
+SCHEMA_GEWIJZIGD = "bouw opnieuw: schema gewijzigd"
+
+
+class SchemaGewijzigd(DatabaseOntbreekt):
+    """A Ketenmonitor build of another schema version (etl.model.SCHEMA_VERSIE): read half,
+    it would fail page by page. The one cause `/gezondheid` may name: `SCHEMA_GEWIJZIGD`
+    is a fixed text without paths, and it tells the operator what to do."""
+
+
 DUCKDB_KOPTEKST_BYTES = 3 * 4096  # a DuckDB file: main header + two database headers, then blocks
 NIET_BESCHIKBAAR = "de gegevens zijn tijdelijk niet beschikbaar; probeer het later opnieuw"
 
 _staat = threading.Condition()
 _verbinding: duckdb.DuckDBPyConnection | None = None
 _inode: tuple[str, int, int, int] | None = None  # (path, inode, size, mtime): the file in use
-_afgekeurd: tuple[tuple[str, int, int, int], str] | None = None  # last file that failed
+_afgekeurd: tuple[tuple[str, int, int, int], DatabaseOntbreekt] | None = None  # last failure
 _bezig = 0  # cursors in use on _verbinding
 WACHT_OP_LOPENDE_S = 10.0
 
@@ -83,6 +92,12 @@ def _controleer(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
         schema = _schema_van(con)
         verwacht = verwacht_schema()
         anders = sorted(t for t, kolommen in verwacht.items() if schema.get(t) != kolommen)
+        versie = _schema_versie(con, schema)
+        if "bouw" in schema and (anders or versie != SCHEMA_VERSIE):
+            raise SchemaGewijzigd(
+                f"{pad}: {SCHEMA_GEWIJZIGD} (database schema {versie}, deze code"
+                f" {SCHEMA_VERSIE}; wijkt af in {', '.join(anders) or 'alleen het nummer'})"
+            )
         if anders:
             raise DatabaseOntbreekt(f"{pad}: schema wijkt af in {', '.join(anders)}")
         if con.execute("SELECT count(*) FROM bouw").fetchall()[0][0] != 1:
@@ -94,6 +109,18 @@ def _controleer(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
             raise DatabaseOntbreekt(f"{pad}: afgekapt ({os.path.getsize(pad)} < {verwacht_bytes})")
     except (duckdb.Error, OSError) as fout:
         raise DatabaseOntbreekt(f"{pad} onleesbaar: {fout}") from fout
+
+
+def _schema_versie(
+    con: duckdb.DuckDBPyConnection, schema: dict[str, tuple[tuple[str, str], ...]]
+) -> int | None:
+    """The build's schema version; 1 for a build from before the column existed."""
+    if "bouw" not in schema:
+        return None
+    if "schema_versie" not in {kolom for kolom, _ in schema["bouw"]}:
+        return 1
+    rij = con.execute("SELECT max(schema_versie) FROM bouw").fetchone()
+    return None if rij is None else rij[0]
 
 
 def _actueel() -> tuple[str, int, int, int]:
@@ -124,11 +151,12 @@ def _actueel() -> tuple[str, int, int, int]:
         _verbinding.close()
         _verbinding, _inode = None, None
     if _afgekeurd is not None and _afgekeurd[0] == sleutel:  # the same broken file: no
-        raise DatabaseOntbreekt(_afgekeurd[1])  # new connection and check per request
+        oud = _afgekeurd[1]  # new connection and check per request
+        raise type(oud)(str(oud))
     try:
         nieuw = duckdb.connect(str(pad), read_only=True)
     except duckdb.Error as fout:
-        _keur_af(sleutel, f"{pad} kan niet worden geopend: {fout}")
+        _keur_af(sleutel, DatabaseOntbreekt(f"{pad} kan niet worden geopend: {fout}"))
     try:
         controle = nieuw.cursor()  # on its own cursor, closed at once: a result left open on
         try:  # the shared connection made later cursors wait (a swap then timed out)
@@ -137,15 +165,16 @@ def _actueel() -> tuple[str, int, int, int]:
             controle.close()
     except DatabaseOntbreekt as fout:
         nieuw.close()
-        _keur_af(sleutel, str(fout))
+        _keur_af(sleutel, fout)
     _verbinding, _inode = nieuw, sleutel
     return sleutel
 
 
-def _keur_af(sleutel: tuple[str, int, int, int], reden: str) -> NoReturn:
+def _keur_af(sleutel: tuple[str, int, int, int], fout: DatabaseOntbreekt) -> NoReturn:
+    """Remember why this file was refused (its kind too: a schema change stays one)."""
     global _afgekeurd
-    _afgekeurd = (sleutel, reden)
-    raise DatabaseOntbreekt(reden)
+    _afgekeurd = (sleutel, fout)
+    raise type(fout)(str(fout))
 
 
 @contextmanager
@@ -222,3 +251,19 @@ def gezond() -> bool:
     except DatabaseOntbreekt:
         return False
     return True
+
+
+def openbare_reden() -> str | None:
+    """Why the database is unavailable, in words `/gezondheid` may publish, or None.
+
+    Only an old-schema build has such a reason (`SCHEMA_GEWIJZIGD`); other causes name
+    paths and SQL, and stay in the log.
+    """
+    try:
+        with cursor() as cur:
+            _controleer(cur, database_path())
+    except SchemaGewijzigd:
+        return SCHEMA_GEWIJZIGD
+    except DatabaseOntbreekt:
+        return None
+    return None

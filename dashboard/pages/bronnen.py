@@ -16,7 +16,6 @@ from dashboard.onderdelen.state import lees
 from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import foutmelding
 from dashboard.uitvoer import pakket
-from etl.config import DESCRIPTOR_NAME, RAW_DIR
 
 dash.register_page(
     __name__,
@@ -244,7 +243,7 @@ def download_alles(_klik: int):
         data = pakket.volledige_download(
             queries.tabel_inhoud,
             queries.DOWNLOADTABELLEN,
-            RAW_DIR / DESCRIPTOR_NAME,
+            queries.descriptor(),
             queries.bouwinfo(),
             vandaag,
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from dashboard.figuren import format as nl
@@ -133,18 +132,20 @@ def _status_uitleg(grafieken: list[Grafiekexport] | None = None) -> list[str]:
 def volledige_download(
     tabel_inhoud: Callable[[str], tuple[list[str], list[dict[str, Any]]]],
     tabellen: Iterable[str],
-    descriptor_pad: Path,
+    descriptor_json: str,
     bouwinfo: dict[str, Any],
     datum: date,
 ) -> bytes:
     """One zip: a Dutch CSV per table, the data package descriptor, and a README.
 
-    The descriptor is data/raw's, with each resource's dialect set to what these files are
+    The descriptor is the one stored in the build (`datapakket`, the text of data/raw's at
+    build time, so it describes exactly these tables and a replica without data/raw can serve
+    it), with each resource's dialect set to what these files are
     (`;`, decimal comma, UTF-8 with BOM), so Frictionless tools can still read the zip.
     Columns follow the descriptor's fields (the database adds derived columns such as
     `maatregel.indicatoren`; those are left out so files and descriptor agree).
     """
-    descriptor = json.loads(descriptor_pad.read_text(encoding="utf-8"))
+    descriptor = json.loads(descriptor_json)
     velden = {
         r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in descriptor["resources"]
     }
@@ -185,6 +186,7 @@ def _leesmij(
         "met BOM (opent goed in Excel). datapackage.json beschrijft de kolommen.",
         "",
         f"Database gebouwd op: {nl.datum(gebouwd) if gebouwd else 'onbekend'}",
+        f"Dataversie: {bouwinfo.get('data_versie', 'onbekend')}",
         f"Invoer (sha256): {bouwinfo.get('invoer_sha256', 'onbekend')}",
         f"Gedownload op: {nl.datum(datum)}",
         "",

@@ -4,9 +4,10 @@ The data only changes when `make etl` swaps the database file, so a callback's r
 pure function of (request body, data version): the page router's layout of a URL, a chart
 for a set of controls. Rebuilding them for every visitor made a page cost 20× the health
 check (NOTES.md). Here the serialised response bytes are kept in a bounded LRU keyed by the
-body and `bouw.invoer_sha256` of the open database; a swap changes the version, and the
-whole cache is dropped the first time a request sees the new one, so no response of the old
-data is served after a swap. File downloads (they carry today's date) are never cached, nor
+body and `bouw.data_versie` of the open database: a hash of its content, not of its raw
+input, so a rebuild by changed code or a database built elsewhere changes it too. Any swap
+to other content changes the version, and the whole cache is dropped the first time a
+request sees the new one, so no response of the old data is served after a swap. File downloads (they carry today's date) are never cached, nor
 is anything but a plain 200 JSON answer to a small request.
 """
 

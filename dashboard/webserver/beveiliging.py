@@ -311,12 +311,17 @@ def installeer(app: Dash) -> None:
     def gezondheid():
         if not verbinding.database_beschikbaar() or not verbinding.gezond():
             log.error("gezondheid: database niet beschikbaar: %s", _reden())
-            return jsonify({"status": "database niet beschikbaar"}), 503
+            antwoord = {"status": "database niet beschikbaar"}
+            if (reden := verbinding.openbare_reden()) is not None:
+                antwoord["reden"] = reden  # only a fixed text, never a path
+            return jsonify(antwoord), 503
         info = queries.bouwinfo()
         return jsonify(
             {
                 "status": "ok",
                 "gebouwd_op": info["gebouwd_op"].isoformat(),
+                "data_versie": info["data_versie"],
+                "data_versie_kort": info["data_versie_kort"],
                 "invoer_sha256": info["invoer_sha256"],
             }
         )

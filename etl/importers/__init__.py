@@ -21,7 +21,7 @@ from etl.importers.cbs_odata import lees_odata, snapshot_map
 from etl.importers.controle import controleer
 from etl.importers.duo import lees_duo, lees_indeling, regio_rijen
 from etl.importers.manifest import controleer_manifest
-from etl.importers.mapping import import_map, lees_mapping
+from etl.importers.mapping import import_map, lees_kop, lees_mapping, ontbrekende_jaarkolommen
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM
 
@@ -81,6 +81,8 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
         regel = manifest.get(pad.relative_to(map_).as_posix(), {})
         if tabel["formaat"] == "duo-csv" and not tabel.get("geraadpleegd"):
             tabel["geraadpleegd"] = regel.get("geraadpleegd")
+        if tabel["formaat"] == "duo-csv" and (kop := lees_kop(pad)) is not None:
+            problemen += ontbrekende_jaarkolommen(pad, kop, tabel)
         try:
             tabellen.append(_lees_een(map_, pad, tabel))
         except ImportFout as fout:

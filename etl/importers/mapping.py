@@ -6,7 +6,9 @@ entry. Every mistake in it is a `Probleem` pointing at the mapping, never a trac
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ _VERPLICHT = {
     "duo-csv": ("bestand", "bron_id", "titel", "url"),
 }
 
+
+JAAR = "{jaar}"
+_KOP_BYTES = 1 << 16  # a header line is far shorter; never read a whole file for it
 
 _TEKST = ("tabel_id", "bestand", "bron_id", "titel", "url", "geraadpleegd", "uitgever", "datum")
 
@@ -155,3 +160,54 @@ def _controleer_velden(
         ):
             fout(veld, "verwacht een object met tekst per sleutel")
     return problemen
+
+
+def lees_kop(pad: Path, scheiding: str = ";") -> list[str] | None:
+    """The header cells of a publisher CSV (UTF-8 or Windows-1252), or None when it cannot be
+    read: the importer itself reports a missing or empty file."""
+    try:
+        with open(pad, "rb") as f:
+            ruw = f.read(_KOP_BYTES).splitlines()
+    except OSError:
+        return None
+    if not ruw:
+        return None
+    try:
+        regel = ruw[0].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        regel = ruw[0].decode("cp1252", errors="replace")
+    return [k.strip() for k in next(csv.reader([regel], delimiter=scheiding), [])]
+
+
+def ontbrekende_jaarkolommen(pad: Path, kop: list[str], tabel: dict[str, Any]) -> list[Probleem]:
+    """A series `LEERLINGEN_{jaar}` must find a column for every year of its `jaren`.
+
+    The pattern alone would silently take whatever years match: a publisher that renames
+    one column (`LEERLINGEN_2025` → `LEERLINGEN2025`) would drop that year without a word.
+    Without `jaren` (or one side of it) the years found bound the range, so a gap in the
+    middle is refused as well. No match at all is the importer's own problem to report.
+    """
+    problemen: dict[tuple[str, tuple[int, ...]], Probleem] = {}  # once per missing set
+    for reeks in tabel.get("reeksen", []):
+        naam = str(reeks.get("waarde", "")) if isinstance(reeks, dict) else ""
+        if JAAR not in naam:
+            continue
+        patroon = re.compile(re.escape(naam).replace(re.escape(JAAR), r"(\d{4})") + "$")
+        gevonden = {int(m[1]) for k in kop if (m := patroon.match(k))}
+        if not gevonden:
+            continue
+        grenzen = reeks.get("jaren", tabel.get("jaren")) or {}
+        van, tot = grenzen.get("van", min(gevonden)), grenzen.get("tot", max(gevonden))
+        missend = [j for j in range(van, tot + 1) if j not in gevonden]
+        if not missend:
+            continue
+        kolommen = ", ".join(repr(naam.replace(JAAR, str(j))) for j in missend)
+        lijkt = [k for k in kop if not patroon.match(k) and any(str(j) in k for j in missend)]
+        reden = (
+            f"kolom(men) {kolommen} ontbreken (hernoemd bij de uitgever?): 'jaren' {van}-{tot}"
+            f" vraagt een kolom {naam!r} voor elk jaar"
+            + (f"; gevonden {', '.join(repr(k) for k in lijkt)}" if lijkt else "")
+            + "; pas de mapping aan ('jaren' of 'waarde') of download het bestand opnieuw"
+        )
+        problemen.setdefault((naam, tuple(missend)), Probleem(str(pad), 1, naam, reden))
+    return list(problemen.values())

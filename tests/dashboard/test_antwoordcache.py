@@ -141,3 +141,76 @@ def test_lru_blijft_binnen_zijn_grens() -> None:
     assert len(c) * 500 <= 4000 and c.haal("v1", bytes([19])) is not None
     assert c.haal("v1", bytes([0])) is None  # the oldest went first
     assert c.haal("v2", bytes([19])) is None and len(c) == 0  # a new version empties it
+
+
+def _so_2018_plus_een(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the build itself change one value (so 2018: 30868 → 30869); raw data untouched."""
+    import etl.build
+
+    echt = etl.build.valideer_met_imports
+
+    def anders(raw_dir):
+        uitkomst = echt(raw_dir)
+        w = uitkomst.tabellen["waarneming"]
+        rij = (w["indicator_id"] == "so_leerlingen") & (w["periode_van"] == 2018)
+        rij &= w["uitsplitsing"] == "totaal"
+        assert rij.sum() == 1 and w.loc[rij, "waarde"].iloc[0] == 30868
+        w.loc[rij, "waarde"] = 30869
+        return uitkomst
+
+    monkeypatch.setattr(etl.build, "valideer_met_imports", anders)
+
+
+def _so_tabel(app, client) -> tuple[str, str | None]:
+    uit = callback_lichaam(
+        app,
+        "trends-grafiek.figure",
+        {
+            "trends-indicator.value": ["so_leerlingen"],
+            "trends-setting.value": [],
+            "trends-weergave.value": "absoluut",
+            "trends-basisjaar.value": "2016",
+            "trends-van.value": "2015",
+            "trends-tot.value": "2024",
+            "trends-corona.value": [],
+            "trends-beleid.value": [],
+            "trends-tab.value": "tabel",
+            "trends-sorteer.value": "indicator",
+        },
+        "trends-tab.value",
+    )
+    r = _post(client, json.dumps(uit).encode())
+    assert r.status_code == 200
+    return r.get_data(as_text=True), r.headers.get(KOP)
+
+
+@pytest.mark.parametrize("hoe", ["herbouw", "vreemde_bouw"])
+def test_zelfde_invoer_andere_inhoud_geeft_nieuw_antwoord(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hoe: str
+) -> None:
+    """The probe's case: a rebuild by changed code (same raw input, same invoer_sha256), or a
+    database built elsewhere and swapped in, must be served at once, not the cached 30868."""
+    import os
+
+    from dashboard.app import app
+    from etl.config import RAW_DIR
+
+    doel = tmp_path / "live.duckdb"
+    oud = bouw(RAW_DIR, doel)
+    monkeypatch.setenv("KETENMONITOR_DB", str(doel))
+    client = app.server.test_client()
+    client.get("/")
+    voor, _ = _so_tabel(app, client)
+    assert _so_tabel(app, client)[1] == "treffer"
+    assert "30.868" in voor and "30.869" not in voor
+    _so_2018_plus_een(monkeypatch)
+    if hoe == "herbouw":
+        nieuw = bouw(RAW_DIR, doel)
+    else:
+        elders = tmp_path / "elders" / "ketenmonitor.duckdb"
+        nieuw = bouw(RAW_DIR, elders)
+        os.replace(elders, doel)
+    assert nieuw.invoer_sha256 == oud.invoer_sha256 and nieuw.data_versie != oud.data_versie
+    na, kop = _so_tabel(app, client)
+    assert kop == "misser" and "30.869" in na
+    assert queries.dataversie() == nieuw.data_versie

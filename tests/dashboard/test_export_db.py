@@ -118,7 +118,7 @@ def test_volledige_download(met_database: Path) -> None:
     data = pakket.volledige_download(
         queries.tabel_inhoud,
         queries.DOWNLOADTABELLEN,
-        RAW_DIR / "datapackage.json",
+        queries.descriptor(),
         queries.bouwinfo(),
         DATUM,
     )
@@ -142,6 +142,41 @@ def test_volledige_download(met_database: Path) -> None:
         leesmij = z.read("README.txt").decode("utf-8")
         for tekst in ("CC BY 4.0", "CBS", "voorlopig", "gebouwd op", "https://"):
             assert tekst in leesmij
+        assert queries.bouwinfo()["data_versie"] in leesmij
+
+
+def test_alle_gegevens_zonder_data_raw(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A replica has only the .duckdb: "Alle gegevens" describes the tables from the
+    descriptor stored in the build, and no file named datapackage.json is read."""
+    import base64
+    import builtins
+    import shutil
+
+    from dashboard.pages import bronnen
+
+    replica = tmp_path / "replica" / "ketenmonitor.duckdb"
+    replica.parent.mkdir()
+    shutil.copy(database, replica)
+    monkeypatch.setenv("KETENMONITOR_DB", str(replica))
+    echt_open = builtins.open
+
+    def zonder_descriptor(bestand, *args, **kwargs):
+        if str(bestand).endswith("datapackage.json"):
+            raise FileNotFoundError(bestand)
+        return echt_open(bestand, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", zonder_descriptor)
+    monkeypatch.setattr(Path, "read_text", lambda *_a, **_k: (_ for _ in ()).throw(OSError()))
+    download, melding = bronnen.download_alles(1)
+    assert "is klaar" in melding, melding
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(download["content"]))) as z:
+        descriptor = json.loads(z.read("datapackage.json"))
+    monkeypatch.undo()
+    echt = json.loads((RAW_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in descriptor["resources"]] == [r["name"] for r in echt["resources"]]
+    assert descriptor["resources"][0]["dialect"] == {"delimiter": ";"}
 
 
 def test_werkbalk_knoppen_hebben_nederlandse_namen() -> None:

@@ -55,10 +55,74 @@ def test_inbedden_is_instelbaar(monkeypatch: pytest.MonkeyPatch, met_database: P
     assert "frame-ancestors 'self' https://intranet.example" in beveiliging.csp(app)
 
 
-def test_gezondheid_noemt_de_bouw(client) -> None:
+def test_gezondheid_noemt_de_bouw(client, met_database: Path) -> None:
+    import duckdb
+
     r = client.get("/gezondheid")
     assert r.status_code == 200
-    assert len(r.get_json()["invoer_sha256"]) == 64
+    info = r.get_json()
+    assert len(info["invoer_sha256"]) == 64
+    with duckdb.connect(str(met_database), read_only=True) as con:
+        versie, gebouwd = con.execute("SELECT data_versie, gebouwd_op FROM bouw").fetchone()
+    assert info["data_versie"] == versie and info["data_versie_kort"] == versie[:12]
+    assert info["gebouwd_op"] == gebouwd.isoformat()
+
+
+def _oud_schema(pad: Path, hoe: str) -> None:
+    """Turn a fresh build into one of the previous schema (before data_versie)."""
+    import duckdb
+
+    with duckdb.connect(str(pad)) as con:
+        if hoe == "schema 1":
+            for kolom in ("data_versie", "data_versie_kort", "schema_versie"):
+                con.execute(f"ALTER TABLE bouw DROP COLUMN {kolom}")
+            con.execute("DROP TABLE datapakket")
+        else:  # same columns, an older number
+            con.execute("UPDATE bouw SET schema_versie = schema_versie - 1")
+
+
+@pytest.mark.parametrize("hoe", ["schema 1", "lager nummer"])
+def test_oud_schema_geeft_503_bouw_opnieuw(
+    database: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    hoe: str,
+) -> None:
+    import shutil
+
+    from dashboard.app import app
+
+    oud = tmp_path / "oud.duckdb"
+    shutil.copy(database, oud)
+    _oud_schema(oud, hoe)
+    monkeypatch.setenv("KETENMONITOR_DB", str(oud))
+    client = app.server.test_client()
+    with caplog.at_level(logging.ERROR, logger="ketenmonitor"):
+        r = client.get("/gezondheid")
+        pagina = client.get("/trends")
+    assert r.status_code == 503
+    assert r.get_json() == {
+        "status": "database niet beschikbaar",
+        "reden": "bouw opnieuw: schema gewijzigd",
+    }
+    assert pagina.status_code == 503
+    assert any("bouw opnieuw: schema gewijzigd" in m for m in caplog.messages)
+    monkeypatch.setenv("KETENMONITOR_DB", str(database))
+    assert client.get("/gezondheid").status_code == 200
+
+
+def test_vreemd_bestand_is_geen_schemawijziging(
+    client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import duckdb
+
+    vreemd = tmp_path / "vreemd.duckdb"
+    with duckdb.connect(str(vreemd)) as con:
+        con.execute("CREATE TABLE x (a INTEGER)")
+    monkeypatch.setenv("KETENMONITOR_DB", str(vreemd))
+    r = client.get("/gezondheid")
+    assert r.status_code == 503 and "reden" not in r.get_json()
 
 
 def test_ontbrekende_database_geeft_503_en_logregel(
