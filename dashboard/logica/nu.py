@@ -412,8 +412,19 @@ def berenschot_tekst(rij: Rij) -> str:
     b = rij.berenschot
     if not b:
         return ""
-    wat = b["categorie"] if b["categorie"] != "totaal" else "kinderen 0–13 met ondersteuning"
-    return f"Berenschot ({wat}, eigen afbakening): {procent(b['waarde'])} ({b['status']})"
+    wat = BERENSCHOT_WAT.get(b["indicator_id"], b["korte_titel"])
+    return f"Berenschot ({wat}; eigen afbakening): {procent(b['waarde'])} ({b['status']})"
+
+
+BERENSCHOT_WAT = {
+    "berenschot_ko_ondersteuning_groei": "aandeel kinderen met ondersteuning",
+    "berenschot_po_ondersteuning_groei": "aandeel kinderen met ondersteuning",
+    "berenschot_sbo_inschrijvingen_groei": "leerlingen sbo, 3–13 jaar",
+    "berenschot_so_inschrijvingen_groei": "leerlingen so, 3–13 jaar",
+    "berenschot_jw_dagbesteding_groei": "kinderen met dagbesteding (Jeugdwet)",
+}
+"""What each Berenschot growth figure counts (from the indicator definitions): often not
+what the public series counts, which is why it stands beside it and is never merged."""
 
 
 def knopen_sinds(rijen_: list[Rij]) -> dict[str, list[Knoop]]:

@@ -89,3 +89,51 @@ def test_390_geen_zijwaarts_scrollen_en_axe(dash_duo, app, pad: str) -> None:
     vak = driver.find_element(By.CSS_SELECTOR, ".nu .tabel-scroll")
     assert vak.get_attribute("tabindex") == "0" and vak.get_attribute("role") == "region"
     assert axe_overtredingen(driver) == []
+
+
+def test_tabel_downloadt_in_alle_formaten_en_briefingpakket(dash_duo, app) -> None:
+    import csv
+    import io
+    import shutil
+    import zipfile
+    from pathlib import Path
+
+    import openpyxl
+
+    from tests.e2e.test_export import _nieuw_bestand
+
+    _open(dash_duo, app, "/")
+    map_ = Path(dash_duo.download_path)
+    gezien = {p.name for p in map_.iterdir()}
+    bestanden = {}
+    for formaat in ("png", "svg", "csv", "xlsx"):
+        knop = dash_duo.find_element(f"#overzicht-nu-export-{formaat}")
+        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", knop)
+        knop.click()
+        bestand = _nieuw_bestand(map_, gezien)
+        assert bestand.name.startswith("ketenmonitor_waar_staat_de_keten_nu_"), bestand.name
+        bestanden[formaat] = bestand
+    assert bestanden["png"].read_bytes().startswith(b"\x89PNG")
+    assert "Waar staat de keten nu" in bestanden["svg"].read_text(encoding="utf-8")
+    rijen = list(
+        csv.DictReader(
+            io.StringIO(bestanden["csv"].read_bytes().decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert [r["setting_id"] for r in rijen] == [s for b in KETEN.values() for s in b]
+    boek = openpyxl.load_workbook(bestanden["xlsx"])
+    assert boek.sheetnames == ["data", "toelichting"]
+    assert boek["data"].max_row == len(rijen) + 1
+    bewaar = Path(__import__("os").environ.get("KETENMONITOR_BEWAAR_EXPORT", ""))
+    if bewaar.name:  # for a person to open the files (not needed for the assertions)
+        bewaar.mkdir(parents=True, exist_ok=True)
+        for b in bestanden.values():
+            shutil.copy(b, bewaar / b.name)
+
+    dash_duo.find_element("#overzicht-alles").click()
+    pakket = zipfile.ZipFile(_nieuw_bestand(map_, gezien, timeout=90))
+    namen = pakket.namelist()
+    assert "README.txt" in namen
+    assert {n.rsplit(".", 1)[1] for n in namen if n != "README.txt"} == {"png", "svg", "csv"}
+    assert all("waar_staat_de_keten_nu" in n for n in namen if n != "README.txt")
+    assert console_fouten(dash_duo) == []
