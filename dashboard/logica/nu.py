@@ -377,10 +377,9 @@ def kop_zinnen(rijen_: list[Rij]) -> list[str]:
             f"{procent(s.per_jaar)} per jaar)"
         )
     zinnen = []
-    woorden = {"stijgt": "Stijgt", "stabiel": "Stabiel", "daalt": "Daalt"}
-    delen = [f"{woorden[w]}: {_opsomming(g)}" for w, g in groepen.items() if g]
+    delen = [f"{w}: {_opsomming(g)}" for w, g in groepen.items() if g]
     if delen:
-        zinnen.append(f"Sinds {VANAF}, per setting in de openbare reeks: " + ". ".join(delen) + ".")
+        zinnen.append(f"Sinds {VANAF} in de openbare reeksen — " + "; ".join(delen) + ".")
     zonder = [r for r in rijen_ if r.reeks is not None and r.sinds is None]
     if zonder:
         zinnen.append(

@@ -133,7 +133,7 @@ def _status(tekst: str, status: str) -> html.Span:
 
 def _cel_reeks(r: nu.Rij) -> list[Any]:
     if r.reeks is None:
-        return [html.Span("geen openbare reeks", className="klein")]
+        return [html.Br(), html.Span("geen openbare reeks", className="klein")]
     return [html.Br(), dcc.Link(r.reeks["korte_titel"], href=r.trends_link, className="klein")]
 
 
@@ -382,7 +382,12 @@ def _knoop(k: Knoop) -> html.Li:
         )
         inhoud.append(html.Details([html.Summary("Citaat"), html.Blockquote(f"“{s['citaat']}”")]))
     if k.groei is None and not k.signalen and not k.vergelijking_niet:
-        inhoud.append(html.P("Geen cijfer en geen signaal in de brief.", className="klein"))
+        tekst = (
+            "Geen openbare reeks en geen signaal in de brief."
+            if k.periode == "sinds-2019"
+            else "Geen cijfer en geen signaal in de brief."
+        )
+        inhoud.append(html.P(tekst, className="klein"))
     return html.Li(inhoud, className=f"knoop {k.klasse}")
 
 

@@ -218,6 +218,20 @@ def test_kop_uit_dezelfde_rijen(met_database: Path, rijen: dict[str, nu.Rij]) ->
         assert f"{nu.korte_naam(rijen[sid])} {nu.procent(procent)} ({periode}" in kop
         assert f"{nu.procent(per_jaar)} per jaar" in kop
     assert "Geen openbare reeks voor" in kop and "KDC" in kop
+    # each setting stands under the direction word its own per-year change gives
+    eerste = kop.split("—", 1)[1].split(". ")[0]
+    delen = re.split(r"; (?=(?:stijgt|stabiel|daalt): )", eerste)
+    groepen = dict(deel.strip().split(": ", 1) for deel in delen)
+    for r in rijen.values():
+        if r.sinds is not None:
+            woord = (
+                "stijgt"
+                if r.sinds.per_jaar >= 1
+                else "daalt"
+                if r.sinds.per_jaar < -1
+                else "stabiel"
+            )
+            assert nu.korte_naam(r) in groepen[woord], (r.setting_id, groepen)
 
 
 def test_richting_drempel_vast_en_gelijk_aan_kleurklassen() -> None:
