@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries
+from dashboard.gegevens.verbinding import per_bouw
 from dashboard.logica.ketenkaart import BERENSCHOT_GROEI, KETEN, VERGELIJKINGSREEKS, Knoop
 
 VANAF = 2019
@@ -288,8 +289,12 @@ def bereken_rij(
     return rij
 
 
+@per_bouw
 def rijen() -> list[Rij]:
-    """Every setting of the ketenkaart in chain order, computed from the open database."""
+    """Every setting of the ketenkaart in chain order, computed from the open database.
+
+    Cached per database file (read-only for callers): the page, the ketenkaart and the
+    exports share one computation per data version."""
     settings = {s["setting_id"]: s for s in queries.settings()}
     meta = queries.indicator_meta()
     ids = sorted({*REEKS.values(), *AANDEEL.values()} & set(meta))
