@@ -30,6 +30,11 @@ class Grafiekexport:
     """Policy events drawn as numbered lines (Trends with beleid=1), in number order."""
     meldingen: list[str] = field(default_factory=list)
     """What the view left out and why (no base-year value, points across a trend break)."""
+    tabel: list[dict[str, Any]] | None = None
+    """For a card that is a table: its rows for CSV/Excel, one dict per table row with the
+    table's own columns (the figure is then the table's chart form for PNG/SVG)."""
+    bestandsdeel: str = ""
+    """The file name's subject instead of the first indicator id (a table spans many)."""
 
     @property
     def titel(self) -> str:

@@ -214,6 +214,27 @@ def maatregelen() -> list[dict[str, Any]]:
     )
 
 
+@per_bouw
+def maatregelen_per_setting(setting_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Per setting and action line, how many measures of each status address it.
+
+    A measure addresses a setting when it is linked to one of the setting's indicators
+    (`maatregel_indicator`); a measure linked to several of them counts once.
+    """
+    return _rijen(
+        """
+        SELECT i.setting_id, m.actielijn_id, a.titel AS actielijn_titel, m.status,
+               count(DISTINCT m.maatregel_id) AS aantal
+        FROM maatregel_indicator l JOIN indicator i USING (indicator_id)
+             JOIN maatregel m USING (maatregel_id) JOIN actielijn a USING (actielijn_id)
+        WHERE list_contains(?, i.setting_id)
+        GROUP BY ALL
+        ORDER BY i.setting_id, m.actielijn_id, m.status
+        """,
+        [list(setting_ids)],
+    )
+
+
 def maatregel_indicatoren() -> list[dict[str, Any]]:
     return _rijen(
         """

@@ -41,6 +41,14 @@ KLASSEN = (  # (upper bound exclusive, css class, legend text)
     (15, "groei-10", "10 tot 15%"),
     (float("inf"), "groei-15", "15% of meer"),
 )
+KLASSEN_PER_JAAR = (  # change per year since 2019; bounds as `nu.richting` (1% = its threshold)
+    (-1, "groei-daling", "daalt: meer dan 1% per jaar"),
+    (1, "groei-stabiel", "stabiel: −1 tot +1% per jaar"),
+    (3, "groei-5", "+1 tot 3% per jaar"),
+    (5, "groei-10", "+3 tot 5% per jaar"),
+    (float("inf"), "groei-15", "+5% per jaar of meer"),
+)
+PERIODES = ("2016-2019", "sinds-2019")
 
 
 @dataclass
@@ -55,9 +63,15 @@ class Knoop:
     vergelijking: str = ""  # computed change of a public series, labelled
     vergelijking_niet: str = ""  # why no computed change is shown
     signalen: list[dict[str, Any]] = field(default_factory=list)
+    per_jaar: float | None = None  # only in the since-2019 view: the colour follows this
+    periode: str = "2016-2019"
 
     @property
     def klasse(self) -> str:
+        if self.periode == "sinds-2019":
+            if self.per_jaar is None:
+                return "groei-onbekend"
+            return next(k for grens, k, _ in KLASSEN_PER_JAAR if self.per_jaar < grens)
         if self.groei is None:
             return "groei-onbekend"
         return next(k for grens, k, _ in KLASSEN if self.groei < grens)

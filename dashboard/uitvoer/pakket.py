@@ -46,15 +46,16 @@ def maak_bestand(
     """The file for one toolbar button: (bytes, filename). The toolbar callback only calls this."""
     if formaat not in FORMATEN:
         raise ValueError(f"onbekend exportformaat: {formaat!r}")
-    naam = bestandsnaam(inhoud.indicator_ids, inhoud.van, inhoud.tot, datum, formaat)
+    ids = [inhoud.bestandsdeel] if inhoud.bestandsdeel else inhoud.indicator_ids
+    naam = bestandsnaam(ids, inhoud.van, inhoud.tot, datum, formaat)
     if formaat in ("png", "svg"):
         fig = voor_export(inhoud.figuur, datum, vierkant, inhoud.voetnoot)
         breedte, hoogte = fig["layout"]["width"], fig["layout"]["height"]
         schaal = 2 if formaat == "png" else 1  # sharp at 16 cm; SVG scales by itself
         return naar_afbeelding(fig, formaat, breedte, hoogte, schaal=schaal), naam
-    data = rijen(inhoud.reeksen, inhoud.weergave)
+    data = inhoud.tabel if inhoud.tabel is not None else rijen(inhoud.reeksen, inhoud.weergave)
     if formaat == "csv":
-        return naar_csv(data, KOLOMMEN), naam
+        return naar_csv(data, list(data[0]) if inhoud.tabel else KOLOMMEN), naam
     toelichting = maak_toelichting(
         inhoud.reeksen,
         inhoud.titel,
