@@ -30,6 +30,11 @@ class Grafiekexport:
     """Policy events drawn as numbered lines (Trends with beleid=1), in number order."""
     meldingen: list[str] = field(default_factory=list)
     """What the view left out and why (no base-year value, points across a trend break)."""
+    voorbehoud: str = ""
+    """What the chart counts, printed under an image export (a map of 'pupils at locations'
+    must not travel without it)."""
+    kolomnamen: dict[str, str] = field(default_factory=dict)
+    """Renamed data columns for this export (the region map: `indicator` holds a region)."""
 
     @property
     def titel(self) -> str:
@@ -46,7 +51,7 @@ class Grafiekexport:
 
     @property
     def voetnoot(self) -> str:
-        delen = []
+        delen = [self.voorbehoud] if self.voorbehoud else []
         if self.meldingen:
             n = len(self.meldingen)
             delen.append(

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries
 from dashboard.logica.ketenkaart import KLASSEN, Knoop, knopen
-from dashboard.logica.lacunes import doel_voor_setting, regio_link
+from dashboard.logica.lacunes import doel_voor_setting, regio_link, regio_tekst
 from dashboard.onderdelen.components import RICHTING_PIJL, meldingen, signaal_blok
 from dashboard.onderdelen.state import lees
 
@@ -111,7 +111,11 @@ def _tegels() -> html.Section:
 def _knoop(k: Knoop) -> html.Li:
     inhoud: list[Any] = [html.H4(dcc.Link(k.naam, href=doel_voor_setting(k.setting_id)))]
     if regio := regio_link(k.setting_id):
-        inhoud.append(html.P(dcc.Link("per regio", href=regio), className="klein"))
+        inhoud.append(
+            html.P(
+                dcc.Link(f"per regio: {regio_tekst(k.setting_id)}", href=regio), className="klein"
+            )
+        )
     if k.groei is not None:
         inhoud.append(
             html.P(nl.met_eenheid(k.groei, "procent verandering"), className="knoop-getal")

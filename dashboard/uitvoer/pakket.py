@@ -54,8 +54,13 @@ def maak_bestand(
         schaal = 2 if formaat == "png" else 1  # sharp at 16 cm; SVG scales by itself
         return naar_afbeelding(fig, formaat, breedte, hoogte, schaal=schaal), naam
     data = rijen(inhoud.reeksen, inhoud.weergave)
+    kolommen = list(KOLOMMEN)
+    if inhoud.kolomnamen:
+        hernoem = inhoud.kolomnamen
+        data = [{hernoem.get(k, k): v for k, v in rij.items()} for rij in data]
+        kolommen = [hernoem.get(k, k) for k in kolommen]
     if formaat == "csv":
-        return naar_csv(data, KOLOMMEN), naam
+        return naar_csv(data, kolommen), naam
     toelichting = maak_toelichting(
         inhoud.reeksen,
         inhoud.titel,
