@@ -519,9 +519,9 @@ def trend_export(staat: dict[str, Any], weergave: str) -> Grafiekexport:
     van, tot = min(jaren), max(jaren)
     naam = reeksen[0].label if reeksen else staat["regio"]
     soort = SOORTEN[staat["soort"]][0]
-    wat = "per 1.000 leerlingen in bo, sbo en so" if staat["maat"] == "aandeel" else "leerlingen"
+    wat = ", per 1.000 leerlingen in bo, sbo en so" if staat["maat"] == "aandeel" else ""
     figuur = trend_figuur(
-        reeksen, weergave, van, tot, titel=f"{naam} en Nederland: {soort}, {wat}", toon_2020=True
+        reeksen, weergave, van, tot, titel=f"{naam} en Nederland: {soort}{wat}", toon_2020=True
     )
     figuur["layout"]["meta"]["bron"] = BRONREGEL.split(";")[0]
     meta = {r.indicator_id: _meta(r.label, r.eenheid, staat) for r in reeksen}
