@@ -54,6 +54,10 @@ TABELLEN: dict[str, str] = {
             aantal_vestigingen INTEGER NOT NULL, status VARCHAR NOT NULL,
             bron_id VARCHAR NOT NULL, noot VARCHAR,
             PRIMARY KEY (regio_code, indicator_id, jaar))""",
+    "reeksbreuk": """
+        CREATE TABLE reeksbreuk (
+            indicator_id VARCHAR NOT NULL, jaar INTEGER NOT NULL, toelichting VARCHAR NOT NULL,
+            bron_id VARCHAR NOT NULL, PRIMARY KEY (indicator_id, jaar))""",
     "signaal": """
         CREATE TABLE signaal (
             signaal_id VARCHAR PRIMARY KEY, setting_id VARCHAR NOT NULL, soort VARCHAR NOT NULL,
@@ -117,8 +121,11 @@ VULLING: dict[str, str] = {
     "setting": "SELECT * FROM setting_df ORDER BY setting_id",
     "indicator": f"""
         SELECT indicator_id, titel, korte_titel, definitie, eenheid, setting_id, periode_type,
-               {_lijst("actielijnen", als="INTEGER")} AS actielijnen, reeksbreuk_jaar, kanttekening, herkomst
-        FROM indicator_df ORDER BY indicator_id""",
+               {_lijst("actielijnen", als="INTEGER")} AS actielijnen,
+               greatest(i.reeksbreuk_jaar, (SELECT max(b.jaar) FROM reeksbreuk_df b
+                                            WHERE b.indicator_id = i.indicator_id)) AS reeksbreuk_jaar,
+               kanttekening, herkomst
+        FROM indicator_df i ORDER BY indicator_id""",
     "waarneming": """
         SELECT * FROM waarneming_df
         ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
@@ -129,6 +136,10 @@ VULLING: dict[str, str] = {
                  categorie, herzien_op""",
     "regio": "SELECT * FROM regio_df ORDER BY regio_code",
     "regio_waarneming": "SELECT * FROM regio_waarneming_df ORDER BY indicator_id, regio_code, jaar",
+    # One row per break from reeksbreuk.csv. An indicator with a single break may declare it
+    # only in `indicator.reeksbreuk_jaar` (explained in its kanttekening); readers take the
+    # union (dashboard.gegevens.queries.reeksbreuken). `indicator.reeksbreuk_jaar` is the latest.
+    "reeksbreuk": "SELECT * FROM reeksbreuk_df ORDER BY indicator_id, jaar",
     "signaal": "SELECT * FROM signaal_df ORDER BY signaal_id",
     "actielijn": "SELECT * FROM actielijn_df ORDER BY actielijn_id",
     "maatregel": f"""

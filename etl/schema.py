@@ -119,6 +119,20 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
     )
 
 
+def reeksbreuk_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
+    """A break cites the publication it shows in; that may be a publisher file whose `bron`
+    row exists only after the import, so the reference is checked here (as for `revisie`)."""
+    return pa.DataFrameSchema(
+        checks=[
+            _regel(
+                "bron_id",
+                "verwijzing naar een onbekende sleutel",
+                lambda d: d["bron_id"].isin(bron_ids),
+            ),
+        ]
+    )
+
+
 SIGNAAL_REGELS = pa.DataFrameSchema(
     checks=[
         _regel(

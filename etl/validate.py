@@ -23,6 +23,7 @@ from etl.schema import (
     WAARNEMING_REGELS,
     lees_descriptor,
     met_waarde,
+    reeksbreuk_regels,
     resources,
     revisie_regels,
     tekstregels,
@@ -214,6 +215,9 @@ def _kruisregels(
         revisie.index = tabellen["revisie"].index
         regels = revisie_regels(set(tabellen["bron"]["bron_id"]))
         problemen += _pandera(regels, revisie, paden["revisie"])
+    if {"reeksbreuk", "bron"} <= tabellen.keys():
+        regels = reeksbreuk_regels(set(tabellen["bron"]["bron_id"]))
+        problemen += _pandera(regels, tabellen["reeksbreuk"], paden["reeksbreuk"])
     return problemen
 
 

@@ -113,6 +113,8 @@ window.dash_clientside = window.dash_clientside || {};
                 body.appendChild(tr);
             });
             vak.replaceChildren(tabel);
+            // a wide table scrolls inside its box; the caption stays within the visible width
+            tabel.querySelector("caption").style.maxWidth = Math.max(vak.clientWidth - 8, 200) + "px";
             return rijen.length + " van " + data.rijen.length + " regio's in de tabel" +
                 (filter ? " met ‘" + zoek.trim() + "’." : ".");
         },

@@ -114,7 +114,7 @@ def _xy_met_gaten(reeks: Reeks) -> tuple[list[float | None], list[float | None],
     xs, ys, teksten = [], [], []
     eerste, laatste = reeks.punten[0].jaar, reeks.punten[-1].jaar
     for jaar in range(eerste, laatste + 1):
-        if reeks.reeksbreuk_jaar == jaar and jaar != eerste:
+        if jaar in reeks.alle_breuken() and jaar != eerste:
             xs.append(jaar - 0.5)
             ys.append(None)
             teksten.append(None)
@@ -257,9 +257,9 @@ def trend_figuur(
             }
         )
         jaren = [p.jaar for p in reeks.punten]
-        breuk = reeks.reeksbreuk_jaar
-        if breuk and min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
-            breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
+        for breuk in reeks.alle_breuken():
+            if min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
+                breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
     for (jaar, xas, yas), labels in breuken.items():
         layout["shapes"].append(_breuklijn(jaar, xas, yas, labels, rechts=jaar > (van + tot) / 2))
     for groep in groepeer_momenten(momenten or [], van, tot):
@@ -468,10 +468,13 @@ def samenvatting(reeksen: list[Reeks], van: int, tot: int, weergave: str) -> str
             f"{nl.met_eenheid(laatste.waarde, r.eenheid)} ({laatste.status})"
         )
         basis = next((p for p in r.punten if p.jaar == basisjaar), None)
-        if r.reeksbreuk_jaar and basis and basisjaar < r.reeksbreuk_jaar <= laatste.jaar:
-            tekst += (
-                f", geen verandering sinds {basisjaar} berekend (trendbreuk {r.reeksbreuk_jaar})"
-            )
+        tussen = [
+            b
+            for b in r.alle_breuken()
+            if min(basisjaar, laatste.jaar) < b <= max(basisjaar, laatste.jaar)
+        ]
+        if tussen and basis:
+            tekst += f", geen verandering sinds {basisjaar} berekend (trendbreuk {tussen[-1]})"
         elif basis and basis.waarde and laatste.jaar != basisjaar:
             verschil = 100 * (laatste.waarde / basis.waarde - 1)
             tekst += f", {nl.met_eenheid(verschil, 'procent verandering')} sinds {basisjaar}"

@@ -35,6 +35,11 @@ class Grafiekexport:
     table's own columns (the figure is then the table's chart form for PNG/SVG)."""
     bestandsdeel: str = ""
     """The file name's subject instead of the first indicator id (a table spans many)."""
+    voorbehoud: str = ""
+    """What the chart counts, printed under an image export (a map of 'pupils at locations'
+    must not travel without it)."""
+    kolomnamen: dict[str, str] = field(default_factory=dict)
+    """Renamed data columns for this export (the region map: `indicator` holds a region)."""
 
     @property
     def titel(self) -> str:
@@ -51,7 +56,7 @@ class Grafiekexport:
 
     @property
     def voetnoot(self) -> str:
-        delen = []
+        delen = [self.voorbehoud] if self.voorbehoud else []
         if self.meldingen:
             n = len(self.meldingen)
             delen.append(

@@ -78,10 +78,28 @@ def indicatoren() -> list[dict[str, Any]]:
                (SELECT count(DISTINCT periode_van) FROM waarneming w
                  WHERE w.indicator_id = i.indicator_id AND w.periode_van = w.periode_tot
                    AND w.uitsplitsing = 'totaal' AND w.status <> 'afgeleid')
-                 AS aantal_gepubliceerde_jaren
+                 AS aantal_gepubliceerde_jaren,
+               -- every break: the rows of `reeksbreuk` and the single `reeksbreuk_jaar`
+               list_sort(list_distinct(list_filter(
+                   list_append((SELECT list(b.jaar) FROM reeksbreuk b
+                                 WHERE b.indicator_id = i.indicator_id), i.reeksbreuk_jaar),
+                   lambda j: j IS NOT NULL))) AS reeksbreuken
         FROM indicator i JOIN setting s USING (setting_id)
         ORDER BY s.volgorde, i.herkomst, i.korte_titel
         """
+    )
+
+
+@per_bouw
+def reeksbreuk_rijen(indicator_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every break of the given indicators with its explanation, oldest first."""
+    return _rijen(
+        """
+        SELECT b.indicator_id, b.jaar, b.toelichting, b.bron_id
+        FROM reeksbreuk b WHERE list_contains(?, b.indicator_id)
+        ORDER BY b.jaar, b.indicator_id
+        """,
+        [list(indicator_ids)],
     )
 
 
@@ -309,6 +327,7 @@ DOWNLOADTABELLEN = (
     "doelgroep",
     "gebeurtenis",
     "revisie",
+    "reeksbreuk",
 )
 
 

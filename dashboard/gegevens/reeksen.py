@@ -48,10 +48,38 @@ class Reeks:
     reeksbreuk_jaar: int | None
     basisjaar: int | None = None
     punten: list[Punt] = field(default_factory=list)
+    # Every break (table reeksbreuk); `reeksbreuk_jaar` alone is the latest, kept for readers
+    # that know one break. Empty: only `reeksbreuk_jaar` counts.
+    breuken: tuple[int, ...] = ()
 
     @property
     def getoonde_eenheid(self) -> str:
         return self.eenheid if self.basisjaar is None else "index"
+
+    def alle_breuken(self) -> tuple[int, ...]:
+        """Every break year, ascending (a break year is the first year after the break)."""
+        jaren = set(self.breuken)
+        if self.reeksbreuk_jaar:
+            jaren.add(self.reeksbreuk_jaar)
+        return tuple(sorted(jaren))
+
+
+def breuken_van(m: dict[str, Any]) -> tuple[int, ...]:
+    """The break years of an indicator's metadata row: all of `reeksbreuken`, else the one."""
+    jaren = set(m.get("reeksbreuken") or ())
+    if m.get("reeksbreuk_jaar"):
+        jaren.add(m["reeksbreuk_jaar"])
+    return tuple(sorted(jaren))
+
+
+def deel(jaar: int, breuken: tuple[int, ...]) -> int:
+    """Which part of a broken series `jaar` lies in: the number of breaks at or before it."""
+    return sum(1 for b in breuken if b <= jaar)
+
+
+def vergelijkbaar(a: int, b: int, breuken: tuple[int, ...]) -> bool:
+    """Two years may be compared (change, index) only when no break lies between them."""
+    return deel(a, breuken) == deel(b, breuken)
 
 
 def weergave_tekst(weergave: str, basisjaar: int | None) -> str:
@@ -101,6 +129,7 @@ def maak_reeksen(
                 m["eenheid"],
                 m["periode_type"],
                 m.get("reeksbreuk_jaar"),
+                breuken=breuken_van(m),
             )
         reeksen[sleutel].punten.append(_punt(r, r["jaar"]))
     meldingen = meldingen if meldingen is not None else []
@@ -161,26 +190,32 @@ def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int, toon_2020: bo
     if not basis.waarde:
         return f"{reeks.label}: niet getoond in deze weergave, want de waarde in {basisjaar} is 0."
     melding = ""
-    breuk = reeks.reeksbreuk_jaar
-    if breuk:
-        voor_breuk = basisjaar < breuk
-
-        def zelfde_kant(jaar: int) -> bool:
-            return (jaar < breuk) == voor_breuk
-
-        weg = [p.jaar for p in reeks.punten if not zelfde_kant(p.jaar)]
-        if weg:
-            reeks.punten = [p for p in reeks.punten if zelfde_kant(p.jaar)]
-            jaren = f"{weg[0]}" if len(weg) == 1 else f"{weg[0]}–{weg[-1]}"
-            melding = (
-                f"{reeks.label}: {jaren} weggelaten, want de reeks heeft een trendbreuk in "
-                f"{breuk}; een index of verandering over een trendbreuk heen zegt niets."
-            )
+    breuken = reeks.alle_breuken()
+    weg = [p.jaar for p in reeks.punten if not vergelijkbaar(p.jaar, basisjaar, breuken)]
+    if weg:
+        reeks.punten = [p for p in reeks.punten if vergelijkbaar(p.jaar, basisjaar, breuken)]
+        jaren = f"{weg[0]}" if len(weg) == 1 else f"{weg[0]}–{weg[-1]}"
+        laag, hoog = min(*weg, basisjaar), max(*weg, basisjaar)
+        tussen = [b for b in breuken if laag < b <= hoog]
+        breuktekst = (
+            f"een trendbreuk in {tussen[0]}"
+            if len(tussen) == 1
+            else f"trendbreuken in {nl_opsomming([str(b) for b in tussen])}"
+        )
+        melding = (
+            f"{reeks.label}: {jaren} weggelaten, want de reeks heeft {breuktekst}; een index "
+            "of verandering over een trendbreuk heen zegt niets."
+        )
     reeks.basisjaar = basisjaar
     for p in reeks.punten:
         index = 100 * p.waarde / basis.waarde
         p.getoond = index if weergave == "index" else index - 100
     return melding
+
+
+def nl_opsomming(delen: list[str]) -> str:
+    """'a, b en c'."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
 
 
 def secundaire_bronnen(reeksen: list[Reeks]) -> set[str]:
@@ -213,6 +248,7 @@ def staaf_reeksen(rijen: list[dict[str, Any]], meta: dict[str, dict[str, Any]]) 
             m["eenheid"],
             m["periode_type"],
             m.get("reeksbreuk_jaar"),
+            breuken=breuken_van(m),
         )
         reeks.punten.append(_punt(r, r["periode_van"], r["periode_tot"]))
         uit.append(reeks)

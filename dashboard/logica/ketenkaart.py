@@ -14,6 +14,7 @@ from typing import Any
 
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import breuken_van
 
 KETEN = {
     "Opvang en onderwijs": ["kinderopvang", "voorschoolse_educatie", "po_regulier", "sbo", "so"],
@@ -105,9 +106,10 @@ def knopen() -> dict[str, list[Knoop]]:
 
 
 def _vergelijk(k: Knoop, indicator: dict[str, Any]) -> None:
-    breuk = indicator.get("reeksbreuk_jaar")
+    tussen = [b for b in breuken_van(indicator) if VAN < b <= TOT]
+    breuk = tussen[-1] if tussen else None
     naam = indicator["korte_titel"]
-    if breuk and VAN < breuk <= TOT:
+    if breuk:
         k.vergelijking_niet = f"Geen berekende groei uit ‘{naam}’: trendbreuk in {breuk}."
         return
     v = queries.verandering(indicator["indicator_id"], VAN, TOT)

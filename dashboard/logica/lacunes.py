@@ -144,28 +144,55 @@ def lege_staat(settings: list[str], indicatoren: list[str], van: int, tot: int) 
     return delen
 
 
-REGIO_SOORT = {
-    "sbo": "sbo",
-    "so": "so",
-    "vso": "vso",
-    "sbo_leerlingen": "sbo",
-    "so_leerlingen": "so",
-    "vso_leerlingen": "vso",
-    "so_vso_leerlingen": "gespecialiseerd",
-    "leerlingen_vestiging_sbo": "sbo",
-    "leerlingen_vestiging_so": "so",
-    "leerlingen_vestiging_vso": "vso",
-    "leerlingen_vestiging_so_vso": "so_vso",
+_ZELFDE = "zelfde telling per provincie en gemeente"
+_SPECIAAL_NIET_APART = (
+    "per regio bestaat geen telling van alleen {wat}: de kaart telt leerlingen op so-, vso- en "
+    "so/vso-vestigingen samen (DUO, naar de plaats van de school), dus {ook}"
+)
+REGIO_SOORT: dict[str, tuple[str, str]] = {
+    # setting (Overzicht) → the regional view that belongs to it, and what that view counts
+    "sbo": ("sbo", "leerlingen op sbo-vestigingen (DUO)"),
+    "so": ("gespecialiseerd", "leerlingen op so-, vso- en so/vso-vestigingen samen (DUO)"),
+    "vso": ("gespecialiseerd", "leerlingen op so-, vso- en so/vso-vestigingen samen (DUO)"),
+    # national series (Trends) → the same concept per region, else the nearest, with how it differs
+    "leerlingen_vestiging_sbo": ("sbo", _ZELFDE),
+    "leerlingen_vestiging_so": ("so", _ZELFDE),
+    "leerlingen_vestiging_vso": ("vso", _ZELFDE),
+    "leerlingen_vestiging_so_vso": ("so_vso", _ZELFDE),
+    "sbo_leerlingen": (
+        "sbo",
+        "dichtstbijzijnde kaart: leerlingen op sbo-vestigingen (DUO, per schoolvestiging); "
+        "deze reeks telt per afdeling (OCW), dus de aantallen wijken iets af",
+    ),
+    "so_leerlingen": (
+        "gespecialiseerd",
+        _SPECIAAL_NIET_APART.format(wat="so-leerlingen", ook="ook vso-leerlingen"),
+    ),
+    "vso_leerlingen": (
+        "gespecialiseerd",
+        _SPECIAAL_NIET_APART.format(wat="vso-leerlingen", ook="ook so-leerlingen"),
+    ),
+    "so_vso_leerlingen": (
+        "gespecialiseerd",
+        "dichtstbijzijnde kaart: leerlingen op so-, vso- en so/vso-vestigingen samen (DUO, naar "
+        "de plaats van de school); deze reeks telt leerlingen (CBS), niet vestigingen",
+    ),
 }
-"""Setting or indicator → the school type on /regio that shows it per region. The regional
-figures count pupils per type of school location (DUO), a related but other concept than
-OCW's department counts: the link says so."""
+"""Setting or indicator → (school type on /regio, what that view counts compared with the
+series). A national series links only to the regional view of the same concept; where none
+exists, to the nearest, with a sentence saying how it differs. The URL value `so` means pupils
+at so-locations only, never all so pupils, so no so-pupil series links to it."""
 
 
 def regio_link(sleutel: str) -> str | None:
     """The /regio address for a school setting or school-type series, if there is one."""
-    soort = REGIO_SOORT.get(sleutel.split(":", 1)[0])
+    soort = REGIO_SOORT.get(sleutel.split(":", 1)[0], (None, ""))[0]
     return f"/regio?{urlencode({'soort': soort})}" if soort else None
+
+
+def regio_tekst(sleutel: str) -> str:
+    """What the regional view linked from `sleutel` counts (the link text says it)."""
+    return REGIO_SOORT.get(sleutel.split(":", 1)[0], (None, ""))[1]
 
 
 def regio_links(indicatoren: list[str]) -> list[Any]:
@@ -176,13 +203,12 @@ def regio_links(indicatoren: list[str]) -> list[Any]:
         adres = regio_link(i)
         naam = meta.get(i.split(":", 1)[0], {}).get("korte_titel")
         if adres and naam:
-            links.append(html.Li(dcc.Link(f"{naam}: per provincie en gemeente", href=adres)))
+            links.append(html.Li(dcc.Link(f"{naam}: {regio_tekst(i)}", href=adres)))
     if not links:
         return []
     return [
         html.P(
-            "Per regio (DUO, leerlingen per soort schoolvestiging; een verwant maar ander "
-            "telbegrip dan de landelijke reeks):",
+            "Per regio (DUO, leerlingen per soort schoolvestiging, naar de plaats van de school):",
             className="klein",
         ),
         html.Ul(links, className="klein regiolinks"),

@@ -29,24 +29,45 @@ from dashboard.figuren.figures import samenvatting as trend_samenvatting
 from dashboard.figuren.figures import trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries
-from dashboard.gegevens.reeksen import Reeks, maak_reeksen
+from dashboard.gegevens.reeksen import (
+    Reeks,
+    breuken_van,
+    maak_reeksen,
+    nl_opsomming,
+    vergelijkbaar,
+)
 from dashboard.onderdelen.state import Param, lees
 
 NIVEAUS = {"provincie": "provincies", "gemeente": "gemeenten"}
 SOORTEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "gespecialiseerd": (
-        "gespecialiseerd onderwijs (so, vso en so/vso samen)",
+        "leerlingen op so-, vso- en so/vso-vestigingen samen (gespecialiseerd onderwijs)",
         (
             "leerlingen_vestiging_so",
             "leerlingen_vestiging_vso",
             "leerlingen_vestiging_so_vso",
         ),
     ),
-    "sbo": ("speciaal basisonderwijs (sbo)", ("leerlingen_vestiging_sbo",)),
-    "so": ("speciaal onderwijs (so)", ("leerlingen_vestiging_so",)),
-    "vso": ("voortgezet speciaal onderwijs (vso)", ("leerlingen_vestiging_vso",)),
-    "so_vso": ("gecombineerde so/vso-vestigingen", ("leerlingen_vestiging_so_vso",)),
+    "sbo": ("leerlingen op sbo-vestigingen", ("leerlingen_vestiging_sbo",)),
+    # The URL value `so` stays (saved links); it never meant all so pupils.
+    "so": ("leerlingen op so-vestigingen (so/vso-vestigingen apart)", ("leerlingen_vestiging_so",)),
+    "vso": (
+        "leerlingen op vso-vestigingen (so/vso-vestigingen apart)",
+        ("leerlingen_vestiging_vso",),
+    ),
+    "so_vso": ("leerlingen op gecombineerde so/vso-vestigingen", ("leerlingen_vestiging_so_vso",)),
 }
+VANAF = 2010
+"""Default first year of every series here: the special types break in 2009/10 (and earlier)."""
+PERIODES = {
+    "2010": "vanaf 2010 (na de laatste trendbreuk)",
+    "alles": "alle jaren 1996–2025 (met trendbreuken)",
+}
+TYPEWISSEL = (
+    "Per soort vestiging: groei van één soort kan komen doordat vestigingen van soort wisselen "
+    "(een so/vso-vestiging die splitst in so en vso), niet doordat er meer leerlingen zijn. "
+    "‘So-, vso- en so/vso-vestigingen samen’ heeft daar geen last van."
+)
 NOEMER = ("leerlingen_vestiging_bo", "leerlingen_vestiging_sbo", "leerlingen_vestiging_so")
 MATEN = {"aantal": "aantal leerlingen", "aandeel": "per 1.000 leerlingen in bo, sbo en so"}
 AANDEEL_SOORTEN = ("sbo", "so")
@@ -79,6 +100,7 @@ def params() -> list[Param]:
         Param("soort", "gespecialiseerd", lambda: SOORTEN, omschrijving="soort vestiging"),
         Param("jaar", jaren[-1], lambda: jaren, soort=int, omschrijving="jaar"),
         Param("maat", "aantal", lambda: MATEN, omschrijving="maat"),
+        Param("periode", "2010", lambda: PERIODES, omschrijving="periode van de ontwikkeling"),
         Param("regio", None, _regio_codes, omschrijving="regio"),
     ]
 
@@ -159,6 +181,25 @@ def _deel(teller: dict[str, Any] | None, noemer: dict[str, Any] | None) -> dict[
     return uit
 
 
+def breuken(soort: str) -> tuple[int, ...]:
+    """Every break of the indicators a soort sums (a sum breaks where any part breaks)."""
+    meta = queries.indicator_meta()
+    return tuple(sorted({j for i in SOORTEN[soort][1] for j in breuken_van(meta.get(i, {}))}))
+
+
+def breuktekst(soort: str) -> str:
+    """The breaks of a soort in one sentence, from the table reeksbreuk."""
+    jaren = breuken(soort)
+    if not jaren:
+        return ""
+    namen = nl_opsomming([f"{j - 1}/{str(j)[2:]}" for j in jaren])
+    return (
+        f"Trendbreuken in DUO's telling ({namen}): de jaren daarvoor zijn niet vergelijkbaar "
+        f"met later (een telwijziging, geen groei). Standaard begint de ontwikkeling in {VANAF}; "
+        "geen verandering of index over een breuk heen."
+    )
+
+
 def waarden_per_jaar(niveau: str, soort: str, maat: str) -> dict[tuple[str, int], dict[str, Any]]:
     """(regio_code, jaar) → value row for the chosen soort and maat (aandeel per 1.000)."""
     ids = SOORTEN[soort][1]
@@ -221,10 +262,18 @@ def bereken(staat: dict[str, Any]) -> Uitkomst:
     grenzen = mooie_grenzen(ruw, maat)
     regios = []
     bron: dict[str, Any] = {}
+    br = breuken(soort)
     for r in queries.regio_lijst(niveau):
         rij = waarden.get((r["regio_code"], jaar))
-        basis = waarden.get((r["regio_code"], BASISJAAR))
-        vorig = waarden.get((r["regio_code"], jaar - 1))
+        # No change across a break: the comparison year must lie in the same part.
+        basis = (
+            waarden.get((r["regio_code"], BASISJAAR))
+            if vergelijkbaar(jaar, BASISJAAR, br)
+            else None
+        )
+        vorig = (
+            waarden.get((r["regio_code"], jaar - 1)) if vergelijkbaar(jaar, jaar - 1, br) else None
+        )
         w = Regiowaarde(r["regio_code"], r["naam"], None, op_kaart=r["regio_code"] != ONBEKEND)
         if rij is not None:
             w.waarde = rij["waarde"]
@@ -256,9 +305,17 @@ def waarde_tekst(w: Regiowaarde, maat: str) -> str:
     """'1.234', or the range '12–24' where DUO withheld cells, or 'geen vestiging'."""
     if w.waarde is None:
         return "geen vestiging"
-    if w.ondergrens is not None and w.bovengrens is not None and w.bovengrens != w.ondergrens:
-        return f"{getal(w.ondergrens, maat)}–{getal(w.bovengrens, maat)}"
-    return getal(w.waarde, maat)
+    return bereik_tekst(w.waarde, w.ondergrens, w.bovengrens, maat)
+
+
+def bereik_tekst(
+    waarde: float, ondergrens: float | None, bovengrens: float | None, maat: str
+) -> str:
+    """A range as 'laag–hoog', but one value when both bounds print the same ('21,3')."""
+    if ondergrens is None or bovengrens is None:
+        return getal(waarde, maat)
+    laag, hoog = getal(ondergrens, maat), getal(bovengrens, maat)
+    return laag if laag == hoog else f"{laag}–{hoog}"
 
 
 def verandering_tekst(v: float | None) -> str:
@@ -280,11 +337,11 @@ def schooljaar(jaar: int) -> str:
 
 
 KORT = {
-    "gespecialiseerd": "gespecialiseerd onderwijs",
-    "sbo": "sbo",
-    "so": "so",
-    "vso": "vso",
-    "so_vso": "so/vso-vestigingen",
+    "gespecialiseerd": "op so-, vso- en so/vso-vestigingen",
+    "sbo": "op sbo-vestigingen",
+    "so": "op so-vestigingen",
+    "vso": "op vso-vestigingen",
+    "so_vso": "op so/vso-vestigingen",
 }
 
 
@@ -296,11 +353,9 @@ def titel(staat: dict[str, Any]) -> str:
 
 
 def ondertitel(staat: dict[str, Any]) -> str:
-    return (
-        f"{SOORTEN[staat['soort']][0].capitalize()} · "
-        f"{schooljaar(int(staat['jaar']))} (teldatum 1 oktober {staat['jaar']}) · "
-        f"{MATEN[staat['maat']]} · indeling 2025 · klassen vast over alle jaren"
-    )
+    voor = " · vóór de trendbreuk van 2010" if int(staat["jaar"]) < VANAF else ""
+    apart = " (so/vso apart)" if staat["soort"] in ("so", "vso") else ""
+    return f"{schooljaar(int(staat['jaar']))}, 1 oktober{apart}{voor} · {MATEN[staat['maat']]}"
 
 
 def formule(staat: dict[str, Any], per_jaar: bool = False) -> str:
@@ -361,7 +416,12 @@ def samenvatting(uit: Uitkomst) -> str:
             f"{len(zonder)} van de {len(met) + len(zonder)} {NIVEAUS[staat['niveau']]} "
             f"hebben geen vestiging van dit type."
         )
-    bereik = sum(1 for w in met if w.ondergrens is not None and w.bovengrens != w.ondergrens)
+    bereik = sum(
+        1
+        for w in met
+        if w.ondergrens is not None
+        and "–" in bereik_tekst(w.waarde, w.ondergrens, w.bovengrens, maat)
+    )
     if bereik:
         delen.append(f"{bereik} waarden zijn een bereik door DUO's afscherming (‘<5’).")
     return " ".join(d for d in delen if d)
@@ -412,7 +472,9 @@ def trend_reeksen(staat: dict[str, Any], weergave: str) -> tuple[list[Reeks], li
         "regio_nederland": _meta("Nederland", eenheid, staat),
     }
     meldingen: list[str] = []
-    reeksen = maak_reeksen(rijen, meta, weergave, BASISJAAR, True, meldingen)
+    van = VANAF if staat.get("periode", "2010") == "2010" else None
+    tot = max((r["jaar"] for r in rijen), default=None) if van else None
+    reeksen = maak_reeksen(rijen, meta, weergave, BASISJAAR, True, meldingen, van, tot)
     return reeksen, meldingen
 
 
@@ -423,9 +485,32 @@ def _meta(naam: str, eenheid: str, staat: dict[str, Any]) -> dict[str, Any]:
         "eenheid": eenheid,
         "periode_type": "schooljaar",
         "reeksbreuk_jaar": None,
+        "reeksbreuken": list(breuken(staat["soort"])),
         "definitie": formule(staat, per_jaar=True),
-        "kanttekening": KADER,
+        "kanttekening": kanttekening(staat),
     }
+
+
+def beeldvoorbehoud(staat: dict[str, Any]) -> str:
+    """The short caveat an exported map image carries under it."""
+    delen = [
+        "telt leerlingen op schoolvestigingen in de regio, niet kinderen die er wonen "
+        "(speciale scholen bedienen een groot gebied); een bereik n–4n komt door DUO's "
+        "afscherming ‘<5’; geen vestiging is geen 0"
+    ]
+    if staat["soort"] != "gespecialiseerd":
+        delen.append("groei van één soort kan komen doordat vestigingen van soort wisselen")
+    if int(staat["jaar"]) < VANAF:
+        delen.append("vóór 2010 niet vergelijkbaar met later (trendbreuk in DUO's telling)")
+    return "Let op: " + "; ".join(delen) + "."
+
+
+def kanttekening(staat: dict[str, Any]) -> str:
+    """What every export of this view must say: the count, the breaks, type changes."""
+    delen = [KADER, breuktekst(staat["soort"])]
+    if staat["soort"] != "gespecialiseerd":
+        delen.append(TYPEWISSEL)
+    return " ".join(d for d in delen if d)
 
 
 def trend_export(staat: dict[str, Any], weergave: str) -> Grafiekexport:
@@ -434,9 +519,9 @@ def trend_export(staat: dict[str, Any], weergave: str) -> Grafiekexport:
     van, tot = min(jaren), max(jaren)
     naam = reeksen[0].label if reeksen else staat["regio"]
     soort = SOORTEN[staat["soort"]][0]
-    wat = "per 1.000 leerlingen in bo, sbo en so" if staat["maat"] == "aandeel" else "leerlingen"
+    wat = ", per 1.000 leerlingen in bo, sbo en so" if staat["maat"] == "aandeel" else ""
     figuur = trend_figuur(
-        reeksen, weergave, van, tot, titel=f"{naam} en Nederland: {soort}, {wat}", toon_2020=True
+        reeksen, weergave, van, tot, titel=f"{naam} en Nederland: {soort}{wat}", toon_2020=True
     )
     figuur["layout"]["meta"]["bron"] = BRONREGEL.split(";")[0]
     meta = {r.indicator_id: _meta(r.label, r.eenheid, staat) for r in reeksen}
@@ -463,7 +548,8 @@ def tabel(uit: Uitkomst) -> dict[str, Any]:
     return {
         "bijschrift": (
             f"{titel(staat)} ({eenheid}), {schooljaar(uit.jaar)}. Een bereik (n–4n) komt door "
-            "DUO's afscherming ‘<5’; ‘geen vestiging’ is geen 0."
+            "DUO's afscherming ‘<5’; ‘geen vestiging’ is geen 0; ‘–’ bij een verandering: "
+            "geen waarde of een trendbreuk ertussen."
         ),
         "kop": [
             "Rang",

@@ -19,9 +19,9 @@ from dashboard.figuren.theme import GRIJS, basis_layout
 from dashboard.gegevens.reeksen import Punt, Reeks
 from dashboard.logica.regio import (
     BRONREGEL,
-    KADER,
     Regiowaarde,
     Uitkomst,
+    beeldvoorbehoud,
     bereken,
     formule,
     klasse_labels,
@@ -31,6 +31,7 @@ from dashboard.logica.regio import (
     titel,
     waarde_tekst,
 )
+from dashboard.logica.regio import kanttekening as regio_kanttekening
 
 GEO_MAP = Path(__file__).resolve().parents[1] / "assets" / "geo"
 GEO_BESTAND = {"provincie": "provincie_2025.geojson", "gemeente": "gemeente_2025.geojson"}
@@ -260,7 +261,7 @@ def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
         )
         reeksen.append(reeks)
     zonder = [w.naam for w in uit.regios if w.waarde is None]
-    kanttekening = KADER
+    kanttekening = regio_kanttekening(staat)
     if zonder:
         kanttekening += (
             f" Zonder vestiging van dit type in {schooljaar(uit.jaar)} (geen waarde, niet 0; "
@@ -275,4 +276,13 @@ def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
             "kanttekening": kanttekening,
         }
     }
-    return Grafiekexport(figuur, reeksen, "absoluut", uit.jaar, uit.jaar, indicator_meta=meta)
+    return Grafiekexport(
+        figuur,
+        reeksen,
+        "absoluut",
+        uit.jaar,
+        uit.jaar,
+        indicator_meta=meta,
+        voorbehoud=beeldvoorbehoud(staat),
+        kolomnamen={"indicator": "regio", "categorie": "regio_code"},
+    )

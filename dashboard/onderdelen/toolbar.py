@@ -260,6 +260,21 @@ def registreer_export_callbacks(
         Input(f"{id_prefix}-link", "n_clicks"),
         prevent_initial_call=True,
     )
+    if locatie_id:
+        _wis_bij_nieuwe_keuze(f"{id_prefix}-melding", locatie_id)
+
+
+def _wis_bij_nieuwe_keuze(melding_id: str, locatie_id: str) -> None:
+    """A "… is klaar" line belongs to the choice it was made for: clear it when the choice
+    (the page's query string) changes, so it never seems to describe the new chart."""
+
+    @callback(
+        Output(melding_id, "children", allow_duplicate=True),
+        Input(locatie_id, "search"),
+        prevent_initial_call=True,
+    )
+    def wis(_search: str | None) -> str:
+        return ""
 
 
 def briefingknop(id_prefix: str) -> html.Div:
@@ -291,7 +306,7 @@ def registreer_briefing_callback(
 
     @callback(
         Output(f"{id_prefix}-alles-download", "data"),
-        Output(f"{id_prefix}-alles-melding", "children"),
+        Output(f"{id_prefix}-alles-melding", "children", allow_duplicate=True),
         Input(f"{id_prefix}-alles", "n_clicks"),
         *locatie,
         *staten,
@@ -313,6 +328,9 @@ def registreer_briefing_callback(
             return no_update, foutmelding(fout)
         naam = f"ketenmonitor_briefingpakket_{bestanden.veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
+
+    if locatie_id:
+        _wis_bij_nieuwe_keuze(f"{id_prefix}-alles-melding", locatie_id)
 
 
 def _statusregels(id_: str) -> list[html.P]:

@@ -18,7 +18,7 @@ from dashboard.figuren.sparklijn import als_data_uri, sparklijn_svg
 from dashboard.gegevens import queries
 from dashboard.logica import nu, nu_export
 from dashboard.logica.ketenkaart import KLASSEN, KLASSEN_PER_JAAR, PERIODES, Knoop, knopen
-from dashboard.logica.lacunes import doel_voor_setting, regio_link
+from dashboard.logica.lacunes import doel_voor_setting, regio_link, regio_tekst
 from dashboard.onderdelen.components import RICHTING_PIJL, meldingen, signaal_blok
 from dashboard.onderdelen.state import Param, lees
 from dashboard.onderdelen.tabelvak import scrolvak
@@ -351,7 +351,11 @@ def _nu(rijen: list[nu.Rij]) -> html.Section:
 def _knoop(k: Knoop) -> html.Li:
     inhoud: list[Any] = [html.H4(dcc.Link(k.naam, href=doel_voor_setting(k.setting_id)))]
     if regio := regio_link(k.setting_id):
-        inhoud.append(html.P(dcc.Link("per regio", href=regio), className="klein"))
+        inhoud.append(
+            html.P(
+                dcc.Link(f"per regio: {regio_tekst(k.setting_id)}", href=regio), className="klein"
+            )
+        )
     if k.per_jaar is not None and k.groei is not None:
         inhoud.append(html.P(f"{nu.procent(k.per_jaar)} per jaar", className="knoop-getal"))
         inhoud.append(

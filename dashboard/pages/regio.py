@@ -43,8 +43,14 @@ def _opties(staat: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "niveau": [{"label": k.capitalize(), "value": k} for k in regio.NIVEAUS],
         "soort": [{"label": v[0].capitalize(), "value": k} for k, v in regio.SOORTEN.items()],
         "jaar": [
-            {"label": regio.schooljaar(j), "value": str(j)} for j in reversed(queries.regio_jaren())
+            {
+                "label": regio.schooljaar(j)
+                + (" (vóór de trendbreuk van 2010)" if j < regio.VANAF else ""),
+                "value": str(j),
+            }
+            for j in reversed(queries.regio_jaren())
         ],
+        "periode": [{"label": v.capitalize(), "value": k} for k, v in regio.PERIODES.items()],
         "maat": _maat_opties(staat["soort"]),
     }
 
@@ -83,9 +89,10 @@ def layout(**kwargs: Any) -> html.Div:
             html.P(
                 "Waar zitten de leerlingen van het speciaal (basis)onderwijs, en waar groeit hun "
                 "aantal? Per provincie of gemeente, uit DUO's bestand met het aantal leerlingen "
-                "per schoolvestiging (1996–2025)."
+                "per schoolvestiging."
             ),
             html.P(regio.KADER, className="kader"),
+            html.P(id="regio-breuken", className="kader"),
             meldingen(teksten, "regio-meldingen"),
             html.Div(id="regio-keuzemeldingen", role="status", **{"aria-live": "polite"}),
             html.Fieldset(
@@ -95,6 +102,7 @@ def layout(**kwargs: Any) -> html.Div:
                     _keuze("soort", "Soort vestiging", opties["soort"], staat["soort"]),
                     _keuze("jaar", "Schooljaar", opties["jaar"], staat["jaar"]),
                     _keuze("maat", "Maat", opties["maat"], staat["maat"]),
+                    _keuze("periode", "Ontwikkeling", opties["periode"], staat["periode"]),
                 ],
                 className="paneel bediening regio-bediening",
             ),
@@ -105,6 +113,11 @@ def layout(**kwargs: Any) -> html.Div:
                         [
                             html.Figure(
                                 [
+                                    html.P(id="regio-kaarttitel", className="regio-kaarttitel"),
+                                    html.P(
+                                        id="regio-kaartondertitel",
+                                        className="regio-kaartondertitel klein",
+                                    ),
                                     dcc.Graph(
                                         id="regio-kaart",
                                         figure={"data": [], "layout": {}},
@@ -167,8 +180,8 @@ def layout(**kwargs: Any) -> html.Div:
     )
 
 
-def _staat(niveau, soort, jaar, maat, gekozen) -> tuple[dict[str, Any], list[str]]:
-    kwargs = {"niveau": niveau, "soort": soort, "jaar": jaar, "maat": maat}
+def _staat(niveau, soort, jaar, maat, gekozen, periode=None) -> tuple[dict[str, Any], list[str]]:
+    kwargs = {"niveau": niveau, "soort": soort, "jaar": jaar, "maat": maat, "periode": periode}
     if gekozen:
         kwargs["regio"] = gekozen
     return regio.lees_staat({k: v for k, v in kwargs.items() if v is not None})
@@ -180,6 +193,7 @@ KEUZES = [
     Input("regio-jaar", "value"),
     Input("regio-maat", "value"),
 ]
+PERIODE = Input("regio-periode", "value")
 
 
 @callback(
@@ -188,10 +202,11 @@ KEUZES = [
     Output("regio-keuzemeldingen", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
+    PERIODE,
     prevent_initial_call=True,
 )
-def schrijf_url(niveau, soort, jaar, maat, gekozen):
-    staat, teksten = _staat(niveau, soort, jaar, maat, gekozen)
+def schrijf_url(niveau, soort, jaar, maat, gekozen, periode):
+    staat, teksten = _staat(niveau, soort, jaar, maat, gekozen, periode)
     return (
         naar_query(regio.params(), staat),
         _maat_opties(staat["soort"]),
@@ -202,6 +217,9 @@ def schrijf_url(niveau, soort, jaar, maat, gekozen):
 @callback(
     Output("regio-kaartdata", "data"),
     Output("regio-samenvatting", "children"),
+    Output("regio-kaarttitel", "children"),
+    Output("regio-kaartondertitel", "children"),
+    Output("regio-breuken", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
 )
@@ -209,7 +227,17 @@ def werk_kaart_bij(niveau, soort, jaar, maat, gekozen):
     staat, _ = _staat(niveau, soort, jaar, maat, gekozen)
     uit = regio.bereken(staat)
     asset = dash.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[staat['niveau']]}")
-    return regiokaart.kaart_figuur(uit, asset_url=asset), regio.samenvatting(uit)
+    # On screen the title is page text (it wraps at any width); exports keep it in the figure.
+    figuur = regiokaart.kaart_figuur(uit, asset_url=asset)
+    figuur["layout"]["title"] = {"text": ""}
+    figuur["layout"]["margin"]["t"] = 10
+    return (
+        figuur,
+        regio.samenvatting(uit),
+        regio.titel(staat),
+        regio.ondertitel(staat),
+        regio.kanttekening(staat).removeprefix(regio.KADER).strip(),
+    )
 
 
 clientside_callback(
@@ -278,12 +306,14 @@ def _trendkaart(id_: str, g: Grafiekexport) -> html.Div:
     Input("regio-soort", "value"),
     Input("regio-maat", "value"),
     Input("regio-gekozen", "data"),
+    PERIODE,
 )
-def werk_trend_bij(niveau, soort, maat, gekozen):
-    staat, _ = _staat(niveau, soort, None, maat, gekozen)
+def werk_trend_bij(niveau, soort, maat, gekozen, periode):
+    staat, _ = _staat(niveau, soort, None, maat, gekozen, periode)
     if not staat["regio"]:
         return html.P(
-            "Kies een regio in de tabel (of op de kaart) voor haar ontwikkeling sinds 1996.",
+            "Kies een regio in de tabel (of op de kaart) voor haar ontwikkeling naast het "
+            "landelijke cijfer.",
             className="klein",
         )
     absoluut = regio.trend_export(staat, "absoluut")
@@ -293,9 +323,8 @@ def werk_trend_bij(niveau, soort, maat, gekozen):
         html.H2(f"{naam} naast Nederland", id="regio-trendkop", tabIndex="-1"),
         html.P(
             f"Absolute aantallen, en als index met {regio.BASISJAAR} = 100 (de groei naast "
-            "elkaar). 2020 is getoond: een telling op 1 oktober is geen steekproef. Let op: "
-            "in 1996 en 1997 telt DUO's bestand op evenveel vestigingen veel minder leerlingen "
-            "dan vanaf 1998 (landelijk en in elke regio); lees die sprong niet als groei.",
+            "elkaar). 2020 is getoond: een telling op 1 oktober is geen steekproef. "
+            + regio.breuktekst(staat["soort"]),
             className="klein",
         ),
         _trendkaart("regio-trend-absoluut", absoluut),

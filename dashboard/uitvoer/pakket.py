@@ -53,9 +53,16 @@ def maak_bestand(
         breedte, hoogte = fig["layout"]["width"], fig["layout"]["height"]
         schaal = 2 if formaat == "png" else 1  # sharp at 16 cm; SVG scales by itself
         return naar_afbeelding(fig, formaat, breedte, hoogte, schaal=schaal), naam
-    data = inhoud.tabel if inhoud.tabel is not None else rijen(inhoud.reeksen, inhoud.weergave)
+    if inhoud.tabel is not None:  # a table card: its own columns
+        data, kolommen = inhoud.tabel, list(inhoud.tabel[0]) if inhoud.tabel else []
+    else:
+        data, kolommen = rijen(inhoud.reeksen, inhoud.weergave), list(KOLOMMEN)
+    if inhoud.kolomnamen:
+        hernoem = inhoud.kolomnamen
+        data = [{hernoem.get(k, k): v for k, v in rij.items()} for rij in data]
+        kolommen = [hernoem.get(k, k) for k in kolommen]
     if formaat == "csv":
-        return naar_csv(data, list(data[0]) if inhoud.tabel else KOLOMMEN), naam
+        return naar_csv(data, kolommen), naam
     toelichting = maak_toelichting(
         inhoud.reeksen,
         inhoud.titel,

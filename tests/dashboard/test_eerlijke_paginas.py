@@ -191,10 +191,17 @@ def test_leeftijd_staaf_in_natuurlijke_volgorde(met_database: Path) -> None:
 def test_per_regio_links_voor_schoolsoorten(met_database: Path) -> None:
     from dashboard.logica.lacunes import regio_link, regio_links
 
-    assert regio_link("so") == "/regio?soort=so" and regio_link("sbo") == "/regio?soort=sbo"
+    assert regio_link("sbo") == "/regio?soort=sbo"
+    # the setting so has no regional view of so alone: the view of all special locations
+    assert regio_link("so") == "/regio?soort=gespecialiseerd"
     assert regio_link("jeugdhulp") is None and regio_link("kdc") is None
     assert regio_link("so_instroom:herkomst") is None
+    # a national series links only to the same concept, else the nearest with how it differs
+    assert regio_link("leerlingen_vestiging_so") == "/regio?soort=so"
+    assert regio_link("so_leerlingen") == "/regio?soort=gespecialiseerd"
     tekst = str(regio_links(["so_leerlingen", "jeugdhulp_totaal", "leerlingen_vestiging_vso"]))
-    assert "/regio?soort=so" in tekst and "/regio?soort=vso" in tekst
-    assert "ander telbegrip" in tekst and tekst.count("per provincie en gemeente") == 2
+    assert "/regio?soort=gespecialiseerd" in tekst and "/regio?soort=vso" in tekst
+    assert "soort=so'" not in tekst and 'soort=so"' not in tekst
+    assert "geen telling van alleen so-leerlingen" in tekst and "ook vso-leerlingen" in tekst
+    assert tekst.count("zelfde telling per provincie en gemeente") == 1
     assert regio_links(["jeugdhulp_totaal"]) == []

@@ -178,6 +178,7 @@ def test_url_contract(met_database: Path) -> None:
         "soort": "gespecialiseerd",
         "jaar": max(queries.regio_jaren()),
         "maat": "aantal",
+        "periode": "2010",
         "regio": None,
     }
     assert meldingen == [] and naar_query(regio.params(), staat) == ""
@@ -244,3 +245,75 @@ def test_kaart_zonder_coordinaten_op_scherm_met_in_export(met_database: Path) ->
     assert (
         "Gespecialiseerd = so + vso + so/vso" in g.indicator_meta[g.indicator_ids[0]]["definitie"]
     )
+
+
+def test_standaard_vanaf_2010_en_geen_index_over_een_breuk(met_database: Path) -> None:
+    from dashboard.logica import regio
+
+    staat, _ = regio.lees_staat({"soort": "so", "regio": "PV26"})
+    for weergave in ("absoluut", "index"):
+        reeksen, _ = regio.trend_reeksen(staat, weergave)
+        assert reeksen and all(r.punten[0].jaar == regio.VANAF for r in reeksen)
+    # all years: the absolute line keeps 1996-2009, the index never reaches across 2010
+    alles = {**staat, "periode": "alles"}
+    absoluut, _ = regio.trend_reeksen(alles, "absoluut")
+    assert min(p.jaar for p in absoluut[0].punten) == 1996
+    assert {1998, 2010} <= set(absoluut[0].alle_breuken())
+    index, meldingen = regio.trend_reeksen(alles, "index")
+    assert min(p.jaar for r in index for p in r.punten) == 2010
+    assert any("trendbreuken in 1998 en 2010" in m for m in meldingen)
+    # the table: no change from a year before the break to the base year or the year before
+    uit = regio.bereken({**staat, "jaar": 2010, "regio": None})
+    assert all(w.verandering_vorig is None for w in uit.regios)
+    assert any(w.verandering_basis is not None for w in uit.regios)  # 2010 and 2016: same part
+    uit = regio.bereken({**staat, "jaar": 2009, "regio": None})
+    assert all(w.verandering_basis is None for w in uit.regios)
+    uit = regio.bereken({**staat, "jaar": 2011, "regio": None})
+    assert any(w.verandering_vorig is not None for w in uit.regios)
+    vso = regio.breuken("vso")
+    assert vso == (1998, 1999, 2000, 2001, 2002, 2010)
+    assert "sinds 1996" not in regio.kanttekening(staat)
+
+
+def test_labels_zeggen_wat_ze_tellen(met_database: Path) -> None:
+    from dashboard.logica import regio
+
+    assert regio.SOORTEN["so"][0] == "leerlingen op so-vestigingen (so/vso-vestigingen apart)"
+    for soort, (label, _) in regio.SOORTEN.items():
+        assert label.startswith("leerlingen op "), soort
+        staat, _ = regio.lees_staat({"soort": soort})
+        assert ("van soort wisselen" in regio.kanttekening(staat)) == (soort != "gespecialiseerd")
+    assert regio.lees_staat({})[0]["soort"] == "gespecialiseerd"
+
+
+def test_bereik_met_gelijke_grenzen_is_een_waarde() -> None:
+    from dashboard.logica import regio
+
+    assert regio.bereik_tekst(21.3, 21.31, 21.34, "aandeel") == "21,3"
+    assert regio.bereik_tekst(21.3, 21.3, 24.0, "aandeel") == "21,3–24,0"
+    assert regio.bereik_tekst(12, 12, 15, "aantal") == "12–15"
+    assert regio.bereik_tekst(12, None, None, "aantal") == "12"
+
+
+def test_kaartexport_kolom_regio_en_voorbehoud(met_database: Path) -> None:
+    import io
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from dashboard.logica import regio, regiokaart
+    from dashboard.uitvoer import pakket
+
+    staat, _ = regio.lees_staat({"soort": "so"})
+    g = regiokaart.kaart_export(staat)
+    data, _ = pakket.maak_bestand(g, "xlsx", date(2026, 12, 3))
+    blad = load_workbook(io.BytesIO(data))["data"]
+    kop = [c.value for c in blad[1]]
+    assert "regio" in kop and "indicator" not in kop
+    namen = {blad.cell(r, kop.index("regio") + 1).value for r in range(2, blad.max_row + 1)}
+    assert {"Utrecht", "Groningen"} <= namen
+    # the image export: the caveat is drawn under the map (memo footer annotation)
+    figuur = pakket.voor_export(g.figuur, date(2026, 12, 3), False, g.voetnoot)
+    tekst = " ".join(a.get("text", "") for a in figuur["layout"]["annotations"])
+    assert "niet kinderen die er wonen" in tekst.replace("<br>", " ")
+    assert "van soort wisselen" in tekst.replace("<br>", " ")
