@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.__main__ import router_lichaam
+from bench.verzoeken import router_lichaam
 from dashboard.gegevens import queries
 from dashboard.webserver import antwoordcache
 from dashboard.webserver.antwoordcache import KOP, Antwoord, Antwoordcache

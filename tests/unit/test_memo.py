@@ -14,7 +14,7 @@ from dashboard.figuren.figures import trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.staaf import staaf_figuur
 from dashboard.gegevens.reeksen import maak_reeksen, staaf_reeksen
-from dashboard.uitvoer import afbeelding, pakket
+from dashboard.uitvoer import pakket
 from tests.svg_meetkunde import breedte, lettergroottes, vakken
 
 DATUM = date(2026, 12, 1)
@@ -83,7 +83,7 @@ def _staven() -> Grafiekexport:
     )
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 @pytest.mark.parametrize("maak", [_lijnen, _staven])
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_svg_leesbaar_en_niets_overlapt(maak, vierkant: bool) -> None:
@@ -131,7 +131,7 @@ def test_excel_van_staven_heeft_staaflegenda() -> None:
     assert not any("gestreepte lijn" in t for t in tekst)
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 def test_leesmij_met_definities_en_legenda_per_grafieksoort() -> None:
     zipbestand = zipfile.ZipFile(io.BytesIO(pakket.briefingpakket([_lijnen(), _staven()], DATUM)))
     leesmij = zipbestand.read("README.txt").decode("utf-8")
