@@ -110,7 +110,7 @@ DOELEN: tuple[Doel, ...] = (
     Doel("png_s", "PNG-export, mediaan", 0.5, "s", _png_s, MACHINE),
     Doel(
         "load_p95_ms",
-        "gesloten-lusbelasting p95 (50 gebruikers zonder denktijd)",
+        "gesloten-lusbelasting p95 (gebruikers zonder denktijd)",
         100,
         "ms",
         _pad("load", "p95_ms"),

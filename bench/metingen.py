@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from bench.verzoeken import regio_lichaam
+from bench.verzoeken import callbackmap, regio_lichaam
 from etl.build import bouw
 from etl.config import RAW_DIR
 
@@ -121,6 +121,7 @@ def regio_callbacks(n: int) -> dict[str, Any]:
     from dashboard.app import app
 
     client = app.server.test_client()
+    callbacks = callbackmap()
 
     uit: dict[str, Any] = {}
     for naam, uitvoer in (
@@ -139,7 +140,7 @@ def regio_callbacks(n: int) -> dict[str, Any]:
                 t = time.perf_counter()
                 r = client.post(
                     "/_dash-update-component",
-                    json=regio_lichaam(app.callback_map, uitvoer, niveau, soort, jaar),
+                    json=regio_lichaam(callbacks, uitvoer, niveau, soort, jaar),
                 )
                 if i >= 3:
                     tijden.append(time.perf_counter() - t)

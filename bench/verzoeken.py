@@ -36,6 +36,17 @@ def als_callbackmap(afhankelijkheden: Iterable[Mapping[str, Any]]) -> dict[str, 
     return {d["output"]: d for d in afhankelijkheden}
 
 
+def callbackmap() -> dict[str, Any]:
+    """The app's callbacks as its renderer sees them (/_dash-dependencies, in-process).
+
+    Asked over the test client because Dash adds the pages' callbacks to `app.callback_map`
+    only when it serves its first request.
+    """
+    from dashboard.app import app
+
+    return als_callbackmap(app.server.test_client().get("/_dash-dependencies").get_json())
+
+
 def callback_lichaam(
     callbacks: Mapping[str, Mapping[str, Any]],
     bevat: str,
@@ -105,8 +116,6 @@ def werkbalk_lichaam(
 
 def trends_lichaam(indicatoren: list[str], weergave: str) -> bytes:
     """The Trends chart callback as the browser posts it after a change of view."""
-    from dashboard.app import app
-
     waarden = {
         "trends-indicator.value": indicatoren,
         "trends-setting.value": [],
@@ -120,9 +129,7 @@ def trends_lichaam(indicatoren: list[str], weergave: str) -> bytes:
         "trends-sorteer.value": "indicator",
     }
     return _bytes(
-        callback_lichaam(
-            app.callback_map, "trends-grafiek.figure", waarden, "trends-weergave.value"
-        )
+        callback_lichaam(callbackmap(), "trends-grafiek.figure", waarden, "trends-weergave.value")
     )
 
 
