@@ -71,7 +71,7 @@ audit: ## pip-audit tegen $(LOCK) (heeft internet nodig: PyPI en zijn advisory-d
 	.cache/audit-venv/bin/pip-audit --requirement $(LOCK) --no-deps --disable-pip --strict \
 		--vulnerability-service $(AUDIT_BRON) --progress-spinner off
 
-bench: $(DB) ## Meet snelheid en belasting; schrijft bench/results.json
+bench: $(DB) ## Meet snelheid en belasting; tabel van doelen gehaald/gemist; schrijft bench/results.json
 	$(PY) -m bench
 
 $(AXE):

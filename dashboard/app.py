@@ -153,7 +153,7 @@ def layout() -> html.Div:
 
 def maak_app() -> Dash:
     app = Dash(
-        __name__,
+        "dashboard",  # pages load as dashboard.pages.<naam>: a normal import finds the same module
         use_pages=True,
         pages_folder=str(MAP / "pages"),
         assets_folder=str(MAP / "assets"),

@@ -1,4 +1,5 @@
-"""Shared fixtures: a private copy of data/raw per test, and a database built from it."""
+"""Shared fixtures: a private copy of data/raw per test, and a database built from it;
+and the one rule for browser tests (marker `browser`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,31 @@ import pytest
 
 from etl.build import bouw
 from etl.config import RAW_DIR
+from tests.browserhulp import VERPLICHT, browser_ontbreekt
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "vijandig: hostile input; `pytest -m vijandig` stays under a minute"
     )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A `browser` test without its browser: skipped locally, an error when mandatory.
+
+    Runs before any fixture, so a missing browser is reported as itself and never as a
+    confusing failure inside dash_duo or Kaleido.
+    """
+    merk = item.get_closest_marker("browser")
+    if merk is None:
+        return
+    reden = browser_ontbreekt(chromedriver=merk.kwargs.get("chromedriver", False))
+    if reden is None:
+        return
+    if VERPLICHT:
+        pytest.fail(f"KETENMONITOR_BROWSERTESTS=verplicht, maar {reden}", pytrace=False)
+    pytest.skip(reden)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The production server (gunicorn with dashboard/gunicorn.conf.py) for a test, via bench's."""
+"""The production server (gunicorn with dashboard/gunicorn.conf.py) for a test: bench.server.Server, the launcher the bench uses too."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.__main__ import Server
+from bench.server import Server
 
 
 def get(url: str, timeout: float = 5) -> tuple[int, bytes]:

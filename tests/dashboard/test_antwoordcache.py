@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.__main__ import router_lichaam
+from bench.verzoeken import callback_lichaam, router_lichaam
 from dashboard.gegevens import queries
 from dashboard.webserver import antwoordcache
 from dashboard.webserver.antwoordcache import KOP, Antwoord, Antwoordcache
 from etl.build import bouw
 from tests.conftest import wijzig_rij
-from tests.dashboard.test_vijandige_invoer import callback_lichaam
 
 
 @pytest.fixture
@@ -56,7 +55,7 @@ def test_melding_bij_ongeldige_url_ook_uit_de_cache(app) -> None:
 def test_downloads_nooit_in_de_cache(app) -> None:
     client = app.server.test_client()
     lichaam = callback_lichaam(
-        app,
+        app.callback_map,
         "trends-export-download",
         {
             "trends-export-csv.n_clicks": 1,
@@ -99,7 +98,7 @@ def test_na_een_nieuwe_bouw_geen_oud_antwoord(
 
     def tabel() -> str:
         uit = callback_lichaam(
-            app,
+            app.callback_map,
             "trends-grafiek.figure",
             {
                 "trends-indicator.value": ["so_leerlingen"],

@@ -18,16 +18,8 @@ def _tekst(component) -> str:
 
 
 def test_bronlijst_toont_soort_en_aandeel_secundair(met_database: Path) -> None:
-    import sys
-
-    import dash
-
-    from dashboard.app import app  # noqa: F401  registers the pages
-
-    # the page as Dash loaded it: importing dashboard.pages.bronnen again would register the
-    # page a second time under another module name, and break the page router
-    module = next(p["module"] for p in dash.page_registry.values() if p["path"] == "/bronnen")
-    _bronlijst = sys.modules[module]._bronlijst
+    from dashboard.app import app  # noqa: F401  registers the pages (as dashboard.pages.*)
+    from dashboard.pages.bronnen import _bronlijst
 
     tabel = _bronlijst()
     tekst = _tekst(tabel)

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.__main__ import werkbalk_lichaam
-from dashboard.uitvoer import afbeelding
+from bench.verzoeken import werkbalk_lichaam
 from tests.dashboard.gunicorn_hulp import get, gunicorn
 
-pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+pytestmark = pytest.mark.browser  # Chromium renders the images (Kaleido)
 
 KAARTEN = {  # toolbar → a title word only that chart has, and the page it sits on
     "kenmerken-duur-export": ("Duur van het gebruik", "/kenmerken"),

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,10 @@ from dashboard.logica.uitsplitsing import MAX_PER_SOORT, is_lijn, jaarrijen, ree
 
 
 def _pagina():
-    import dash
+    from dashboard.app import app  # noqa: F401  registers the pages (as dashboard.pages.*)
+    from dashboard.pages import kenmerken
 
-    from dashboard.app import app  # noqa: F401  registers the pages
-
-    # the module as Dash loaded it (importing dashboard.pages.kenmerken again breaks the router)
-    module = next(p["module"] for p in dash.page_registry.values() if p["path"] == "/kenmerken")
-    return sys.modules[module]
+    return kenmerken
 
 
 def _ids(component) -> list[str]:

@@ -6,6 +6,7 @@ import threading
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dashboard.gegevens import queries, verbinding
@@ -93,10 +94,26 @@ def test_wissel_terwijl_andere_draden_lezen(
     assert queries.bouwinfo()["invoer_sha256"] == laatste
 
 
+def _totaal(database: Path, indicator: str, jaar: int) -> float:
+    """The yearly total as stored, read straight from the file (not through the query layer)."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        rijen = con.execute(
+            "SELECT waarde FROM waarneming WHERE indicator_id = ? AND uitsplitsing = 'totaal'"
+            " AND categorie = 'totaal' AND periode_van = ? AND periode_tot = ?",
+            [indicator, jaar, jaar],
+        ).fetchall()
+    assert len(rijen) == 1, rijen
+    return rijen[0][0]
+
+
 def test_verandering_berekend(met_database: Path) -> None:
+    begin = _totaal(met_database, "so_leerlingen", 2016)
+    eind = _totaal(met_database, "so_leerlingen", 2019)
+    assert begin != eind  # otherwise a swapped begin/end would go unnoticed
     v = queries.verandering("so_leerlingen", 2016, 2019)
     assert v is not None
-    assert v["procent"] == pytest.approx(100 * (v["eind"] / v["begin"] - 1))
+    assert (v["begin"], v["eind"]) == (begin, eind)
+    assert v["procent"] == pytest.approx(100 * (eind / begin - 1))
     assert queries.verandering("so_leerlingen", 2016, 2031) is None
 
 

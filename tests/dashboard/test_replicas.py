@@ -14,7 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.__main__ import werkbalk_lichaam
+from bench.verzoeken import werkbalk_lichaam
 from etl.build import bouw
 from tests.conftest import wijzig_rij
 from tests.dashboard.gunicorn_hulp import get, gunicorn

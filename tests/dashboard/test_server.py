@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.__main__ import router_lichaam
+from bench.verzoeken import router_lichaam
 from dashboard.webserver.beveiliging import MAX_ZOEK
 
 pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)

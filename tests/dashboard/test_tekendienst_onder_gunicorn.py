@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.__main__ import EXPORT_KAARTEN, nakomelingen, werkbalk_lichaam
-from dashboard.uitvoer import afbeelding
+from bench.proces import nakomelingen
+from bench.verzoeken import EXPORT_KAARTEN, werkbalk_lichaam
 from dashboard.uitvoer.tekendienst import Tekenklant
 from tests.dashboard.gunicorn_hulp import get
 from tests.dashboard.gunicorn_hulp import gunicorn as gunicorn_server
 
-pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+pytestmark = pytest.mark.browser  # Chromium renders the images (Kaleido)
 
 
 def _png(basis: str, afhankelijkheden: list[dict], werkbalk: str) -> bytes:

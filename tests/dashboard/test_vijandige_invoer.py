@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.__main__ import router_lichaam
+from bench.verzoeken import callback_lichaam, paginapaden, router_lichaam
 
 pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
 
@@ -41,27 +41,6 @@ def app(met_database: Path):
 @pytest.fixture
 def client(app):
     return app.server.test_client()
-
-
-def callback_lichaam(app, bevat: str, waarden: dict[str, object], trigger: str) -> dict:
-    """The body the renderer would post for the callback whose output key contains `bevat`."""
-    sleutel = next(k for k in app.callback_map if bevat in k)
-    cb = app.callback_map[sleutel]
-    # as the renderer does: outputs parsed from the key, so a duplicate output keeps its
-    # `@<hash>` (`..a.data...b.children@1f2e..`)
-    delen = sleutel.strip(".").split("...") if sleutel.startswith("..") else [sleutel]
-    outputs = [{"id": d.rpartition(".")[0], "property": d.rpartition(".")[2]} for d in delen]
-
-    def met_waarde(adres: dict) -> dict:
-        return {**adres, "value": waarden.get(f"{adres['id']}.{adres['property']}")}
-
-    return {
-        "output": sleutel,
-        "outputs": outputs if sleutel.startswith("..") else outputs[0],
-        "inputs": [met_waarde(i) for i in cb["inputs"]],
-        "state": [met_waarde(s) for s in cb["state"]],
-        "changedPropIds": [trigger],
-    }
 
 
 def _post(client, lichaam, **kwargs):
@@ -203,7 +182,7 @@ def test_waarden_van_elk_type_geven_nooit_500(app, client, data) -> None:
         for a in [*cb["inputs"], *cb["state"]]
     }
     trigger = f"{cb['inputs'][0]['id']}.{cb['inputs'][0]['property']}"
-    r = _post(client, callback_lichaam(app, sleutel, waarden, trigger))
+    r = _post(client, callback_lichaam(app.callback_map, sleutel, waarden, trigger))
     assert r.status_code in (200, 204, 400), (sleutel, waarden, r.get_data(as_text=True)[:300])
 
 
@@ -256,7 +235,7 @@ def test_onbekende_pagina_toont_de_nederlandse_tekst(client) -> None:
 
 
 def test_bekende_paginas_blijven_200(client) -> None:
-    for pad in ("/", "/trends", "/trends/", "/bronnen", "/toegankelijkheid", "/kenmerken"):
+    for pad in (*paginapaden(), "/trends/"):  # every registered page, and a trailing slash
         assert client.get(pad).status_code == 200, pad
 
 
@@ -410,7 +389,7 @@ def test_geen_pad_op_de_pagina_zonder_database(
 
 def _export_lichaam(app, formaat: str, search: str = "") -> dict:
     return callback_lichaam(
-        app,
+        app.callback_map,
         "trends-export-download",
         {
             f"trends-export-{formaat}.n_clicks": 1,
@@ -461,7 +440,7 @@ def test_elke_werkbalk_callback_zoals_de_browser_hem_stuurt_is_geldig(app) -> No
     ]
     assert len(sleutels) > 10
     for sleutel in sleutels:
-        lichaam = callback_lichaam(app, sleutel, {}, trigger="x.n_clicks")
+        lichaam = callback_lichaam(app.callback_map, sleutel, {}, trigger="x.n_clicks")
         assert controleer_callback(app, lichaam) is None, sleutel
 
 

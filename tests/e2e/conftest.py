@@ -1,13 +1,11 @@
 """Browser tests (dash_duo, headless Debian Chromium) and the axe-core accessibility check.
 
-Without chromedriver these tests are skipped locally; CI sets KETENMONITOR_BROWSERTESTS=verplicht
-so a missing browser fails the run instead of silently skipping it.
+Every test here carries the `browser` marker (with chromedriver): without a browser it is
+skipped locally, and an error when KETENMONITOR_BROWSERTESTS=verplicht (CI); see tests/conftest.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -15,20 +13,18 @@ from typing import Any
 import pytest
 
 from etl.config import PROJECT_ROOT
+from tests.browserhulp import VERPLICHT
 
 AXE = PROJECT_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-VERPLICHT = os.environ.get("KETENMONITOR_BROWSERTESTS") == "verplicht"
+HIER = Path(__file__).resolve().parent
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects: `-m "not browser"` leaves these out
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if shutil.which("chromedriver") or VERPLICHT:
-        return
-    overslaan = pytest.mark.skip(
-        reason="chromedriver ontbreekt (apt-get install chromium chromium-driver)"
-    )
+    """This hook sees the whole session's items: mark only the ones in this folder."""
     for item in items:
-        if "e2e" in str(item.path):
-            item.add_marker(overslaan)
+        if HIER in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser(chromedriver=True))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,20 +8,10 @@ from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from bench.verzoeken import paginapaden
 from tests.e2e.conftest import axe_overtredingen, console_fouten
 
-ALLE_PAGINAS = (
-    "/",
-    "/trends",
-    "/trends?tab=tabel&weergave=absoluut",
-    "/kenmerken",
-    "/capaciteit",
-    "/regio",
-    "/actielijnen",
-    "/wetten",
-    "/bronnen",
-    "/toegankelijkheid",
-)
+ALLE_PAGINAS = (*paginapaden(), "/trends?tab=tabel&weergave=absoluut")  # every registered page
 GRAFIEKPAGINAS = ("/trends", "/kenmerken", "/capaciteit", "/actielijnen")
 
 ACTIEF_JS = "return document.activeElement"

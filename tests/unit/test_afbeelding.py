@@ -10,8 +10,6 @@ import pytest
 
 from dashboard.uitvoer import afbeelding
 
-pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
-
 FIGUUR = {
     "data": [{"type": "scatter", "x": [2016, 2017], "y": [1, 2]}],
     "layout": {"title": {"text": "Proef"}},
@@ -26,6 +24,7 @@ def tekenaar() -> Iterator[afbeelding.Tekenaar]:
     t.stop()
 
 
+@pytest.mark.browser
 def test_eerst_uit_andere_draad_dan_uit_hoofddraad(tekenaar: afbeelding.Tekenaar) -> None:
     uit: dict[str, bytes] = {}
     draad = threading.Thread(target=lambda: uit.update(svg=tekenaar.teken(FIGUUR, SVG)))
@@ -35,6 +34,7 @@ def test_eerst_uit_andere_draad_dan_uit_hoofddraad(tekenaar: afbeelding.Tekenaar
     assert b"Proef" in tekenaar.teken(FIGUUR, SVG)  # the same browser, from another thread
 
 
+@pytest.mark.browser
 def test_gelijktijdige_aanvragen_krijgen_hun_eigen_afbeelding(
     tekenaar: afbeelding.Tekenaar,
 ) -> None:
@@ -52,6 +52,7 @@ def test_gelijktijdige_aanvragen_krijgen_hun_eigen_afbeelding(
     assert all(f"Grafiek {i}".encode() in uit[i] for i in range(4))
 
 
+@pytest.mark.browser
 def test_te_laat_geeft_melding_en_daarna_werkt_het_weer(tekenaar: afbeelding.Tekenaar) -> None:
     tekenaar.teken(FIGUUR, SVG)
     starts = tekenaar.starts
@@ -61,6 +62,7 @@ def test_te_laat_geeft_melding_en_daarna_werkt_het_weer(tekenaar: afbeelding.Tek
     assert tekenaar.starts == starts + 1  # the stuck browser was replaced, not queued behind
 
 
+@pytest.mark.browser
 def test_dode_lusdraad_wordt_vervangen(tekenaar: afbeelding.Tekenaar) -> None:
     """The loop thread ends under the renderer (dash_duo does it with SystemExit at a test's
     end; stopping the loop has the same effect without an exception report mid-run)."""
@@ -80,6 +82,7 @@ def test_zonder_chromium_een_nette_melding(monkeypatch: pytest.MonkeyPatch) -> N
         afbeelding.Tekenaar().teken(FIGUUR, SVG)
 
 
+@pytest.mark.browser
 def test_stil_gesloten_en_daarna_weer_gestart() -> None:
     """An idle browser is closed (its ~300 MB come back); the next image starts a new one."""
     t = afbeelding.Tekenaar(stil_s=0.5)

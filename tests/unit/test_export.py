@@ -238,7 +238,7 @@ def png_maat(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_png_heeft_verwachte_maat(reeksen, vierkant) -> None:
     g = _grafiekexport(reeksen)
@@ -247,7 +247,7 @@ def test_png_heeft_verwachte_maat(reeksen, vierkant) -> None:
     assert png_maat(data) == (1600, 2 * hoogte)  # 800 px layout at scale 2
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 def test_svg_bevat_titel_bron_en_datum(reeksen) -> None:
     fig = trend_figuur(reeksen, "absoluut", 2016, 2017, titel="Mijn titel")
     svg = afbeelding.naar_afbeelding(pakket.voor_export(fig, DATUM), "svg").decode("utf-8")
@@ -310,7 +310,7 @@ def test_beleidsmomenten_in_voetregel_en_excel(reeksen) -> None:
     assert not any("Beleidsmomenten" in str(c.value) for rij in blad.iter_rows() for c in rij)
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 def test_briefingpakket_inhoud(reeksen) -> None:
     grafieken = [_grafiekexport(reeksen, MOMENTEN), _grafiekexport(reeksen[:1])]
     zipbestand = zipfile.ZipFile(io.BytesIO(pakket.briefingpakket(grafieken, DATUM)))

@@ -14,7 +14,7 @@ from dashboard.figuren.figures import trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.staaf import staaf_figuur
 from dashboard.gegevens.reeksen import maak_reeksen, staaf_reeksen
-from dashboard.uitvoer import afbeelding, pakket
+from dashboard.uitvoer import pakket
 from tests.svg_meetkunde import breedte, lettergroottes, vakken
 
 DATUM = date(2026, 12, 1)
@@ -52,7 +52,7 @@ def _rij(ind: str, jaar: int, waarde: float, status: str = "gepubliceerd", cat: 
     }
 
 
-def _lijnen() -> Grafiekexport:
+def _lijnen(meta: dict[str, dict] = META) -> Grafiekexport:
     rijen = [_rij("a", j, 300_000 + 1000 * j % 7) for j in range(2015, 2025)]
     rijen += [
         _rij("b", j, 30_000, "voorlopig" if j > 2022 else "gepubliceerd") for j in range(2015, 2025)
@@ -60,7 +60,7 @@ def _lijnen() -> Grafiekexport:
     rijen += [
         _rij("c", j, 300, "afgeleid" if j == 2019 else "gepubliceerd") for j in range(2016, 2024)
     ]
-    reeksen = maak_reeksen(rijen, META, "absoluut", 2016, True)
+    reeksen = maak_reeksen(rijen, meta, "absoluut", 2016, True)
     momenten = [
         {
             "datum": date(2018, 3, 1),
@@ -71,7 +71,7 @@ def _lijnen() -> Grafiekexport:
     ]
     fig = trend_figuur(reeksen, "absoluut", 2015, 2024, toon_2020=True, momenten=momenten)
     return Grafiekexport(
-        fig, reeksen, "absoluut", 2015, 2024, indicator_meta=META, momenten=momenten
+        fig, reeksen, "absoluut", 2015, 2024, indicator_meta=meta, momenten=momenten
     )
 
 
@@ -83,7 +83,7 @@ def _staven() -> Grafiekexport:
     )
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 @pytest.mark.parametrize("maak", [_lijnen, _staven])
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_svg_leesbaar_en_niets_overlapt(maak, vierkant: bool) -> None:
@@ -109,19 +109,46 @@ def test_excel_kolommen_passen_en_citaat_en_licentie() -> None:
     data = boek["data"]
     kop = [c.value for c in data[1]]
     assert kop[-1] == "citaat"
-    breedtes = {
-        naam: data.column_dimensions[data.cell(1, i + 1).column_letter].width
-        for i, naam in enumerate(kop)
-    }
-    langste_label = max(len(str(c.value)) for c in data["B"][1:])
-    assert breedtes["indicator"] == min(langste_label + 2, 50)
-    assert breedtes["citaat"] == 80  # capped: the quotes are longer, and wrap
+    breedtes = _breedtes(data)
+    citaten = [str(c.value) for c in data[_letter(data, "citaat")][1:]]
+    assert breedtes["citaat"] < max(len(c) for c in citaten)  # capped: the quotes wrap
     assert breedtes["jaar"] < 12  # short values get a narrow column
     assert data.cell(2, kop.index("citaat") + 1).alignment.wrap_text
     tekst = [str(c.value) for rij in boek["toelichting"].iter_rows() for c in rij if c.value]
     assert "CC BY 4.0" in tekst and "niet vermeld" in tekst  # b and c state no licence
     assert "Definitie van c" in tekst and "Kanttekening bij c" in tekst
     assert any(t.startswith("voorlopig: gestreepte lijn") for t in tekst)
+
+
+def _letter(blad, naam: str) -> str:
+    kop = [c.value for c in blad[1]]
+    return blad.cell(1, kop.index(naam) + 1).column_letter
+
+
+def _breedtes(blad) -> dict[str, float]:
+    return {c.value: blad.column_dimensions[c.column_letter].width for c in blad[1]}
+
+
+def _indicatorkolom(label: str) -> tuple[float, int, bool]:
+    """Width of the indicator column, its longest cell, and whether its cells wrap, for
+    series named `label`."""
+    meta = {i: {**m, "korte_titel": f"{label} {i}"} for i, m in META.items()}
+    blad = load_workbook(io.BytesIO(pakket.maak_bestand(_lijnen(meta), "xlsx", DATUM)[0]))["data"]
+    cellen = blad[_letter(blad, "indicator")][1:]
+    assert all(label in str(c.value) for c in cellen)  # the label is what the column shows
+    langste = max(len(str(c.value)) for c in cellen)
+    return _breedtes(blad)["indicator"], langste, all(c.alignment.wrap_text for c in cellen)
+
+
+def test_excel_kolombreedte_groeit_met_de_inhoud_en_heeft_een_plafond() -> None:
+    kort, kort_langste, _ = _indicatorkolom("Reeks")
+    lang, lang_langste, _ = _indicatorkolom("Reeks met een lange naam voor in de tabel")
+    assert kort_langste <= kort < lang  # a longer label gets a wider column ...
+    assert lang >= lang_langste  # ... in which it fits
+    enorm, enorm_langste, wikkelt = _indicatorkolom("x" * 200)
+    groter, _, _ = _indicatorkolom("x" * 400)
+    assert enorm == groter < enorm_langste  # beyond the cap the width stops growing
+    assert wikkelt  # and a capped column wraps its text
 
 
 def test_excel_van_staven_heeft_staaflegenda() -> None:
@@ -131,7 +158,7 @@ def test_excel_van_staven_heeft_staaflegenda() -> None:
     assert not any("gestreepte lijn" in t for t in tekst)
 
 
-@pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+@pytest.mark.browser
 def test_leesmij_met_definities_en_legenda_per_grafieksoort() -> None:
     zipbestand = zipfile.ZipFile(io.BytesIO(pakket.briefingpakket([_lijnen(), _staven()], DATUM)))
     leesmij = zipbestand.read("README.txt").decode("utf-8")

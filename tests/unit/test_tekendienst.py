@@ -16,7 +16,7 @@ import pytest
 from dashboard.uitvoer import afbeelding, tekendienst
 from etl.config import PROJECT_ROOT
 
-pytestmark = pytest.mark.skipif(not afbeelding.browser_pad_bestaat(), reason="geen Chromium")
+pytestmark = pytest.mark.browser  # Chromium renders the images (Kaleido)
 
 SVG = {"format": "svg", "width": 400, "height": 300, "scale": 1}
 
