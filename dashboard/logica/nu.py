@@ -4,7 +4,7 @@ Pure arithmetic on observation rows (`bereken_rij`, `verandering`, `richting`, `
 with one function that fetches them (`rijen`), so the table, the headline, the ketenkaart's
 `sinds-2019` view and the exports all come from the same rows. The rules (docs/methoden.md):
 
-- A change is never computed across a trend break (`indicator.reeksbreuk_jaar`): if the
+- A change is never computed across a trend break (any of `reeksen.breuken_van`): if a
   break lies after 2019, "since 2019" is the change over the segment from the break on.
 - Change per year is the compound annual rate, ((eind / begin)^(1 / jaren) − 1) × 100, so
   spans of one and six years compare.
@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries
+from dashboard.gegevens.reeksen import breuken_van
 from dashboard.gegevens.verbinding import per_bouw
 from dashboard.logica.ketenkaart import BERENSCHOT_GROEI, KETEN, VERGELIJKINGSREEKS, Knoop
 
@@ -153,11 +154,11 @@ def _status(*punten: dict[str, Any]) -> str:
 
 
 def verandering(
-    punten: list[dict[str, Any]], van: int, tot: int, breuk: int | None, periode_type: str
+    punten: list[dict[str, Any]], van: int, tot: int, breuken: tuple[int, ...], periode_type: str
 ) -> tuple[Verandering | None, str]:
     """Change between exactly `van` and `tot`, or (None, why not) in Dutch."""
-    if breuk and van < breuk <= tot:
-        return None, f"niet te berekenen: trendbreuk in {breuk}"
+    if tussen := [b for b in breuken if van < b <= tot]:
+        return None, f"niet te berekenen: trendbreuk in {tussen[0]}"
     per_jaar = {p["jaar"]: p for p in punten}
     if punten and punten[0]["jaar"] > van:
         eerste = punten[0]["jaar"]
@@ -176,16 +177,16 @@ def verandering(
 
 
 def sinds(
-    punten: list[dict[str, Any]], breuk: int | None, periode_type: str, vanaf: int = VANAF
+    punten: list[dict[str, Any]], breuken: tuple[int, ...], periode_type: str, vanaf: int = VANAF
 ) -> tuple[Verandering | None, str]:
-    """Change from `vanaf` (or, after a later break, from the break) to the latest year.
+    """Change from `vanaf` (or, after a later break, from the last break) to the latest year.
 
-    The start is the first year with a value from max(vanaf, breuk) on; the end the last.
-    Both lie on the same side of the break, so nothing is computed across it.
+    The start is the first year with a value from max(vanaf, last break) on; the end the last.
+    Both lie on the same side of every break, so nothing is computed across one.
     """
-    start = breuk if breuk and breuk > vanaf else vanaf
+    na = max((b for b in breuken if b > vanaf), default=None)
+    start = na or vanaf
     segment = [p for p in punten if p["jaar"] >= start]
-    na = breuk if breuk and breuk > vanaf else None
     if len(segment) < 2:
         if na and segment:
             return None, (
@@ -231,9 +232,8 @@ def aandeel(
         return uit
     per_jaar = {p["jaar"]: p for p in punten}
     tel = {p["jaar"]: p for p in telling}
-    breuk = indicator.get("reeksbreuk_jaar")
-    if breuk and sinds_.van < breuk <= sinds_.tot:
-        uit.reden = f"geen verandering: trendbreuk in {breuk}"
+    if tussen := [b for b in breuken_van(indicator) if sinds_.van < b <= sinds_.tot]:
+        uit.reden = f"geen verandering: trendbreuk in {tussen[0]}"
         return uit
     jaren = (sinds_.van, sinds_.tot)
     if not all(j in per_jaar for j in jaren):
@@ -281,9 +281,9 @@ def bereken_rij(
         return rij
     m = meta[reeks_id]
     rij.reeks, rij.punten = m, jaarpunten[reeks_id]
-    breuk, soort = m.get("reeksbreuk_jaar"), m["periode_type"]
-    rij.basis, rij.basis_reden = verandering(rij.punten, BASIS_VAN, BASIS_TOT, breuk, soort)
-    rij.sinds, rij.sinds_reden = sinds(rij.punten, breuk, soort)
+    breuken, soort = breuken_van(m), m["periode_type"]
+    rij.basis, rij.basis_reden = verandering(rij.punten, BASIS_VAN, BASIS_TOT, breuken, soort)
+    rij.sinds, rij.sinds_reden = sinds(rij.punten, breuken, soort)
     if (a_id := AANDEEL.get(sid)) and a_id in meta:
         rij.aandeel = aandeel(meta[a_id], jaarpunten.get(a_id, []), rij.punten, rij.sinds)
     return rij

@@ -172,7 +172,7 @@ def test_aandeel_van_andere_maker_krijgt_geen_verschil() -> None:
         return {"jaar": jaar, "waarde": waarde, "status": "gepubliceerd", "bron_uitgever": uitgever}
 
     telling = [punt(2019, 100, "OCW"), punt(2023, 90, "OCW")]
-    sinds, _ = nu.sinds(telling, None, "schooljaar")
+    sinds, _ = nu.sinds(telling, (), "schooljaar")
     meta = {"indicator_id": "x", "korte_titel": "x", "periode_type": "schooljaar"}
     zelfde = nu.aandeel(meta, [punt(2019, 2.0, "OCW"), punt(2023, 2.5, "OCW")], telling, sinds)
     ander = nu.aandeel(meta, [punt(2019, 2.0, "CBS"), punt(2023, 2.5, "OCW")], telling, sinds)
@@ -343,3 +343,17 @@ def test_sparklijn_overbrugt_geen_trendbreuk() -> None:
     assert len(lijnen) == 2  # 2019–2020 and 2021–2022; none from 2020 to 2021
     assert lijnen[1][2]  # the stretch to a provisional value is dashed
     assert svg.count("<circle") == 4
+
+
+def test_meer_breuken_elke_breuk_telt() -> None:
+    """A series with several breaks: no 2016–2019 change across the one inside it, and
+    'since 2019' starts at the last break after 2019, not the first."""
+    punten = [
+        {"jaar": j, "waarde": 100.0 + j - 2010, "status": "gepubliceerd"} for j in range(2010, 2025)
+    ]
+    basis, reden = nu.verandering(punten, 2016, 2019, (2012, 2018), "kalenderjaar")
+    assert basis is None and "2018" in reden
+    sinds, _ = nu.sinds(punten, (2018, 2020, 2022), "kalenderjaar")
+    assert sinds is not None and (sinds.van, sinds.tot, sinds.na_breuk) == (2022, 2024, 2022)
+    sinds, _ = nu.sinds(punten, (2012,), "kalenderjaar")
+    assert sinds is not None and (sinds.van, sinds.na_breuk) == (2019, None)
