@@ -74,15 +74,17 @@ def wijzig_rij(pad: Path, kies: Callable[[dict[str, str]], bool], **nieuw: str) 
 def vervang_import(raw: Path, map_: Path) -> None:
     """Replace raw/import by the test files in `map_`.
 
-    Revisions that hand a value to the real publisher file (DUO's file is the
-    source of po_regulier_leerlingen) leave with that file: without it their value is not there.
+    Revisions that hand a value to the real publisher file (DUO's file is the source of
+    po_regulier_leerlingen) and trend breaks seen in that file leave with it: without the file
+    their value or series is not there.
     """
     shutil.rmtree(raw / "import", ignore_errors=True)
     shutil.copytree(map_, raw / "import")
     hand = {r["bron_id"] for r in lees_csv(raw / "bron.csv")}
-    rijen = lees_csv(raw / "revisie.csv")
-    blijft = [r for r in rijen if r["nieuwe_bron_id"] in hand]
-    schrijf_csv(raw / "revisie.csv", blijft, list(rijen[0]))
+    for naam, kolom in (("revisie.csv", "nieuwe_bron_id"), ("reeksbreuk.csv", "bron_id")):
+        rijen = lees_csv(raw / naam)
+        blijft = [r for r in rijen if r[kolom] in hand]
+        schrijf_csv(raw / naam, blijft, list(rijen[0]))
 
 
 @pytest.fixture(scope="session")

@@ -162,7 +162,7 @@ def _so_2018_plus_een(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _so_tabel(app, client) -> tuple[str, str | None]:
     uit = callback_lichaam(
-        app,
+        app.callback_map,
         "trends-grafiek.figure",
         {
             "trends-indicator.value": ["so_leerlingen"],
