@@ -323,3 +323,18 @@ def test_catalogus_gzip_en_klein_genoeg(client) -> None:
     assert json.loads(gzip.decompress(r.data)) == client.get("/api/v1/indicatoren").get_json()
     klein = client.get("/api/v1/indicatoren", headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in klein.headers
+
+
+def test_ontbrekende_database_is_json_503(
+    client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KETENMONITOR_DB", str(tmp_path / "weg.duckdb"))
+    r = client.get("/api/v1/indicatoren")
+    assert r.status_code == 503 and r.mimetype == "application/json"
+    assert "weg.duckdb" not in r.get_data(as_text=True)
+    assert r.get_json()["fout"].startswith("de gegevens zijn tijdelijk niet beschikbaar")
+
+
+def test_head_geeft_koppen_zonder_inhoud(client) -> None:
+    r = client.head("/api/v1/indicatoren/jeugdhulp_totaal/waarnemingen.csv")
+    assert r.status_code == 200 and r.data == b"" and r.headers["ETag"]
