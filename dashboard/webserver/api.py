@@ -471,8 +471,7 @@ def beantwoord(maak: Callable[[], bytes], mimetype: str) -> Response:
         else:
             antwoord.set_etag(versie)
     antwoord.headers["Cache-Control"] = CACHE_CONTROL
-    antwoord.headers.add("Vary", "Accept-Encoding")
-    return antwoord
+    return antwoord  # `Vary: Accept-Encoding` comes with every response (antwoordcache)
 
 
 def _gzip(inhoud: bytes) -> bytes:
