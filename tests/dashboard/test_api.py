@@ -338,3 +338,29 @@ def test_ontbrekende_database_is_json_503(
 def test_head_geeft_koppen_zonder_inhoud(client) -> None:
     r = client.head("/api/v1/indicatoren/jeugdhulp_totaal/waarnemingen.csv")
     assert r.status_code == 200 and r.data == b"" and r.headers["ETag"]
+
+
+@pytest.mark.parametrize(
+    "van, tot, soort, tekst, iso",
+    [
+        (2023, 2023, "kalenderjaar", "2023", "2023"),
+        (2023, 2023, "schooljaar", "2023/24", "2023-08-01/2024-07-31"),
+        (1999, 1999, "schooljaar", "1999/00", "1999-08-01/2000-07-31"),
+        (2016, 2019, "periode", "2016–2019", "2016/2019"),
+        (2019, 2019, "halfjaar", "2019", "2019"),
+        (None, None, "periode", None, None),
+    ],
+)
+def test_periode_zoals_de_bron_en_iso(van, tot, soort, tekst, iso) -> None:
+    from dashboard.logica.opendata import periode_iso, periode_tekst
+
+    assert periode_tekst(van, tot, soort) == tekst
+    assert periode_iso(van, tot, soort) == iso
+
+
+def test_csv_cellen_zijn_voor_machines() -> None:
+    from dashboard.logica.opendata import als_csv
+
+    rij = {"a": 1234567.0, "b": 0.1, "c": None, "d": True, "e": 'een "citaat", met komma'}
+    tekst = als_csv(list(rij), [rij]).decode("utf-8")
+    assert tekst == 'a,b,c,d,e\n1234567,0.1,,true,"een ""citaat"", met komma"\n'
