@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import doelen, last, metingen
+from bench import doelen, last, metingen, opendata
 from bench.server import Server
 from etl.build import bouw
 from etl.config import PROJECT_ROOT, RAW_DIR
@@ -53,6 +53,7 @@ def meet_alles(klein: bool, map_: Path) -> dict[str, Any]:
     try:
         resultaat["page_load_ms"] = last.paginalading(server, 3 if k else 20)
         resultaat["load"] = last.belasting(server, 5 if k else 50, 2 if k else 30)
+        resultaat["api"] = opendata.meet(server, 50 if k else 1000)
     finally:
         server.stop()
     resultaat["cache"] = last.cache_vergelijking(db, k)

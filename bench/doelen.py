@@ -125,6 +125,21 @@ DOELEN: tuple[Doel, ...] = (
         MACHINE,
     ),
     Doel("regio_response_kb", "Regio-antwoord, grootste", 150, "kB", _regio("max_kb")),
+    Doel(
+        "api_warm_p95_ms",
+        "open data API via gunicorn, warm (uit de cache per dataversie), p95",
+        50,
+        "ms",
+        _pad("api", "warm", "p95_ms"),
+        MACHINE,
+    ),
+    Doel(
+        "api_catalogus_kb",
+        "API-catalogus /api/v1/indicatoren, gzip",
+        200,
+        "kB",
+        _pad("api", "catalogus_gzip_kb"),
+    ),
 )
 
 

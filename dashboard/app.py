@@ -15,7 +15,7 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
 from dashboard.onderdelen import toolbar
-from dashboard.webserver import antwoordcache, beveiliging
+from dashboard.webserver import antwoordcache, api, beveiliging
 
 MAP = Path(__file__).parent
 
@@ -178,6 +178,7 @@ def maak_app() -> Dash:
     )
     beveiliging.installeer(app)
     antwoordcache.installeer(app)  # after beveiliging: only valid callbacks reach the cache
+    api.installeer(app)  # /api/v1: read-only open data beside the pages
     toolbar.basis_url()  # a malformed KETENMONITOR_BASIS_URL stops the start, not an export
     return app
 

@@ -447,3 +447,119 @@ def regio_klassegrenzen(
         ],
     )
     return list(rijen[0]["grenzen"] or []) if rijen else []
+
+
+# ---------------------------------------------------------------- open data API
+# The API (dashboard/webserver/api.py) asks for one indicator at a time by an id it has
+# already found in `indicator_meta()`; the id still reaches DuckDB only as a bound parameter.
+
+ALIASTABEL = "indicator_alias"
+"""Where retired ids will point to the id that replaced them (columns `alias`, `indicator_id`).
+Until a build carries this table, no id is an alias."""
+
+
+@per_bouw
+def aliassen() -> dict[str, str]:
+    """Retired id → surviving id, empty while the build has no alias table."""
+    bestaat = _rijen(
+        "SELECT count(*) AS n FROM information_schema.tables"
+        " WHERE table_schema = 'main' AND table_name = ?",
+        [ALIASTABEL],
+    )[0]["n"]
+    if not bestaat:
+        return {}
+    return {
+        r["alias"]: r["indicator_id"]
+        for r in _rijen(f"SELECT alias, indicator_id FROM {ALIASTABEL} ORDER BY alias")
+    }
+
+
+@per_bouw
+def api_aantallen() -> dict[str, int]:
+    """How many rows the build holds, for `/api/v1/versie`."""
+    return _rijen(
+        """
+        SELECT (SELECT count(*) FROM indicator) AS indicatoren,
+               (SELECT count(*) FROM waarneming) AS waarnemingen,
+               (SELECT count(*) FROM revisie) AS revisies,
+               (SELECT count(*) FROM bron) AS bronnen,
+               (SELECT count(*) FROM regio) AS regios,
+               (SELECT count(*) FROM regio_waarneming) AS regio_waarnemingen
+        """
+    )[0]
+
+
+@per_bouw
+def api_catalogus_extra() -> dict[str, dict[str, Any]]:
+    """Per indicator: its publishers (distinct, sorted) and how many rows per status."""
+    uitgevers = _rijen(
+        """
+        SELECT w.indicator_id, list_sort(list_distinct(list(b.uitgever))) AS uitgevers
+        FROM waarneming w JOIN bron b USING (bron_id) GROUP BY w.indicator_id
+        """
+    )
+    uit: dict[str, dict[str, Any]] = {
+        r["indicator_id"]: {"uitgevers": r["uitgevers"], "statusaantallen": {}} for r in uitgevers
+    }
+    for r in _rijen(
+        "SELECT indicator_id, status, count(*) AS n FROM waarneming GROUP BY ALL ORDER BY ALL"
+    ):
+        uit[r["indicator_id"]]["statusaantallen"][r["status"]] = r["n"]
+    return uit
+
+
+def api_waarnemingen(indicator_id: str) -> list[dict[str, Any]]:
+    """Every observation of one indicator in the build's key order, with its source."""
+    return _rijen(
+        """
+        SELECT w.indicator_id, w.periode_van, w.periode_tot, w.uitsplitsing, w.categorie,
+               w.waarde, w.ondergrens, w.bovengrens, w.status, w.bron_id,
+               b.titel AS bron_titel, b.uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               w.citaat, w.noot
+        FROM waarneming w JOIN bron b USING (bron_id)
+        WHERE w.indicator_id = ?
+        ORDER BY w.periode_van NULLS LAST, w.periode_tot NULLS LAST, w.uitsplitsing, w.categorie
+        """,
+        [indicator_id],
+    )
+
+
+def api_revisies(indicator_id: str) -> list[dict[str, Any]]:
+    """Every replaced value of one indicator (`revisie`), oldest replacement first."""
+    return _rijen(
+        """
+        SELECT periode_van, periode_tot, uitsplitsing, categorie, oude_waarde, oude_status,
+               oude_bron_id, nieuwe_waarde, nieuwe_status, nieuwe_bron_id, herzien_op, noot
+        FROM revisie WHERE indicator_id = ?
+        ORDER BY periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing, categorie, herzien_op
+        """,
+        [indicator_id],
+    )
+
+
+@per_bouw
+def api_regio_overzicht() -> list[dict[str, Any]]:
+    """Per (level, indicator) with regional values: first and last year and row count."""
+    return _rijen(
+        """
+        SELECT r.niveau, w.indicator_id, min(w.jaar) AS eerste_jaar, max(w.jaar) AS laatste_jaar,
+               count(*) AS rijen
+        FROM regio_waarneming w JOIN regio r USING (regio_code)
+        GROUP BY ALL ORDER BY r.niveau, w.indicator_id
+        """
+    )
+
+
+def api_regio(niveau: str, indicator_id: str, jaar: int | None) -> list[dict[str, Any]]:
+    """The regional rows of one indicator at one level, all years or one, with the source."""
+    return _rijen(
+        """
+        SELECT w.regio_code, r.naam AS regio_naam, r.niveau, r.provincie, w.indicator_id,
+               w.jaar, w.waarde, w.ondergrens, w.bovengrens, w.aantal_vestigingen, w.status,
+               w.bron_id, b.titel AS bron_titel, b.uitgever, b.url AS bron_url, w.noot
+        FROM regio_waarneming w JOIN regio r USING (regio_code) JOIN bron b USING (bron_id)
+        WHERE r.niveau = ? AND w.indicator_id = ? AND (? IS NULL OR w.jaar = ?)
+        ORDER BY w.regio_code, w.jaar
+        """,
+        [niveau, indicator_id, jaar, jaar],
+    )

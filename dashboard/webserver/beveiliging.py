@@ -32,6 +32,8 @@ log = logging.getLogger("ketenmonitor")
 
 STATISCH = ("/_dash-component-suites/", "/assets/", "/_favicon", "/gezondheid")
 CALLBACK_PAD = "/_dash-update-component"
+API_PAD = "/api/"
+"""The open data API (dashboard/webserver/api.py): its errors are JSON, never an HTML page."""
 
 MAX_LICHAAM = int(os.environ.get("KETENMONITOR_MAX_LICHAAM", str(1024 * 1024)))
 """Largest request body in bytes (413 above it). A real callback is a few kB; the largest,
@@ -240,7 +242,16 @@ def _koppen(antwoord: Response, beleid: str) -> Response:
     return antwoord
 
 
+def _api_fout(code: int, melding: str) -> Response:
+    antwoord = jsonify({"status": code, "fout": melding})
+    antwoord.status_code = code
+    antwoord.headers["Cache-Control"] = "no-store"
+    return antwoord
+
+
 def _niet_beschikbaar() -> tuple[Response, int] | Response:
+    if request.path.startswith(API_PAD):
+        return _api_fout(503, verbinding.NIET_BESCHIKBAAR)
     if request.path.startswith("/_dash"):
         return jsonify({"fout": "database niet beschikbaar"}), 503
     return Response(GEEN_DATABASE_HTML, status=503, mimetype="text/html")
@@ -340,7 +351,10 @@ def installeer(app: Dash) -> None:
         koppen = {}
         if isinstance(exc, HTTPException):
             koppen = {k: v for k, v in exc.get_headers() if k.lower() in ("allow", "retry-after")}
-        if request.path.startswith("/_dash"):
+        if request.path.startswith(API_PAD):
+            titel = TITELS.get(code, "Dit verzoek kunnen we niet uitvoeren")
+            antwoord = _api_fout(code, "interne fout" if code >= 500 else titel.lower())
+        elif request.path.startswith("/_dash"):
             tekst = "ongeldig verzoek" if code < 500 else "interne fout"
             antwoord = jsonify({"fout": tekst})
         else:

@@ -53,6 +53,10 @@ def test_bench_klein_meet_alles(klein: dict[str, Any]) -> None:
         reizen = data["cache"][modus]["reizen_50_gebruikers_1s"]
         assert reizen["requests"] > 0 and reizen["fouten"] == 0
         assert reizen["paginalading_ms"]["n"] > 0
+    api = data["api"]
+    assert api["paden"] > 3 and api["warm"]["p95_ms"] >= api["warm"]["p50_ms"] > 0
+    assert api["koud"]["max_ms"] >= api["koud"]["p95_ms"] > 0
+    assert api["grootste_gzip_kb"] >= api["catalogus_gzip_kb"] > 0
 
 
 def test_bench_toets_oordeelt_over_elk_doel(klein: dict[str, Any]) -> None:
@@ -101,6 +105,7 @@ def _resultaat(trends_p95_ms: float) -> dict[str, Any]:
         "export_ms": {"png_median_ms": 300.0},
         "load": {"p95_ms": 40.0},
         "regio": {"kaart_gemeente": {"p95_ms": 50.0, "max_kb": 40.0}},
+        "api": {"warm": {"p95_ms": 5.0}, "catalogus_gzip_kb": 25.0},
         "machine": {"cpus": 2, "platform": "proef"},
     }
 
