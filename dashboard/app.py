@@ -12,10 +12,11 @@ from pathlib import Path
 import dash
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
+from dashboard import api
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
 from dashboard.onderdelen import toolbar
-from dashboard.webserver import antwoordcache, api, beveiliging
+from dashboard.webserver import antwoordcache, beveiliging
 
 MAP = Path(__file__).parent
 

@@ -2,6 +2,9 @@
 
 Every user value reaches DuckDB as a bound parameter; the only names interpolated into SQL text
 are table names from the fixed tuple `DOWNLOADTABELLEN` and the fragments below.
+
+Longer than the other modules on purpose: every statement of the dashboard and the open data
+API lives here, so a reviewer reads all SQL (and every bound parameter) in one file.
 """
 
 from __future__ import annotations
@@ -450,7 +453,7 @@ def regio_klassegrenzen(
 
 
 # ---------------------------------------------------------------- open data API
-# The API (dashboard/webserver/api.py) asks for one indicator at a time by an id it has
+# The API (dashboard/api.py) asks for one indicator at a time by an id it has
 # already found in `indicator_meta()`; the id still reaches DuckDB only as a bound parameter.
 
 ALIASTABEL = "indicator_alias"

@@ -1,6 +1,6 @@
 """The open data API's answers: what each route returns, as JSON or machine CSV bytes.
 
-Kept apart from HTTP (dashboard/webserver/api.py) so the bodies are plain functions of the
+Kept apart from HTTP (dashboard/api.py) so the bodies are plain functions of the
 database. An id from a URL is first found in the catalogue or the alias table
 (`zoek_indicator`); only a known id reaches a query, and then as a bound parameter.
 """

@@ -33,7 +33,7 @@ log = logging.getLogger("ketenmonitor")
 STATISCH = ("/_dash-component-suites/", "/assets/", "/_favicon", "/gezondheid")
 CALLBACK_PAD = "/_dash-update-component"
 API_PAD = "/api/"
-"""The open data API (dashboard/webserver/api.py): its errors are JSON, never an HTML page."""
+"""The open data API (dashboard/api.py): its errors are JSON, never an HTML page."""
 
 MAX_LICHAAM = int(os.environ.get("KETENMONITOR_MAX_LICHAAM", str(1024 * 1024)))
 """Largest request body in bytes (413 above it). A real callback is a few kB; the largest,

@@ -96,27 +96,8 @@ def test_na_een_nieuwe_bouw_geen_oud_antwoord(
     client.get("/")
     lichaam = router_lichaam("/trends", "?indicator=so_leerlingen&weergave=absoluut&tab=tabel")
 
-    def tabel() -> str:
-        uit = callback_lichaam(
-            app.callback_map,
-            "trends-grafiek.figure",
-            {
-                "trends-indicator.value": ["so_leerlingen"],
-                "trends-setting.value": [],
-                "trends-weergave.value": "absoluut",
-                "trends-basisjaar.value": "2016",
-                "trends-van.value": "2015",
-                "trends-tot.value": "2024",
-                "trends-corona.value": [],
-                "trends-beleid.value": [],
-                "trends-tab.value": "tabel",
-                "trends-sorteer.value": "indicator",
-            },
-            "trends-tab.value",
-        )
-        r = _post(client, json.dumps(uit).encode())
-        assert r.status_code == 200
-        return r.get_data(as_text=True), r.headers.get(KOP)
+    def tabel() -> tuple[str, str | None]:
+        return _so_tabel(app, client)
 
     assert _post(client, lichaam).status_code == 200
     voor, _ = tabel()

@@ -35,8 +35,8 @@ SLEUTEL = ["periode_van", "periode_tot", "uitsplitsing", "categorie"]
 
 @pytest.fixture
 def client(met_database: Path, monkeypatch: pytest.MonkeyPatch):
+    from dashboard import api
     from dashboard.app import app
-    from dashboard.webserver import api
     from dashboard.webserver.antwoordcache import Antwoordcache
 
     monkeypatch.setattr(api, "cache", Antwoordcache())  # no answer of another test leaks in

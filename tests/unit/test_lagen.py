@@ -12,7 +12,17 @@ from pathlib import Path
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
 # Lower layers never import higher ones; a layer may import itself and anything below.
-LAGEN = ["gegevens", "figuren", "uitvoer", "webserver", "onderdelen", "logica", "pages", "app"]
+LAGEN = [
+    "gegevens",
+    "figuren",
+    "uitvoer",
+    "webserver",
+    "onderdelen",
+    "logica",
+    "pages",
+    "api",
+    "app",
+]
 
 
 def _modulenaam(pad: Path, wortel: Path) -> str:
