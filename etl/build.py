@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import dataversie
+from etl import dataversie, wijziging
 from etl.config import DESCRIPTOR_NAME
 from etl.model import SCHEMA_VERSIE, TABELLEN, VULLING
 from etl.problems import ValidatieFout
@@ -65,8 +65,11 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
     # The descriptor that was just validated travels inside the build, verbatim.
     descriptor = (raw_dir / DESCRIPTOR_NAME).read_text(encoding="utf-8")
     try:
-        versie = _schrijf(tijdelijk, tabellen, sha, descriptor)
-        verwacht = {naam: len(df) for naam, df in tabellen.items()} | {"datapakket": 1}
+        versie, logrijen = _schrijf(tijdelijk, tabellen, sha, descriptor, database)
+        verwacht = {naam: len(df) for naam, df in tabellen.items()} | {
+            "datapakket": 1,
+            "wijziging": logrijen,
+        }
         rijen = _controleer(tijdelijk, verwacht, versie)
         os.replace(tijdelijk, database)
     finally:
@@ -90,9 +93,15 @@ def _versie() -> str:
         return "onbekend"
 
 
-def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor: str) -> str:
-    """Write every table, then the `bouw` row with the data version of what was written."""
+def _schrijf(
+    pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor: str, oud: Path
+) -> tuple[str, int]:
+    """Write every table, then the `bouw` row with the data version of what was written, then
+    the change log against `oud` (the database about to be replaced, read-only).
+
+    Returns the data version and the number of rows in `wijziging`."""
     pad.unlink(missing_ok=True)
+    gebouwd_op = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     with duckdb.connect(str(pad)) as con:
         for naam, df in tabellen.items():
             con.register(f"{naam}_df", df.drop(columns=[REGEL_KOLOM], errors="ignore"))
@@ -107,7 +116,7 @@ def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor:
             " ? AS ketenmonitor_versie, ? AS data_versie, ? AS data_versie_kort,"
             " ? AS schema_versie",
             [
-                datetime.now(UTC).replace(tzinfo=None, microsecond=0),
+                gebouwd_op,
                 sha,
                 _versie(),
                 versie,
@@ -115,8 +124,10 @@ def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor:
                 SCHEMA_VERSIE,
             ],
         )
+        wijziging.vul(con, oud, versie, dataversie.kort(versie), gebouwd_op)
+        logrijen = con.execute("SELECT count(*) FROM wijziging").fetchone()[0]
         con.execute("CHECKPOINT")
-    return versie
+    return versie, logrijen
 
 
 def _controleer(pad: Path, verwacht: dict[str, int], versie: str) -> dict[str, int]:
