@@ -24,8 +24,12 @@ def vak() -> html.Div:
     return html.Div(id=VAK_ID, role="status", **{"aria-live": "polite"})
 
 
-def _datum(d: Any) -> str:
-    return f" ({nl.datum(d.date())})" if d is not None else ""
+def _datum(d: Any, ander: Any) -> str:
+    """' (7 december 2026)'; with the time when both versions were built the same day."""
+    if d is None:
+        return ""
+    tijd = f", {d:%H:%M} UTC" if ander is not None and ander.date() == d.date() else ""
+    return f" ({nl.datum(d.date())}{tijd})"
 
 
 def inhoud(search: str | None) -> list[Any]:
@@ -40,9 +44,10 @@ def inhoud(search: str | None) -> list[Any]:
         )
     else:
         linktekst = "Bekijk alle wijzigingen per versie"
+    toen, nu = m["gevraagd_datum"], m["huidig_datum"]
     zin = (
-        f"Deze link is gemaakt bij dataversie {m['gevraagd']}{_datum(m['gevraagd_datum'])}. "
-        f"U ziet de huidige dataversie {m['huidig']}{_datum(m['huidig_datum'])}; "
+        f"Deze link is gemaakt bij dataversie {m['gevraagd']}{_datum(toen, nu)}. "
+        f"U ziet de huidige dataversie {m['huidig']}{_datum(nu, toen)}; "
         "cijfers kunnen daardoor afwijken."
     )
     if not m["in_logboek"]:

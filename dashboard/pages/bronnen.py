@@ -96,8 +96,9 @@ def _wijzigingtabel(indicator: str | None, sinds: str | None) -> html.Div:
 
 
 def _wijzigingen(staat: dict[str, Any]) -> html.Section:
+    titels = {r["indicator_id"]: r["korte_titel"] for r in queries.wijzigingen()}
     opties = [{"label": "Alle indicatoren", "value": ALLE}] + [
-        {"label": i, "value": i} for i in _log_indicatoren()
+        {"label": titels[i] or i, "value": i} for i in _log_indicatoren()
     ]
     sinds = staat["sinds"]
     return html.Section(
