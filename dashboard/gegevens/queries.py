@@ -12,7 +12,6 @@ import duckdb
 
 from dashboard.gegevens.verbinding import DatabaseOntbreekt, cursor, per_bouw
 from dashboard.gegevens.verbinding import rijen as _rijen
-from dashboard.onderdelen import state
 
 
 def _herzien(alias: str) -> str:
@@ -53,16 +52,6 @@ def dataversie() -> str:
 def dataversie_kort() -> str:
     """What a permalink carries (`versie=`): the short form of `dataversie()`."""
     return str(bouwinfo()["data_versie_kort"])
-
-
-def _versie_of_niets() -> str | None:
-    try:
-        return dataversie_kort()
-    except DatabaseOntbreekt:
-        return None
-
-
-state.zet_versiebron(_versie_of_niets)  # every rewritten query is pinned to this build's data
 
 
 _WIJZIGING = """

@@ -2,7 +2,8 @@
 & methode, its CSV/Excel export, and the notice for a link made under another version.
 
 Everything comes from the `wijziging` table (written by the build, etl/wijziging.py), so a
-replica that received only the `.duckdb` shows the same. The reason for a revised value is
+replica that received only the `.duckdb` shows the same. The notice for a link made under another
+version lives in `onderdelen.versiemelding` (the app shell shows it). The reason for a revised value is
 read from `revisie` through the link the log row carries; nothing is copied.
 """
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Any
-from urllib.parse import parse_qs, urlencode
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries
-from dashboard.onderdelen.state import VERSIE, lees
+from dashboard.onderdelen.versiemelding import LIJST_ANKER, lijst_href
+
+__all__ = ["LIJST_ANKER", "lijst_href"]  # the full list's address, shared with the notice
 
 SOORT_TEKST = {
     "gewijzigd": "waarde gewijzigd",
@@ -31,8 +33,6 @@ SOORT_MEERVOUD = {
     "nieuw": ("nieuwe waarneming", "nieuwe waarnemingen"),
     "verwijderd": ("vervallen waarneming", "vervallen waarnemingen"),
 }
-LIJST_HREF = "/bronnen"
-LIJST_ANKER = "wijzigingen"
 
 
 def waarde_tekst(r: dict[str, Any]) -> str:
@@ -84,11 +84,6 @@ def aantallen_tekst(aantallen: Counter) -> str:
     return ", ".join(delen)
 
 
-def lijst_href(indicator: str | None = None, sinds: str | None = None) -> str:
-    query = urlencode([(k, v) for k, v in (("indicator", indicator), ("sinds", sinds)) if v])
-    return f"{LIJST_HREF}{'?' + query if query else ''}#{LIJST_ANKER}"
-
-
 def tabelrij(r: dict[str, Any]) -> dict[str, Any]:
     """One row of the full list and its CSV/Excel export: numbers as numbers."""
     return {
@@ -126,25 +121,3 @@ def export(indicator: str | None, sinds: str | None) -> Grafiekexport:
         tabel=rijen,
         bestandsdeel="wijzigingen",
     )
-
-
-def versiemelding(search: str | None) -> dict[str, Any] | None:
-    """For a link carrying another `versie` than the open build: both versions, and where the
-    changes between them are listed. None without `versie` or for the current one."""
-    staat, _ = lees([], parse_qs((search or "").lstrip("?")))
-    gevraagd = staat.get(VERSIE.naam)
-    if not gevraagd:
-        return None
-    huidig = queries.dataversie_kort()
-    if huidig.startswith(gevraagd) or gevraagd.startswith(huidig):
-        return None
-    bekend = next((v for v in queries.dataversies() if v["data_versie"].startswith(gevraagd)), None)
-    return {
-        "gevraagd": gevraagd[:12],
-        "gevraagd_datum": bekend["gebouwd_op"] if bekend else None,
-        "huidig": huidig,
-        "huidig_datum": queries.bouwinfo()["gebouwd_op"],
-        "href": lijst_href(sinds=bekend["data_versie_kort"]) if bekend else lijst_href(),
-        "in_logboek": bekend is not None,
-        "aantal": len(queries.wijzigingen(None, bekend["data_versie_kort"])) if bekend else None,
-    }

@@ -7,8 +7,8 @@ to its default and yields a Dutch notice; nothing a URL contains can raise.
 Shared parameters (`GEDEELD`) are accepted by every page on top of its own, here and nowhere
 else: `versie`, the short data version a link was made under. `naar_query` writes the current
 version into every query that says anything, so a rewritten address stays pinned; the current
-version comes from a source the data layer registers (`zet_versiebron`), which keeps this module
-free of the database.
+version is read from the open database when a query is written (`zet_versiebron` replaces
+the source, e.g. in tests).
 """
 
 from __future__ import annotations
@@ -49,7 +49,18 @@ def _geen_versie() -> str | None:
     return None
 
 
-_versiebron: Callable[[], str | None] = _geen_versie
+def _versie_uit_database() -> str | None:
+    """The open build's short data version; None without a usable database."""
+    from dashboard.gegevens import queries  # lazily: reading a URL needs no database
+    from dashboard.gegevens.verbinding import DatabaseOntbreekt
+
+    try:
+        return queries.dataversie_kort()
+    except DatabaseOntbreekt:
+        return None
+
+
+_versiebron: Callable[[], str | None] = _versie_uit_database
 
 
 def zet_versiebron(bron: Callable[[], str | None]) -> None:

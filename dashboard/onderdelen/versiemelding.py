@@ -9,14 +9,46 @@ current version); moving to another page clears it.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard.figuren import format as nl
-from dashboard.logica import wijzigingen
+from dashboard.gegevens import queries
+from dashboard.onderdelen.state import VERSIE, lees
 
 VAK_ID = "versiemelding"
+LIJST_HREF = "/bronnen"
+LIJST_ANKER = "wijzigingen"
+
+
+def lijst_href(indicator: str | None = None, sinds: str | None = None) -> str:
+    """The full change list on Bronnen & methode, filtered."""
+    query = urlencode([(k, v) for k, v in (("indicator", indicator), ("sinds", sinds)) if v])
+    return f"{LIJST_HREF}{'?' + query if query else ''}#{LIJST_ANKER}"
+
+
+def versiemelding(search: str | None) -> dict[str, Any] | None:
+    """For a link carrying another `versie` than the open build: both versions, and where the
+    changes between them are listed. None without `versie` or for the current one."""
+    staat, _ = lees([], parse_qs((search or "").lstrip("?")))
+    gevraagd = staat.get(VERSIE.naam)
+    if not gevraagd:
+        return None
+    huidig = queries.dataversie_kort()
+    if huidig.startswith(gevraagd) or gevraagd.startswith(huidig):
+        return None
+    bekend = next((v for v in queries.dataversies() if v["data_versie"].startswith(gevraagd)), None)
+    return {
+        "gevraagd": gevraagd[:12],
+        "gevraagd_datum": bekend["gebouwd_op"] if bekend else None,
+        "huidig": huidig,
+        "huidig_datum": queries.bouwinfo()["gebouwd_op"],
+        "href": lijst_href(sinds=bekend["data_versie_kort"]) if bekend else lijst_href(),
+        "in_logboek": bekend is not None,
+        "aantal": len(queries.wijzigingen(None, bekend["data_versie_kort"])) if bekend else None,
+    }
 
 
 def vak() -> html.Div:
@@ -34,7 +66,7 @@ def _datum(d: Any, ander: Any) -> str:
 
 def inhoud(search: str | None) -> list[Any]:
     """The notice for this query string, or nothing."""
-    m = wijzigingen.versiemelding(search)
+    m = versiemelding(search)
     if m is None:
         return []
     if m["in_logboek"]:
