@@ -34,6 +34,8 @@ class Bouwresultaat:
     seconden: float
     invoer_sha256: str
     data_versie: str = ""
+    wijzigingen: int = 0
+    """Rows this build appended to the change log (0: same content as the file it replaced)."""
     bronnen: int = field(default=0)
     imports: list[str] = field(default_factory=list)
 
@@ -65,7 +67,7 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
     # The descriptor that was just validated travels inside the build, verbatim.
     descriptor = (raw_dir / DESCRIPTOR_NAME).read_text(encoding="utf-8")
     try:
-        versie, logrijen = _schrijf(tijdelijk, tabellen, sha, descriptor, database)
+        versie, logrijen, toegevoegd = _schrijf(tijdelijk, tabellen, sha, descriptor, database)
         verwacht = {naam: len(df) for naam, df in tabellen.items()} | {
             "datapakket": 1,
             "wijziging": logrijen,
@@ -81,6 +83,7 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
         time.perf_counter() - start,
         sha,
         versie,
+        toegevoegd,
         bronnen=len(tabellen["bron"]),
         imports=uitkomst.imports,
     )
@@ -95,11 +98,11 @@ def _versie() -> str:
 
 def _schrijf(
     pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor: str, oud: Path
-) -> tuple[str, int]:
+) -> tuple[str, int, int]:
     """Write every table, then the `bouw` row with the data version of what was written, then
     the change log against `oud` (the database about to be replaced, read-only).
 
-    Returns the data version and the number of rows in `wijziging`."""
+    Returns the data version, the rows in `wijziging` and how many of them are new."""
     pad.unlink(missing_ok=True)
     gebouwd_op = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     with duckdb.connect(str(pad)) as con:
@@ -124,10 +127,10 @@ def _schrijf(
                 SCHEMA_VERSIE,
             ],
         )
-        wijziging.vul(con, oud, versie, dataversie.kort(versie), gebouwd_op)
+        toegevoegd = wijziging.vul(con, oud, versie, dataversie.kort(versie), gebouwd_op)
         logrijen = con.execute("SELECT count(*) FROM wijziging").fetchone()[0]
         con.execute("CHECKPOINT")
-    return versie, logrijen
+    return versie, logrijen, toegevoegd
 
 
 def _controleer(pad: Path, verwacht: dict[str, int], versie: str) -> dict[str, int]:

@@ -50,6 +50,7 @@ def test_eerste_bouw_is_eerste_versie(tmp_path: Path, raw: Path) -> None:
     uit = bouw(raw, tmp_path / "k.duckdb")
     log = _log(uit.database)
     assert [r["soort"] for r in log] == ["eerste versie"]
+    assert uit.wijzigingen == 1
     assert log[0]["data_versie"] == uit.data_versie
     assert log[0]["vorige_versie"] is None
 
@@ -60,6 +61,7 @@ def test_vier_soorten_wijziging(tmp_path: Path, raw: Path) -> None:
     verwacht = _vier_wijzigingen(raw)
     tweede = bouw(raw, db)
     assert tweede.data_versie != eerste.data_versie
+    assert tweede.wijzigingen == 4
     log = _log(db)
     assert log[0]["soort"] == "eerste versie"
     nieuw = [r for r in log if r["data_versie"] == tweede.data_versie]
@@ -89,7 +91,7 @@ def test_zelfde_inhoud_voegt_niets_toe_en_log_blijft_buiten_de_versie(
     tweede = bouw(raw, db)
     voor = _log(db)
     derde = bouw(raw, db)
-    assert derde.data_versie == tweede.data_versie
+    assert derde.data_versie == tweede.data_versie and derde.wijzigingen == 0
     assert _log(db) == voor  # carried over, nothing appended
     # A fresh build of the same input (its log: one row) has the same version.
     los = bouw(raw, tmp_path / "los.duckdb")
@@ -126,3 +128,20 @@ def test_revisie_wordt_gekoppeld(tmp_path: Path, raw: Path) -> None:
     assert [_sleutel(r) for r in gekoppeld] == [_sleutel(rev)]
     assert str(gekoppeld[0]["herzien_op"]) == rev["herzien_op"]
     assert "noot" not in gekoppeld[0]
+
+
+def test_database_van_voor_het_logboek(tmp_path: Path, raw: Path) -> None:
+    """Migration: the file being replaced has no `wijziging` (schema 2). Same content gives
+    'eerste versie'; changed content is compared with it all the same."""
+    db = tmp_path / "k.duckdb"
+    eerste = bouw(raw, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE wijziging")
+    assert [r["soort"] for r in _log(bouw(raw, db).database)] == ["eerste versie"]
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE wijziging")
+    _vier_wijzigingen(raw)
+    bouw(raw, db)
+    log = _log(db)
+    assert sorted(r["soort"] for r in log) == ["gewijzigd", "nieuw", "status", "verwijderd"]
+    assert {r["vorige_versie"] for r in log} == {eerste.data_versie}
