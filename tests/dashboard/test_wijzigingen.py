@@ -20,6 +20,12 @@ from tests.dashboard.test_nu import _tekst, _zoek
 from tests.etl.test_wijziging import _vier_wijzigingen
 
 
+@pytest.fixture(autouse=True)
+def _app() -> None:
+    """Pages register only once the app exists; some tests import a page module directly."""
+    from dashboard.app import app  # noqa: F401
+
+
 @pytest.fixture(scope="module")
 def twee_versies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A database built twice: the second build changed, added, removed and re-statused one
