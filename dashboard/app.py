@@ -15,7 +15,7 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from dashboard import api
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
-from dashboard.onderdelen import toolbar
+from dashboard.onderdelen import toolbar, versiemelding
 from dashboard.webserver import antwoordcache, beveiliging
 
 MAP = Path(__file__).parent
@@ -146,7 +146,12 @@ def layout() -> html.Div:
     return html.Div(
         [
             _kop(),
-            html.Main(dash.page_container, id="inhoud", className="inhoud", tabIndex="-1"),
+            html.Main(
+                [versiemelding.vak(), dash.page_container],
+                id="inhoud",
+                className="inhoud",
+                tabIndex="-1",
+            ),
             _voet(),
         ]
     )

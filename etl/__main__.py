@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  bronnen: {resultaat.bronnen}; invoer sha256 {resultaat.invoer_sha256[:12]};"
         f" data_versie {kort(resultaat.data_versie)}"
     )
+    print(f"  wijzigingen: {resultaat.wijzigingen} nieuw in deze versie")
     for regel in resultaat.imports:
         print(f"  geïmporteerd: {regel}")
     print(f"  {resultaat.seconden:.2f} s")

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import dataversie
+from etl import dataversie, wijziging
 from etl.config import DESCRIPTOR_NAME
 from etl.model import SCHEMA_VERSIE, TABELLEN, VULLING
 from etl.problems import ValidatieFout
@@ -34,6 +34,8 @@ class Bouwresultaat:
     seconden: float
     invoer_sha256: str
     data_versie: str = ""
+    wijzigingen: int = 0
+    """Rows this build appended to the change log (0: same content as the file it replaced)."""
     bronnen: int = field(default=0)
     imports: list[str] = field(default_factory=list)
 
@@ -65,8 +67,11 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
     # The descriptor that was just validated travels inside the build, verbatim.
     descriptor = (raw_dir / DESCRIPTOR_NAME).read_text(encoding="utf-8")
     try:
-        versie = _schrijf(tijdelijk, tabellen, sha, descriptor)
-        verwacht = {naam: len(df) for naam, df in tabellen.items()} | {"datapakket": 1}
+        versie, logrijen, toegevoegd = _schrijf(tijdelijk, tabellen, sha, descriptor, database)
+        verwacht = {naam: len(df) for naam, df in tabellen.items()} | {
+            "datapakket": 1,
+            "wijziging": logrijen,
+        }
         rijen = _controleer(tijdelijk, verwacht, versie)
         os.replace(tijdelijk, database)
     finally:
@@ -78,6 +83,7 @@ def bouw(raw_dir: Path, database: Path) -> Bouwresultaat:
         time.perf_counter() - start,
         sha,
         versie,
+        toegevoegd,
         bronnen=len(tabellen["bron"]),
         imports=uitkomst.imports,
     )
@@ -90,9 +96,15 @@ def _versie() -> str:
         return "onbekend"
 
 
-def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor: str) -> str:
-    """Write every table, then the `bouw` row with the data version of what was written."""
+def _schrijf(
+    pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor: str, oud: Path
+) -> tuple[str, int, int]:
+    """Write every table, then the `bouw` row with the data version of what was written, then
+    the change log against `oud` (the database about to be replaced, read-only).
+
+    Returns the data version, the rows in `wijziging` and how many of them are new."""
     pad.unlink(missing_ok=True)
+    gebouwd_op = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     with duckdb.connect(str(pad)) as con:
         for naam, df in tabellen.items():
             con.register(f"{naam}_df", df.drop(columns=[REGEL_KOLOM], errors="ignore"))
@@ -107,7 +119,7 @@ def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor:
             " ? AS ketenmonitor_versie, ? AS data_versie, ? AS data_versie_kort,"
             " ? AS schema_versie",
             [
-                datetime.now(UTC).replace(tzinfo=None, microsecond=0),
+                gebouwd_op,
                 sha,
                 _versie(),
                 versie,
@@ -115,8 +127,10 @@ def _schrijf(pad: Path, tabellen: dict[str, pd.DataFrame], sha: str, descriptor:
                 SCHEMA_VERSIE,
             ],
         )
+        toegevoegd = wijziging.vul(con, oud, versie, dataversie.kort(versie), gebouwd_op)
+        logrijen = con.execute("SELECT count(*) FROM wijziging").fetchone()[0]
         con.execute("CHECKPOINT")
-    return versie
+    return versie, logrijen, toegevoegd
 
 
 def _controleer(pad: Path, verwacht: dict[str, int], versie: str) -> dict[str, int]:

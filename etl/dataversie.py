@@ -4,7 +4,7 @@ Every use of "which data is this" (the response cache, permalinks, the API, what
 this one value from `bouw.data_versie`. It is computed from what the database serves, not
 from the raw files: a rebuild with changed ETL code and unchanged input gets a new version,
 and two builds of the same input by the same code get the same one. The `bouw` row itself is
-left out, since it holds the build time and the hash.
+left out, since it holds the build time and the hash, and so is the change log `wijziging`.
 
 Canonical form: tables by name; per table its columns with their types, then its rows sorted
 by every column (`ORDER BY ALL`), each row as compact JSON (floats as Python's shortest
@@ -21,7 +21,9 @@ from typing import Any
 import duckdb
 
 KORT = 12  # hex characters shown to people; 48 bits is plenty to tell builds apart
-BUITEN_HASH = frozenset({"bouw"})
+BUITEN_HASH = frozenset({"bouw", "wijziging"})
+"""Left out: `bouw` holds the build time and the hash itself; `wijziging` (the change log) holds
+the versions before this one, so including it would make the version depend on history."""
 
 
 def _canoniek(waarde: Any) -> Any:
@@ -31,7 +33,7 @@ def _canoniek(waarde: Any) -> Any:
 
 
 def bereken(con: duckdb.DuckDBPyConnection) -> str:
-    """The sha256 (hex) of every table in `con` except `bouw`.
+    """The sha256 (hex) of every table in `con` except those in `BUITEN_HASH`.
 
     Base tables only: while the build writes, its pandas frames are registered as views.
     """

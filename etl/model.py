@@ -12,7 +12,8 @@ table or column is added, removed or retyped. Version 1 is every build without t
 from __future__ import annotations
 
 # 2: bouw.data_versie/data_versie_kort/schema_versie and the table datapakket.
-SCHEMA_VERSIE = 2
+# 3: the table wijziging (the change log, etl/wijziging.py).
+SCHEMA_VERSIE = 3
 
 TABELLEN: dict[str, str] = {
     "bron": """
@@ -97,6 +98,17 @@ TABELLEN: dict[str, str] = {
     # database alone can describe its tables (the full data download needs it).
     "datapakket": """
         CREATE TABLE datapakket (descriptor VARCHAR NOT NULL)""",
+    # The change log between data versions, cumulative (etl/wijziging.py). Not part of
+    # `data_versie`: it depends on the builds before, not on what is served.
+    "wijziging": """
+        CREATE TABLE wijziging (
+            data_versie VARCHAR NOT NULL, data_versie_kort VARCHAR NOT NULL,
+            gebouwd_op TIMESTAMP NOT NULL, vorige_versie VARCHAR, vorige_gebouwd_op TIMESTAMP,
+            soort VARCHAR NOT NULL CHECK (soort IN ('eerste versie', 'nieuw', 'gewijzigd',
+                                                    'verwijderd', 'status', 'overig')),
+            indicator_id VARCHAR, periode_van INTEGER, periode_tot INTEGER, uitsplitsing VARCHAR,
+            categorie VARCHAR, oude_waarde DOUBLE, nieuwe_waarde DOUBLE, oude_status VARCHAR,
+            nieuwe_status VARCHAR, herzien_op DATE)""",
     # One row. `data_versie` is the sha256 of every other table's content (etl.dataversie):
     # what a cache, a permalink or a "what's new" compares; `invoer_sha256` only says which
     # raw files went in.

@@ -52,6 +52,57 @@ def dataversie() -> str:
 
 
 @per_bouw
+def dataversie_kort() -> str:
+    """What a permalink carries (`versie=`): the short form of `dataversie()`."""
+    return str(bouwinfo()["data_versie_kort"])
+
+
+_WIJZIGING = """
+    SELECT w.data_versie_kort, w.gebouwd_op, w.vorige_versie, w.vorige_gebouwd_op, w.soort,
+           w.indicator_id, i.korte_titel, i.eenheid, w.periode_van, w.periode_tot,
+           w.uitsplitsing, w.categorie, w.oude_waarde, w.nieuwe_waarde, w.oude_status,
+           w.nieuwe_status, w.herzien_op, r.noot AS revisie_noot
+    FROM wijziging w
+    LEFT JOIN indicator i USING (indicator_id)
+    LEFT JOIN revisie r
+      ON r.indicator_id = w.indicator_id AND r.uitsplitsing = w.uitsplitsing
+     AND r.categorie = w.categorie AND r.periode_van IS NOT DISTINCT FROM w.periode_van
+     AND r.periode_tot IS NOT DISTINCT FROM w.periode_tot AND r.herzien_op = w.herzien_op
+"""
+_WIJZIGING_VOLGORDE = """
+    ORDER BY w.gebouwd_op DESC, CASE w.soort WHEN 'gewijzigd' THEN 0 WHEN 'status' THEN 1
+             WHEN 'nieuw' THEN 2 WHEN 'verwijderd' THEN 3 ELSE 4 END,
+             w.indicator_id, w.periode_van NULLS LAST, w.uitsplitsing, w.categorie
+"""
+
+
+@per_bouw
+def dataversies() -> list[dict[str, Any]]:
+    """The versions in the change log, newest first, each with its build time and
+    predecessor (the log travels inside the database, so a replica has it too)."""
+    return _rijen(
+        """SELECT data_versie_kort, data_versie, any_value(gebouwd_op) AS gebouwd_op,
+                  any_value(vorige_versie) AS vorige_versie,
+                  any_value(vorige_gebouwd_op) AS vorige_gebouwd_op
+           FROM wijziging GROUP BY data_versie_kort, data_versie ORDER BY gebouwd_op DESC"""
+    )
+
+
+@per_bouw
+def wijzigingen(indicator_id: str | None = None, sinds: str | None = None) -> list[dict[str, Any]]:
+    """Log rows, newest version first; `sinds`: only versions built after that short
+    version (None: all); `indicator_id`: one indicator (None: all)."""
+    return _rijen(
+        _WIJZIGING
+        + """WHERE (? IS NULL OR w.indicator_id = ?)
+               AND (? IS NULL OR w.gebouwd_op > (SELECT min(v.gebouwd_op) FROM wijziging v
+                                                 WHERE v.data_versie_kort = ?))"""
+        + _WIJZIGING_VOLGORDE,
+        [indicator_id, indicator_id, sinds, sinds],
+    )
+
+
+@per_bouw
 def descriptor() -> str:
     """The data package descriptor stored in the build (JSON text), so the full download
     needs nothing but the database file (a replica has no data/raw)."""

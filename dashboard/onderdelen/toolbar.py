@@ -61,6 +61,7 @@ from dash import (
 
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries, verbinding
+from dashboard.onderdelen.state import huidige_versie, met_versie
 from dashboard.uitvoer import afbeelding, bestanden, pakket
 
 log = logging.getLogger("ketenmonitor")
@@ -104,7 +105,8 @@ def werkbalk(id_prefix: str, formaten: tuple[str, ...] = bestanden.FORMATEN) -> 
             type="button",
             className="werkbalk-knop",
             title="Link kopiëren naar deze weergave",
-            **{"aria-label": "Link kopiëren naar deze weergave"},
+            # the copied address is pinned to the data version on screen (assets/werkbalk.js)
+            **{"aria-label": "Link kopiëren naar deze weergave", "data-versie": huidige_versie()},
         )
     )
     return html.Div(
@@ -170,13 +172,14 @@ def basis_url() -> str:
 
 def permalink(pathname: str | None, search: str | None) -> str:
     """The address of this view: the configured base, a page path we serve, and the query
-    string re-encoded from its parsed pairs (so nothing but key=value pairs survives)."""
+    string re-encoded from its parsed pairs (so nothing but key=value pairs survives), pinned
+    to the data version it shows (`versie=`)."""
     pad = pathname if isinstance(pathname, str) else "/"
     bekend = {p["relative_path"] for p in dash.page_registry.values()}
     if pad not in bekend:
         pad = "/"
     paren = parse_qsl((search or "").lstrip("?"), keep_blank_values=True, max_num_fields=None)
-    query = urlencode(paren[:MAX_QUERY_PAREN], safe=",")
+    query = urlencode(met_versie(paren[:MAX_QUERY_PAREN]), safe=",")
     return f"{basis_url()}{pad}{'?' + query if query else ''}"
 
 

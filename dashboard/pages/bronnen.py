@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash
-from dash import Input, Output, callback, dcc, html, no_update
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.theme import STATUS_UITLEG
 from dashboard.gegevens import queries
+from dashboard.logica import wijzigingen
 from dashboard.onderdelen.components import meldingen
-from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.state import Param, lees, naar_query
 from dashboard.onderdelen.tabelvak import scrolvak
-from dashboard.onderdelen.toolbar import foutmelding
+from dashboard.onderdelen.toolbar import (
+    ALLEEN_DATA,
+    foutmelding,
+    registreer_export_callbacks,
+    werkbalk,
+)
 from dashboard.uitvoer import pakket
 
 dash.register_page(
@@ -24,6 +32,109 @@ dash.register_page(
     order=90,
     title="Bronnen & methode – Ketenmonitor",
 )
+
+
+ALLE = "alle"
+
+
+def _log_indicatoren() -> list[str]:
+    return sorted({r["indicator_id"] for r in queries.wijzigingen() if r["indicator_id"]})
+
+
+def _log_versies() -> list[str]:
+    return [v["data_versie_kort"] for v in queries.dataversies()]
+
+
+PARAMS = [
+    Param("indicator", None, _log_indicatoren, omschrijving="indicator in de wijzigingen"),
+    Param("sinds", None, _log_versies, omschrijving="wijzigingen sinds dataversie"),
+]
+
+
+def _wijzigingtabel(indicator: str | None, sinds: str | None) -> html.Div:
+    """Every logged change (newest version first), with the revision's reason when one
+    describes it; filtered by indicator and by 'since version'."""
+    rijen = queries.wijzigingen(indicator, sinds)
+    if not rijen:
+        return html.P("Geen wijzigingen voor deze keuze.")
+    kop = html.Thead(
+        html.Tr(
+            [
+                html.Th(t, scope="col")
+                for t in ("Dataversie", "Soort", "Waarneming", "Oud → nieuw", "Revisie")
+            ]
+        )
+    )
+    regels = []
+    for r in rijen:
+        revisie = (
+            [html.Span(nl.datum(r["herzien_op"])), html.Br(), html.Span(r["revisie_noot"] or "")]
+            if r["herzien_op"]
+            else "–"
+        )
+        regels.append(
+            html.Tr(
+                [
+                    html.Td(
+                        [
+                            html.Code(r["data_versie_kort"]),
+                            html.Br(),
+                            html.Span(nl.datum(r["gebouwd_op"].date()), className="klein"),
+                        ]
+                    ),
+                    html.Td(wijzigingen.SOORT_TEKST.get(r["soort"], r["soort"])),
+                    html.Td(wijzigingen.waarneming_tekst(r) or "–"),
+                    html.Td(wijzigingen.waarde_tekst(r) or "–"),
+                    html.Td(revisie, className="klein"),
+                ]
+            )
+        )
+    return scrolvak(
+        html.Table([kop, html.Tbody(regels)], className="tabel wijzigingstabel"),
+        "Wijzigingen per dataversie",
+    )
+
+
+def _wijzigingen(staat: dict[str, Any]) -> html.Section:
+    titels = {r["indicator_id"]: r["korte_titel"] for r in queries.wijzigingen()}
+    opties = [{"label": "Alle indicatoren", "value": ALLE}] + [
+        {"label": titels[i] or i, "value": i} for i in _log_indicatoren()
+    ]
+    sinds = staat["sinds"]
+    return html.Section(
+        [
+            dcc.Location(id="bronnen-url", refresh=False),
+            html.H2("Wijzigingen per dataversie", id=wijzigingen.LIJST_ANKER),
+            html.P(
+                "Bij elke bouw vergelijkt Ketenmonitor de nieuwe gegevens met de vorige versie: "
+                "nieuwe en vervallen waarnemingen, gewijzigde waarden en statussen. Staat er een "
+                "revisie bij, dan staat de reden met bron in de revisietabel. "
+                f"Huidige dataversie: {queries.dataversie_kort()}."
+            ),
+            html.P(
+                [
+                    f"Alleen wijzigingen sinds dataversie {sinds}. ",
+                    dcc.Link("Alle versies tonen", href=wijzigingen.lijst_href(staat["indicator"])),
+                ]
+            )
+            if sinds
+            else None,
+            html.Div(
+                [
+                    dbc.Label("Indicator", html_for="bronnen-wijziging-indicator"),
+                    dbc.Select(
+                        id="bronnen-wijziging-indicator",
+                        options=opties,
+                        value=staat["indicator"] or ALLE,
+                    ),
+                ],
+                className="paneel",
+            ),
+            html.Div(_wijzigingtabel(staat["indicator"], sinds), id="bronnen-wijzigingen-tabel"),
+            werkbalk("bronnen-wijzigingen-export", formaten=ALLEEN_DATA),
+        ],
+        className="wijzigingen",
+    )
 
 
 def _catalogus() -> html.Section:
@@ -161,7 +272,7 @@ def _statuslegenda() -> html.Table:
 
 
 def layout(**kwargs: Any) -> html.Div:
-    _, teksten = lees([], kwargs)
+    staat, teksten = lees(PARAMS, kwargs)
     return html.Div(
         [
             html.H1("Bronnen & methode"),
@@ -227,8 +338,36 @@ def layout(**kwargs: Any) -> html.Div:
             scrolvak(_statuslegenda(), "Statussen"),
             _catalogus(),
             scrolvak(_bronlijst(), "Bronnen"),
+            _wijzigingen(staat),
         ]
     )
+
+
+def _staat(search: str | None) -> dict[str, Any]:
+    return lees(PARAMS, parse_qs((search or "").lstrip("?")))[0]
+
+
+@callback(
+    Output("bronnen-wijzigingen-tabel", "children"),
+    Output("bronnen-url", "search"),
+    Input("bronnen-wijziging-indicator", "value"),
+    State("bronnen-url", "search"),
+    prevent_initial_call=True,
+)
+def filter_wijzigingen(indicator: str | None, search: str | None):
+    staat = _staat(search)
+    staat["indicator"] = None if indicator in (None, ALLE) else indicator
+    staat, _ = lees(PARAMS, {k: v for k, v in staat.items() if v})
+    return _wijzigingtabel(staat["indicator"], staat["sinds"]), naar_query(PARAMS, staat)
+
+
+registreer_export_callbacks(
+    "bronnen-wijzigingen-export",
+    [State("bronnen-url", "search")],
+    lambda search: wijzigingen.export(_staat(search)["indicator"], _staat(search)["sinds"]),
+    locatie_id="bronnen-url",
+    formaten=ALLEEN_DATA,
+)
 
 
 @callback(

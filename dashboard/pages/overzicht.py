@@ -16,7 +16,7 @@ from dash import dcc, html
 from dashboard.figuren import format as nl
 from dashboard.figuren.sparklijn import als_data_uri, sparklijn_svg
 from dashboard.gegevens import queries
-from dashboard.logica import nu, nu_export
+from dashboard.logica import nu, nu_export, wijzigingen
 from dashboard.logica.ketenkaart import KLASSEN, KLASSEN_PER_JAAR, PERIODES, Knoop, knopen
 from dashboard.logica.lacunes import doel_voor_setting, regio_link, regio_tekst
 from dashboard.onderdelen.components import RICHTING_PIJL, meldingen, signaal_blok
@@ -488,6 +488,63 @@ def _factoren() -> html.Section:
     )
 
 
+NIEUW_TOON = 5
+"""How many changes the block lists; the rest are one link away on Bronnen & methode."""
+
+
+def _nieuw() -> html.Section:
+    """'Nieuw in deze versie (datum)': counts and the first changes of the open data version,
+    from the change log the build wrote (so a replica shows the same)."""
+    h = wijzigingen.huidige()
+    kop = html.H2(f"Nieuw in deze versie ({nl.datum(h['gebouwd_op'].date())})", id="kop-nieuw")
+    soorten = h["aantallen"]
+    if soorten.get("eerste versie"):
+        tekst = [
+            f"Dataversie {h['kort']} is de eerste die Ketenmonitor vastlegde; "
+            "wijzigingen worden vanaf de volgende versie bijgehouden."
+        ]
+        lijst = None
+    else:
+        samenvatting = wijzigingen.aantallen_tekst(soorten) or SOORT_OVERIG
+        tekst = [f"Dataversie {h['kort']}, vergeleken met {h['vorige']}: {samenvatting}."]
+        waarnemingen = [r for r in h["rijen"] if r["indicator_id"]]
+        lijst = html.Ul(
+            [
+                html.Li(
+                    [
+                        html.Span(f"{wijzigingen.SOORT_TEKST[r['soort']]}: ", className="klein"),
+                        wijzigingen.waarneming_tekst(r),
+                        " — ",
+                        wijzigingen.waarde_tekst(r),
+                        html.Span(" (revisie met toelichting)", className="klein")
+                        if r["herzien_op"]
+                        else None,
+                    ]
+                )
+                for r in waarnemingen[:NIEUW_TOON]
+            ],
+            className="wijzigingen-kort",
+        )
+    return html.Section(
+        [
+            kop,
+            html.P(tekst),
+            lijst,
+            html.P(
+                dcc.Link(
+                    "Alle wijzigingen per versie (filteren en downloaden)",
+                    href=wijzigingen.lijst_href(),
+                )
+            ),
+        ],
+        className="nieuw-in-versie",
+        **{"aria-labelledby": "kop-nieuw"},
+    )
+
+
+SOORT_OVERIG = "geen waarneming gewijzigd, wel andere inhoud (bijvoorbeeld een citaat of bron)"
+
+
 def layout(**kwargs: Any) -> html.Div:
     staat, teksten = lees(PARAMS, kwargs)
     rijen = nu.rijen()
@@ -503,6 +560,7 @@ def layout(**kwargs: Any) -> html.Div:
                 className="inleiding",
             ),
             _nu(rijen),
+            _nieuw(),
             _tegels(),
             _ketenkaart(staat["periode"], rijen),
             _factoren(),

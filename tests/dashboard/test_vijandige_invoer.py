@@ -554,7 +554,10 @@ def test_excel_permalink_volgt_de_instelling_niet_de_host_header(
         for c in rij
         if isinstance(c.value, str) and c.value.startswith("http") and "trends" in c.value
     ]
-    assert links == ["https://ketenmonitor.example.nl/trends?weergave=absoluut"]
+    from dashboard.gegevens import queries
+
+    versie = queries.dataversie_kort()  # a permalink is pinned to the data it shows
+    assert links == [f"https://ketenmonitor.example.nl/trends?weergave=absoluut&versie={versie}"]
 
 
 def test_app_start_niet_met_een_ongeldige_basis_url() -> None:

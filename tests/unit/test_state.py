@@ -1,6 +1,16 @@
 """URL state: invalid, repeated, long and script-like values fall back with a notice."""
 
+import pytest
+
+from dashboard.onderdelen import state
 from dashboard.onderdelen.state import Param, lees, naar_query
+
+
+@pytest.fixture(autouse=True)
+def zonder_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    """State alone: no data version registered (the query layer registers one on import)."""
+    monkeypatch.setattr(state, "_versiebron", state._geen_versie)
+
 
 PARAMS = [
     Param("indicator", ["a"], lambda: ["a", "b", "c"], lijst=True),
@@ -44,3 +54,19 @@ def test_onbekende_sleutel_en_te_lange_waarde() -> None:
     assert staat["weergave"] == "index"
     assert any("hack" in m for m in meldingen)
     assert all(len(m) < 200 for m in meldingen)
+
+
+def test_versie_gedeeld_door_elke_pagina() -> None:
+    """`versie` needs no page's own parameter list: accepted, checked, and kept on rewrite."""
+    staat, meldingen = lees(PARAMS, {"versie": "24119bcf665e", "weergave": "absoluut"})
+    assert meldingen == [] and staat["versie"] == "24119bcf665e"
+    assert naar_query(PARAMS, staat).endswith("&versie=24119bcf665e")
+    assert "versie" not in lees(PARAMS, {})[0]
+    staat, meldingen = lees([], {"versie": "<script>"})
+    assert staat["versie"] is None and len(meldingen) == 1 and "dataversie" in meldingen[0]
+
+    state.zet_versiebron(lambda: "abcdef123456")  # undone by the fixture
+    assert naar_query(PARAMS, staat | {"weergave": "absoluut"}) == (
+        "?weergave=absoluut&versie=abcdef123456"
+    )
+    assert naar_query(PARAMS, lees(PARAMS, {})[0]) == ""  # the plain address stays plain
