@@ -15,6 +15,7 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
 from dashboard.onderdelen import toolbar
+from dashboard.onderdelen.state import link
 from dashboard.webserver import antwoordcache, beveiliging
 
 MAP = Path(__file__).parent
@@ -40,7 +41,7 @@ INDEX = """<!DOCTYPE html>
 
 def _navigatie() -> html.Nav:
     links = [
-        html.Li(dcc.Link(pagina["name"], href=pagina["relative_path"]))
+        html.Li(dcc.Link(pagina["name"], href=link(pagina["relative_path"])))
         for pagina in dash.page_registry.values()
         if pagina.get("in_menu", True)
     ]
