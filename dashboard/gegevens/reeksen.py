@@ -174,6 +174,9 @@ def maak_reeksen(
     for (indicator_id, _), reeks in reeksen.items():
         reeks.corona_verborgen = verborgen.get(indicator_id)
     for indicator_id, reden in verborgen.items():
+        # the reason is named for flagged series; "hidden everywhere" is in the subtitle
+        if not meta[indicator_id].get("corona_atypisch"):
+            continue
         if (van is None or van <= 2020) and (tot is None or tot >= 2020):
             meldingen.append(f"{meta[indicator_id]['korte_titel']}: 2020 verborgen, want {reden}.")
     volgorde = {i: n for n, i in enumerate(dict.fromkeys(i for i, _ in reeksen))}
