@@ -29,6 +29,7 @@ from dashboard.figuren.theme import (
 from dashboard.gegevens.reeksen import (
     CORONA_GETOOND,
     CORONA_VERBORGEN,
+    PROCENT,
     PROCENTPUNT,
     Reeks,
     bronnen_van,
@@ -499,6 +500,11 @@ def samenvatting(reeksen: list[Reeks], van: int, tot: int, weergave: str) -> str
         ]
         if tussen and basis:
             tekst += f", geen verandering sinds {basisjaar} berekend (trendbreuk {tussen[-1]})"
+        elif basis and r.eenheid == PROCENT and laatste.jaar != basisjaar:
+            # a share changes in percentage points, never "+20%" of a rounded share
+            verschil = laatste.waarde - basis.waarde
+            teken = "+" if verschil > 0 else ""
+            tekst += f", {teken}{nl.getal(verschil, 1)} procentpunt sinds {basisjaar}"
         elif basis and basis.waarde and laatste.jaar != basisjaar:
             verschil = 100 * (laatste.waarde / basis.waarde - 1)
             tekst += f", {nl.met_eenheid(verschil, 'procent verandering')} sinds {basisjaar}"

@@ -211,3 +211,18 @@ def test_coronaschakelaar_schrijft_de_volledige_staat() -> None:
 
     assert _kwargs(corona_query(["ja"])) == {"urlversie": ["2"], "corona": ["1"]}
     assert _kwargs(corona_query([])) == {"urlversie": ["2"], "corona": ["atypisch"]}
+
+
+def test_samenvatting_noemt_verandering_van_een_aandeel_in_procentpunten(met_database) -> None:
+    from dashboard.figuren.figures import samenvatting
+    from dashboard.gegevens import queries
+    from dashboard.gegevens.reeksen import maak_reeksen
+
+    rijen = queries.jaarwaarden(["sbo_aandeel_po"], 2015, 2023)
+    reeksen = maak_reeksen(rijen, queries.indicator_meta(), "absoluut", 2016, "1")
+    per_jaar = {p.jaar: p.waarde for p in reeksen[0].punten}
+    laatste = max(per_jaar)
+    verschil = per_jaar[laatste] - per_jaar[2016]
+    tekst = samenvatting(reeksen, 2015, 2023, "absoluut")
+    assert "procentpunt sinds 2016" in tekst and "%" not in tekst.split("sinds 2016")[0][-12:]
+    assert f"{abs(verschil):.1f}".replace(".", ",") in tekst
