@@ -16,6 +16,7 @@ from dashboard import api
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
 from dashboard.onderdelen import toolbar, versiemelding
+from dashboard.onderdelen.state import link
 from dashboard.webserver import antwoordcache, beveiliging
 
 MAP = Path(__file__).parent
@@ -41,7 +42,7 @@ INDEX = """<!DOCTYPE html>
 
 def _navigatie() -> html.Nav:
     links = [
-        html.Li(dcc.Link(pagina["name"], href=pagina["relative_path"]))
+        html.Li(dcc.Link(pagina["name"], href=link(pagina["relative_path"])))
         for pagina in dash.page_registry.values()
         if pagina.get("in_menu", True)
     ]

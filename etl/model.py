@@ -12,7 +12,8 @@ table or column is added, removed or retyped. Version 1 is every build without t
 from __future__ import annotations
 
 # 2: bouw.data_versie/data_versie_kort/schema_versie and the table datapakket.
-# 3: the table wijziging (the change log, etl/wijziging.py).
+# 3: the table wijziging (the change log, etl/wijziging.py) and the table corona_atypisch
+#    (series whose 2020 is hidden by default, with the quote why).
 SCHEMA_VERSIE = 3
 
 TABELLEN: dict[str, str] = {
@@ -59,6 +60,10 @@ TABELLEN: dict[str, str] = {
         CREATE TABLE reeksbreuk (
             indicator_id VARCHAR NOT NULL, jaar INTEGER NOT NULL, toelichting VARCHAR NOT NULL,
             bron_id VARCHAR NOT NULL, PRIMARY KEY (indicator_id, jaar))""",
+    "corona_atypisch": """
+        CREATE TABLE corona_atypisch (
+            indicator_id VARCHAR PRIMARY KEY, citaat VARCHAR NOT NULL,
+            toelichting VARCHAR NOT NULL, bron_id VARCHAR NOT NULL)""",
     "signaal": """
         CREATE TABLE signaal (
             signaal_id VARCHAR PRIMARY KEY, setting_id VARCHAR NOT NULL, soort VARCHAR NOT NULL,
@@ -152,6 +157,8 @@ VULLING: dict[str, str] = {
     # only in `indicator.reeksbreuk_jaar` (explained in its kanttekening); readers take the
     # union (dashboard.gegevens.queries.reeksbreuken). `indicator.reeksbreuk_jaar` is the latest.
     "reeksbreuk": "SELECT * FROM reeksbreuk_df ORDER BY indicator_id, jaar",
+    # Series whose producer or the letter calls 2020 atypical: only these hide 2020 by default.
+    "corona_atypisch": "SELECT * FROM corona_atypisch_df ORDER BY indicator_id",
     "signaal": "SELECT * FROM signaal_df ORDER BY signaal_id",
     "actielijn": "SELECT * FROM actielijn_df ORDER BY actielijn_id",
     "maatregel": f"""

@@ -26,13 +26,24 @@ from dashboard.figuren.theme import (
     basis_layout,
     plaats_onderkant,
 )
-from dashboard.gegevens.reeksen import Reeks, bronnen_van, secundaire_bronnen, weergave_tekst
+from dashboard.gegevens.reeksen import (
+    CORONA_GETOOND,
+    CORONA_VERBORGEN,
+    PROCENT,
+    PROCENTPUNT,
+    Reeks,
+    bronnen_van,
+    corona_modus,
+    secundaire_bronnen,
+    weergave_tekst,
+)
 
 EENHEID_AS = {
     "aantal": "aantal",
     "procent": "procent (%)",
     "procent verandering": "verandering (%)",
     "index": "index",
+    "procentpunt": "procentpunt",
 }
 
 
@@ -69,17 +80,19 @@ def _mediaan(reeks: Reeks) -> float:
 def panelen(reeksen: list[Reeks], weergave: str) -> list[Paneel]:
     """Which series share an axis.
 
-    Index and % change share one axis (that is what they are for). Absolute values get one
+    Index and % change share one axis (that is what they are for); shares, drawn as their
+    change in percentage points, get a panel of their own. Absolute values get one
     panel per unit, and within a unit one panel per size group: a series whose median is more
     than GROOTTE_FACTOR× smaller than the largest in its group starts a new panel, so a series
     of 300 is not squashed flat under one of 300.000.
     """
     if weergave != "absoluut":
-        return [
-            Paneel(
-                "index" if weergave == "index" else "procent verandering", list(range(len(reeksen)))
-            )
-        ]
+        eenheid = "index" if weergave == "index" else "procent verandering"
+        punten = [i for i, r in enumerate(reeksen) if r.getoonde_eenheid == PROCENTPUNT]
+        rest = [i for i in range(len(reeksen)) if i not in punten]
+        return [Paneel(eenheid, rest)] * bool(rest or not punten) + [
+            Paneel(PROCENTPUNT, punten)
+        ] * bool(punten)
     uit: list[Paneel] = []
     eenheden = list(dict.fromkeys(r.eenheid for r in reeksen))
     for eenheid in eenheden:
@@ -105,6 +118,8 @@ def as_titel(eenheid: str, basisjaar: int | None) -> str:
         return f"index ({basisjaar} = 100)"
     if eenheid == "procent verandering" and basisjaar is not None:
         return f"verandering t.o.v. {basisjaar} (%)"
+    if eenheid == PROCENTPUNT and basisjaar is not None:
+        return f"verandering t.o.v. {basisjaar} (procentpunt)"
     return EENHEID_AS.get(eenheid, eenheid)
 
 
@@ -135,7 +150,12 @@ def _hover(reeks: Reeks, p: Any) -> str:
             f"<br>bereik: {nl.met_eenheid(p.ondergrens, reeks.eenheid)}–"
             f"{nl.met_eenheid(p.bovengrens, reeks.eenheid)} (cellen ‘&lt;5’ van DUO)"
         )
-    if reeks.basisjaar is not None:
+    if reeks.getoonde_eenheid == PROCENTPUNT:
+        teken = "+" if p.getoond > 0 else ""
+        regel += (
+            f"<br>getoond: {teken}{nl.getal(p.getoond, 1)} procentpunt t.o.v. {reeks.basisjaar}"
+        )
+    elif reeks.basisjaar is not None:
         regel += f"<br>getoond: {nl.getal(p.getoond, 1)} (basisjaar {reeks.basisjaar})"
     if p.herzien:
         regel += "<br>herzien: vervangt een eerdere waarde (zie Bronnen, tabel revisie)"
@@ -149,7 +169,7 @@ def trend_figuur(
     van: int,
     tot: int,
     titel: str | None = None,
-    toon_2020: bool = False,
+    toon_2020: bool | str = False,
     momenten: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The trend chart; `momenten` (policy events) become numbered dotted lines.
@@ -166,8 +186,13 @@ def trend_figuur(
     if weergave == "absoluut":
         ondertitel += f" · {eenheden_tekst}"
     ondertitel += f" · {van}–{tot}"
-    if not toon_2020:
+    modus = corona_modus(toon_2020)
+    if modus == CORONA_VERBORGEN:
         ondertitel += " · 2020 verborgen (corona)"
+    elif modus != CORONA_GETOOND and (n_weg := sum(bool(r.corona_verborgen) for r in reeksen)):
+        ondertitel += (
+            f" · 2020 verborgen bij {n_weg} {'reeks' if n_weg == 1 else 'reeksen'} (corona)"
+        )
     titel = titel or _titel(reeksen)
     layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 160 * (n - 1) + 60)
     # a year's points sit at its middle; a moment late in the last year must still be drawn
@@ -268,7 +293,7 @@ def trend_figuur(
             layout["shapes"].append(_momentlijn(moment, label if i == 0 else ""))
     data += _status_legenda(statussen)
     plaats_onderkant(layout, [t["name"] for t in data if t.get("showlegend", True)])
-    if toon_2020 and van <= 2020 <= tot:
+    if modus != CORONA_VERBORGEN and van <= 2020 <= tot:
         layout["shapes"].append(
             {
                 "type": "rect",
@@ -475,6 +500,11 @@ def samenvatting(reeksen: list[Reeks], van: int, tot: int, weergave: str) -> str
         ]
         if tussen and basis:
             tekst += f", geen verandering sinds {basisjaar} berekend (trendbreuk {tussen[-1]})"
+        elif basis and r.eenheid == PROCENT and laatste.jaar != basisjaar:
+            # a share changes in percentage points, never "+20%" of a rounded share
+            verschil = laatste.waarde - basis.waarde
+            teken = "+" if verschil > 0 else ""
+            tekst += f", {teken}{nl.getal(verschil, 1)} procentpunt sinds {basisjaar}"
         elif basis and basis.waarde and laatste.jaar != basisjaar:
             verschil = 100 * (laatste.waarde / basis.waarde - 1)
             tekst += f", {nl.met_eenheid(verschil, 'procent verandering')} sinds {basisjaar}"

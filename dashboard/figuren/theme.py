@@ -55,7 +55,11 @@ def status_uitleg(figuur: dict[str, Any]) -> dict[str, str]:
     return dict(STATUS_UITLEG_STAAF if staaf else STATUS_UITLEG)
 
 
-CORONA_NOOT = "2020 is een coronajaar: de cijfers zijn vertekend en standaard verborgen."
+CORONA_NOOT = (
+    "2020 is een coronajaar. Standaard verborgen alleen bij reeksen waarvan de uitgever of de "
+    "Kamerbrief 2020 vertekend noemt (de reden staat bij de grafiek); tellingen op een "
+    "peildatum, zoals leerlingen op 1 oktober, tonen 2020."
+)
 
 
 def basis_layout(titel: str, ondertitel: str, bronregel: str, hoogte: int = 480) -> dict[str, Any]:

@@ -137,8 +137,14 @@ def indicatoren() -> list[dict[str, Any]]:
                list_sort(list_distinct(list_filter(
                    list_append((SELECT list(b.jaar) FROM reeksbreuk b
                                  WHERE b.indicator_id = i.indicator_id), i.reeksbreuk_jaar),
-                   lambda j: j IS NOT NULL))) AS reeksbreuken
+                   lambda j: j IS NOT NULL))) AS reeksbreuken,
+               -- 2020 hidden by default only where the producer or the letter says so
+               c.indicator_id IS NOT NULL AS corona_atypisch,
+               c.citaat AS corona_citaat, c.toelichting AS corona_toelichting,
+               cb.titel AS corona_bron_titel, cb.url AS corona_bron_url
         FROM indicator i JOIN setting s USING (setting_id)
+        LEFT JOIN corona_atypisch c USING (indicator_id)
+        LEFT JOIN bron cb ON cb.bron_id = c.bron_id
         ORDER BY s.volgorde, i.herkomst, i.korte_titel
         """
     )
@@ -382,6 +388,7 @@ DOWNLOADTABELLEN = (
     "gebeurtenis",
     "revisie",
     "reeksbreuk",
+    "corona_atypisch",
 )
 
 

@@ -12,6 +12,16 @@ from typing import Any
 
 from dashboard.gegevens.volgorde import categorie_sleutel
 
+CORONA_VERBORGEN = "0"  # 2020 hidden in every series (the only "off" of URL contract 1)
+CORONA_GETOOND = "1"  # 2020 shown in every series
+CORONA_ATYPISCH = "atypisch"  # 2020 hidden only where the producer or the letter calls it atypical
+CORONA_KEUZES = (CORONA_ATYPISCH, CORONA_GETOOND, CORONA_VERBORGEN)
+
+PROCENT = "procent"
+PROCENTPUNT = "procentpunt"
+"""A share in an index or change view is drawn as its change in percentage points: an index
+of a rounded share (2,0 → 2,4 is "+20%") reads as growth the share does not have."""
+
 WEERGAVEN = {
     "absoluut": "Absolute waarden",
     "index": "Index (basisjaar = 100)",
@@ -51,10 +61,13 @@ class Reeks:
     # Every break (table reeksbreuk); `reeksbreuk_jaar` alone is the latest, kept for readers
     # that know one break. Empty: only `reeksbreuk_jaar` counts.
     breuken: tuple[int, ...] = ()
+    corona_verborgen: str | None = None  # why 2020 is left out of this series, if it is
 
     @property
     def getoonde_eenheid(self) -> str:
-        return self.eenheid if self.basisjaar is None else "index"
+        if self.basisjaar is None:
+            return self.eenheid
+        return PROCENTPUNT if self.eenheid == PROCENT else "index"
 
     def alle_breuken(self) -> tuple[int, ...]:
         """Every break year, ascending (a break year is the first year after the break)."""
@@ -82,6 +95,27 @@ def vergelijkbaar(a: int, b: int, breuken: tuple[int, ...]) -> bool:
     return deel(a, breuken) == deel(b, breuken)
 
 
+def corona_modus(toon_2020: bool | str) -> str:
+    """The corona setting as one of CORONA_KEUZES; a bool means all (True) or none (False)."""
+    if toon_2020 is True:
+        return CORONA_GETOOND
+    if toon_2020 is False:
+        return CORONA_VERBORGEN
+    return toon_2020 if toon_2020 in CORONA_KEUZES else CORONA_ATYPISCH
+
+
+def verberg_2020(m: dict[str, Any], toon_2020: bool | str) -> str | None:
+    """Why 2020 is left out of this indicator's series, or None when it is shown."""
+    modus = corona_modus(toon_2020)
+    if modus == CORONA_GETOOND:
+        return None
+    if m.get("corona_atypisch"):
+        return f"“{m['corona_citaat']}” ({m.get('corona_bron_titel') or 'bron'})"
+    if modus == CORONA_VERBORGEN:
+        return "2020 is een coronajaar (alle reeksen; zet ‘Toon 2020’ aan om het te zien)"
+    return None
+
+
 def weergave_tekst(weergave: str, basisjaar: int | None) -> str:
     """The view in words, with its base year: "index, 2017 = 100" (never "basisjaar = 100")."""
     if weergave == "index":
@@ -96,7 +130,7 @@ def maak_reeksen(
     meta: dict[str, dict[str, Any]],
     weergave: str = "absoluut",
     basisjaar: int = 2016,
-    toon_2020: bool = False,
+    toon_2020: bool | str = False,
     meldingen: list[str] | None = None,
     van: int | None = None,
     tot: int | None = None,
@@ -109,12 +143,17 @@ def maak_reeksen(
     sentence for the page, so the reader sees what is missing and why. `van`/`tot` crop
     the points after the view is applied, so the base year may lie outside the range.
     Series come out per indicator in first-seen order, categories in natural order.
+    `toon_2020` is a CORONA_KEUZES value (or a bool: all or nothing); a hidden 2020 is named
+    in `meldingen` with its reason, once per indicator.
     """
     reeksen: dict[tuple[str, str], Reeks] = {}
+    meldingen = meldingen if meldingen is not None else []
+    verborgen: dict[str, str] = {}
     for r in rijen:
-        if r["jaar"] == 2020 and not toon_2020:
-            continue
         m = meta[r["indicator_id"]]
+        if r["jaar"] == 2020 and (reden := verberg_2020(m, toon_2020)):
+            verborgen.setdefault(r["indicator_id"], reden)
+            continue
         sleutel = (r["indicator_id"], r["categorie"])
         if sleutel not in reeksen:
             label = (
@@ -132,7 +171,14 @@ def maak_reeksen(
                 breuken=breuken_van(m),
             )
         reeksen[sleutel].punten.append(_punt(r, r["jaar"]))
-    meldingen = meldingen if meldingen is not None else []
+    for (indicator_id, _), reeks in reeksen.items():
+        reeks.corona_verborgen = verborgen.get(indicator_id)
+    for indicator_id, reden in verborgen.items():
+        # the reason is named for flagged series; "hidden everywhere" is in the subtitle
+        if not meta[indicator_id].get("corona_atypisch"):
+            continue
+        if (van is None or van <= 2020) and (tot is None or tot >= 2020):
+            meldingen.append(f"{meta[indicator_id]['korte_titel']}: 2020 verborgen, want {reden}.")
     volgorde = {i: n for n, i in enumerate(dict.fromkeys(i for i, _ in reeksen))}
     uit = []
     for reeks in sorted(
@@ -176,18 +222,20 @@ def _punt(r: dict[str, Any], jaar: int | None, periode_tot: int | None = None) -
     )
 
 
-def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int, toon_2020: bool) -> str:
+def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int, toon_2020: bool | str) -> str:
     """Index or % change against exactly `basisjaar`; returns a notice for what was left out.
 
-    Leaves `reeks.basisjaar` None when the series cannot be shown in this view.
+    A share (unit procent) becomes its change in percentage points from `basisjaar` in both
+    views: never an index of a rounded share. Leaves `reeks.basisjaar` None when the series
+    cannot be shown in this view.
     """
     basis = next((p for p in reeks.punten if p.jaar == basisjaar), None)
     if basis is None:
         reden = f"er is geen waarde voor het basisjaar {basisjaar}"
-        if basisjaar == 2020 and not toon_2020:
+        if basisjaar == 2020 and reeks.corona_verborgen:
             reden += " (2020 is verborgen; zet ‘Toon 2020’ aan)"
         return f"{reeks.label}: niet getoond in deze weergave, want {reden}."
-    if not basis.waarde:
+    if not basis.waarde and reeks.eenheid != PROCENT:
         return f"{reeks.label}: niet getoond in deze weergave, want de waarde in {basisjaar} is 0."
     melding = ""
     breuken = reeks.alle_breuken()
@@ -208,6 +256,9 @@ def _pas_weergave_toe(reeks: Reeks, weergave: str, basisjaar: int, toon_2020: bo
         )
     reeks.basisjaar = basisjaar
     for p in reeks.punten:
+        if reeks.eenheid == PROCENT:
+            p.getoond = p.waarde - basis.waarde
+            continue
         index = 100 * p.waarde / basis.waarde
         p.getoond = index if weergave == "index" else index - 100
     return melding

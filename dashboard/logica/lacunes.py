@@ -9,11 +9,11 @@ setting ids say which choice on Trends or the ketenkaart it explains.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from dash import dcc, html
 
 from dashboard.gegevens import queries
+from dashboard.onderdelen.state import link
 
 ONBEKEND: list[tuple[tuple[str, ...], str, str]] = [
     (
@@ -95,13 +95,11 @@ def doel_voor_setting(setting_id: str) -> str:
     kop = VERGELIJKINGSREEKS.get(setting_id)
     reeks = kop if jaren.get(kop, 0) >= 2 else langste_openbare_reeks(setting_id)
     if reeks:
-        return "/trends?" + urlencode(
-            {"setting": setting_id, "indicator": reeks, "weergave": "absoluut"}
-        )
+        return link("/trends", {"setting": setting_id, "indicator": reeks, "weergave": "absoluut"})
     signalen = {s["signaal_id"] for s in queries.signalen() if s["setting_id"] == setting_id}
     if signalen & set(CAPACITEIT_SIGNALEN):
         return "/capaciteit#signalen"
-    return "/trends?" + urlencode({"setting": setting_id})
+    return link("/trends", {"setting": setting_id})
 
 
 def lege_staat(settings: list[str], indicatoren: list[str], van: int, tot: int) -> list[Any]:
@@ -187,7 +185,7 @@ at so-locations only, never all so pupils, so no so-pupil series links to it."""
 def regio_link(sleutel: str) -> str | None:
     """The /regio address for a school setting or school-type series, if there is one."""
     soort = REGIO_SOORT.get(sleutel.split(":", 1)[0], (None, ""))[0]
-    return f"/regio?{urlencode({'soort': soort})}" if soort else None
+    return link("/regio", {"soort": soort}) if soort else None
 
 
 def regio_tekst(sleutel: str) -> str:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
 
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import breuken_van
 from dashboard.gegevens.verbinding import per_bouw
 from dashboard.logica.ketenkaart import BERENSCHOT_GROEI, KETEN, VERGELIJKINGSREEKS, Knoop
+from dashboard.onderdelen.state import link
 
 VANAF = 2019
 """'Since 2019': the last year of the Berenschot period is the start of 'now'."""
@@ -129,13 +129,13 @@ class Rij:
     def trends_link(self) -> str:
         """Trends on this series; since 2019 as an index from the segment's first year."""
         if not self.reeks:
-            return "/trends?" + urlencode({"setting": self.setting_id})
+            return link("/trends", {"setting": self.setting_id})
         staat = {"setting": self.setting_id, "indicator": self.reeks["indicator_id"]}
         if self.sinds:
             staat |= {"weergave": "index", "basisjaar": self.sinds.van, "van": self.sinds.van}
         else:
             staat |= {"weergave": "absoluut"}
-        return "/trends?" + urlencode(staat)
+        return link("/trends", staat)
 
 
 def richting(per_jaar: float) -> str:

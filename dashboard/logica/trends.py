@@ -9,8 +9,14 @@ from typing import Any
 
 from dashboard.figuren.figures import samenvatting, trend_figuur
 from dashboard.gegevens import queries, verbinding
-from dashboard.gegevens.reeksen import WEERGAVEN, maak_reeksen
-from dashboard.onderdelen.state import Param
+from dashboard.gegevens.reeksen import (
+    CORONA_ATYPISCH,
+    CORONA_KEUZES,
+    CORONA_VERBORGEN,
+    WEERGAVEN,
+    maak_reeksen,
+)
+from dashboard.onderdelen.state import Param, lees
 
 STANDAARD_INDICATOREN = ["so_leerlingen", "sbo_leerlingen", "jeugdhulp_totaal"]
 MAX_INDICATOREN = 10
@@ -78,7 +84,15 @@ def params() -> list[Param]:
             lijst=True,
             omschrijving="indicator",
         ),
-        Param("weergave", "index", lambda: list(WEERGAVEN), omschrijving="weergave"),
+        # absolute values in panels: an index hides a series' years across a break (jeugdhulp
+        # after 2020); links of URL contract 1 meant the index
+        Param(
+            "weergave",
+            "absoluut",
+            lambda: list(WEERGAVEN),
+            omschrijving="weergave",
+            eerder=((1, "index"),),
+        ),
         Param("basisjaar", 2016, jaren, soort=int, omschrijving="basisjaar"),
         Param("van", 2015, jaren, soort=int, omschrijving="van"),
         Param(
@@ -88,7 +102,13 @@ def params() -> list[Param]:
             soort=int,
             omschrijving="tot",
         ),
-        Param("corona", False, soort=bool, omschrijving="2020 tonen"),
+        Param(
+            "corona",
+            CORONA_ATYPISCH,
+            lambda: list(CORONA_KEUZES),
+            omschrijving="2020 tonen",
+            eerder=((1, CORONA_VERBORGEN),),
+        ),
         Param("beleid", False, soort=bool, omschrijving="beleidsmomenten tonen"),
         Param("tab", "grafiek", lambda: ["grafiek", "tabel"], omschrijving="tabblad"),
         Param(
@@ -152,6 +172,23 @@ def langste_openbare_reeks(setting_id: str) -> str | None:
 def standaard_voor_settings(settings: list[str]) -> list[str]:
     """Arriving with settings but no indicators: the longest public series of each setting."""
     return [i for i in (langste_openbare_reeks(s) for s in settings) if i][:MAX_INDICATOREN]
+
+
+def lees_staat(kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The state a Trends URL opens, plus notices (the page and the link tests share it).
+
+    Arriving with settings but no indicators shows each setting's longest public series in
+    absolute values, unless the URL names a view.
+    """
+    staat, teksten = lees(params(), kwargs)
+    if staat["setting"] and "indicator" not in kwargs:
+        staat["indicator"] = standaard_voor_settings(staat["setting"])
+        if "weergave" not in kwargs:
+            staat["weergave"] = "absoluut"
+    if len(staat["indicator"]) > MAX_INDICATOREN:
+        teksten.append(f"Hoogstens {MAX_INDICATOREN} indicatoren tegelijk; de eerste zijn getoond.")
+        staat["indicator"] = staat["indicator"][:MAX_INDICATOREN]
+    return staat, teksten
 
 
 def bereken(staat: dict[str, Any]) -> dict[str, Any]:

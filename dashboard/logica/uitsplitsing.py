@@ -15,14 +15,15 @@ from dashboard.figuren.figures import trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.staaf import staaf_figuur
 from dashboard.gegevens import queries
-from dashboard.gegevens.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen
+from dashboard.gegevens.reeksen import als_jaarrijen, maak_reeksen, staaf_reeksen, verberg_2020
 from dashboard.gegevens.volgorde import categorie_sleutel
 
 
-def jaarrijen(indicator_id: str, uitsplitsing: str, toon_2020: bool) -> list[dict[str, Any]]:
-    """Yearly rows of the breakdown; 2020 left out unless asked for (corona caveat)."""
+def jaarrijen(indicator_id: str, uitsplitsing: str, toon_2020: bool | str) -> list[dict[str, Any]]:
+    """Yearly rows of the breakdown; 2020 left out where the corona setting hides it."""
     rijen = als_jaarrijen(queries.waarnemingen([indicator_id], uitsplitsing))
-    return [r for r in rijen if toon_2020 or r["jaar"] != 2020]
+    weg = verberg_2020(queries.indicator_meta()[indicator_id], toon_2020)
+    return [r for r in rijen if not weg or r["jaar"] != 2020]
 
 
 def is_lijn(rijen: list[dict[str, Any]]) -> bool:
@@ -30,7 +31,7 @@ def is_lijn(rijen: list[dict[str, Any]]) -> bool:
 
 
 def uitsplitsing_grafiek(
-    indicator_id: str, uitsplitsing: str, toon_2020: bool = False
+    indicator_id: str, uitsplitsing: str, toon_2020: bool | str = False
 ) -> Grafiekexport | None:
     """The breakdown's chart with everything its toolbar exports; None without data."""
     rijen = jaarrijen(indicator_id, uitsplitsing, toon_2020)

@@ -191,7 +191,7 @@ def trendkaart(
     van: int,
     tot: int,
     titel: str | None = None,
-    toon_2020: bool = False,
+    toon_2020: bool | str = False,
 ) -> html.Figure:
     """A trend chart card (absolute values; 2020 hidden unless asked) with summary and table."""
     figuur = trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=toon_2020)
@@ -245,7 +245,7 @@ def exporteer_via_url(
     """
 
     def vanuit_url(search: str | None) -> Grafiekexport:
-        staat, _ = lees(params, parse_qs((search or "").lstrip("?")))
+        staat, _ = lees(params, parse_qs((search or "").lstrip("?"), keep_blank_values=True))
         return maak(staat)
 
     registreer_export_callbacks(

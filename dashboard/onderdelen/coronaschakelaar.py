@@ -1,9 +1,13 @@
 """The "Toon 2020 (coronajaar)" switch for pages whose charts are built in the layout.
 
-The state stays in the URL (`?corona=1`), so a link still reopens the same view: the switch
-writes the query string into its own `dcc.Location(refresh="callback-nav")`, and Dash's page
-router renders the page again from that URL, exactly as when the link is opened. Nobody has
-to edit the address bar by hand.
+The state stays in the URL (`?urlversie=2&corona=1`), so a link still reopens the same view:
+the switch writes the query string into its own `dcc.Location(refresh="callback-nav")`, and
+Dash's page router renders the page again from that URL, exactly as when the link is opened.
+On arrival the full state is written into the address too (a second Location that does not
+re-render), so "Link kopiëren" always copies every parameter.
+
+Off means: 2020 hidden only in series whose producer or the Kamerbrief calls it atypical.
+A link of URL contract 1 without `corona` meant 2020 hidden everywhere (`corona=0`).
 """
 
 from __future__ import annotations
@@ -12,16 +16,33 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from dashboard.figuren.theme import CORONA_NOOT
+from dashboard.gegevens.reeksen import (
+    CORONA_ATYPISCH,
+    CORONA_GETOOND,
+    CORONA_KEUZES,
+    CORONA_VERBORGEN,
+)
+from dashboard.onderdelen.state import Param, naar_query
+
+CORONA_PARAM = Param(
+    "corona",
+    CORONA_ATYPISCH,
+    lambda: list(CORONA_KEUZES),
+    omschrijving="2020 tonen",
+    eerder=((1, CORONA_VERBORGEN),),
+)
 
 
-def corona_schakelaar(prefix: str, aan: bool) -> html.Div:
+def corona_schakelaar(prefix: str, corona: str) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=f"{prefix}-corona-url", refresh="callback-nav"),
+            dcc.Location(id=f"{prefix}-vaste-url", refresh=False),
+            dcc.Store(id=f"{prefix}-vaste-query", data=corona_query([corona])),
             dbc.Checklist(
                 id=f"{prefix}-corona",
                 options=[{"label": "Toon 2020 (coronajaar)", "value": "ja"}],
-                value=["ja"] if aan else [],
+                value=["ja"] if corona == CORONA_GETOOND else [],
             ),
             html.P(CORONA_NOOT, className="klein"),
         ],
@@ -30,8 +51,14 @@ def corona_schakelaar(prefix: str, aan: bool) -> html.Div:
 
 
 def corona_query(waarde: list[str] | None) -> str:
-    """The query string for the switch: only the non-default value is written."""
-    return "?corona=1" if waarde else ""
+    """The full query string: the switch on shows 2020 everywhere, off the default.
+
+    A value from CORONA_KEUZES (the page's state) is written as it is."""
+    if waarde and waarde[0] in CORONA_KEUZES:
+        corona = waarde[0]
+    else:
+        corona = CORONA_GETOOND if waarde else CORONA_ATYPISCH
+    return naar_query([CORONA_PARAM], {"corona": corona})
 
 
 def registreer_corona_callback(prefix: str) -> None:
@@ -40,4 +67,8 @@ def registreer_corona_callback(prefix: str) -> None:
         Output(f"{prefix}-corona-url", "search"),
         Input(f"{prefix}-corona", "value"),
         prevent_initial_call=True,
-    )(corona_query)
+    )(lambda waarde: corona_query(["ja"] if waarde else []))
+    callback(
+        Output(f"{prefix}-vaste-url", "search"),
+        Input(f"{prefix}-vaste-query", "data"),
+    )(lambda query: query)

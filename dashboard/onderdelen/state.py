@@ -1,8 +1,11 @@
 """Page state in the URL query string: parsed and validated on the way in, written back out.
 
-Only non-default values are serialised, with readable names
-(`?indicator=so_leerlingen&weergave=index&van=2016`). An unknown or malformed value falls back
-to its default and yields a Dutch notice; nothing a URL contains can raise.
+Every parameter is written, with readable names and the contract version
+(`?urlversie=2&indicator=so_leerlingen&weergave=index&van=2016&…`), so a saved link keeps its
+meaning when a default changes later. A parameter missing from a URL takes the default that
+was in force in the URL's contract version (`Param.eerder`); a URL without `urlversie` is of
+version 1, the contract that wrote only non-default values. An unknown or malformed value
+falls back to its default and yields a Dutch notice; nothing a URL contains can raise.
 
 Shared parameters (`GEDEELD`) are accepted by every page on top of its own, here and nowhere
 else: `versie`, the short data version a link was made under. `naar_query` writes the current
@@ -22,6 +25,13 @@ from urllib.parse import urlencode
 MAX_LENGTE = 200  # longer values are not ids of ours; refuse before any work
 MAX_GENOEMD = 3  # a notice names at most this many rejected keys or values
 
+URLVERSIE = 2
+"""Version of the URL contract that links written now follow. Raise it (and give the Params
+whose default changes an `eerder` entry for the old version) whenever a default changes."""
+URLVERSIE_PARAM = "urlversie"
+GEDEELDE_PARAMS: set[str] = {URLVERSIE_PARAM, "versie"}
+"""Keys every page accepts besides its own parameters (never an "onbekende instelling")."""
+
 
 @dataclass(frozen=True)
 class Param:
@@ -31,6 +41,16 @@ class Param:
     lijst: bool = False
     soort: type = str
     omschrijving: str = ""
+    # (version, default): the default a URL of that contract version (or older) meant when
+    # it left this parameter out, for defaults that changed since; ascending by version
+    eerder: tuple[tuple[int, Any], ...] = ()
+
+    def standaard_voor(self, versie: int) -> Any:
+        """The default a URL of contract version `versie` meant by leaving this key out."""
+        for tot_en_met, waarde in self.eerder:
+            if versie <= tot_en_met:
+                return waarde
+        return self.standaard
 
 
 def _versiecode(tekst: str) -> str:
@@ -103,14 +123,29 @@ def _converteer(tekst: str, soort: type) -> Any:
     return soort(tekst)
 
 
+def urlversie(kwargs: dict[str, Any]) -> int:
+    """The contract version of a URL: 1 without `urlversie` (links from before the key)."""
+    teksten = _als_lijst(kwargs.get(URLVERSIE_PARAM))
+    try:
+        versie = int(teksten[-1]) if teksten and len(teksten[-1]) < 4 else 1
+    except ValueError:
+        return URLVERSIE
+    return min(max(versie, 1), URLVERSIE)
+
+
 def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """State from query kwargs, plus a notice per value that was not accepted."""
+    """State from query kwargs, plus a notice per value that was not accepted.
+
+    A key that is missing takes the default of the URL's contract version, so a link saved
+    before a default changed opens the view it showed then.
+    """
     staat: dict[str, Any] = {}
     meldingen: list[str] = []
+    versie = urlversie(kwargs)
     eigen = {p.naam for p in params}
     gedeeld = [g for g in GEDEELD if g.naam not in eigen and g.naam in kwargs]
     params = [*params, *gedeeld]
-    bekend = eigen | {g.naam for g in GEDEELD}
+    bekend = eigen | GEDEELDE_PARAMS
     onbekend = sorted(set(kwargs) - bekend)
     if onbekend:  # one notice, at most three names: a URL with 100,000 keys stays cheap
         namen = ", ".join(f"‘{naam[:40]}’" for naam in onbekend[:MAX_GENOEMD])
@@ -119,8 +154,9 @@ def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], l
         meldingen.append(f"{meervoud} {namen}{f' en {rest} andere' if rest > 0 else ''} genegeerd.")
     for p in params:
         ruw = kwargs.get(p.naam)
+        standaard = p.standaard_voor(versie)
         if ruw is None:
-            staat[p.naam] = p.standaard
+            staat[p.naam] = standaard
             continue
         teksten = _als_lijst(ruw)
         if not p.lijst:
@@ -144,29 +180,37 @@ def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], l
                 f"{'genegeerd' if p.lijst and goed else 'standaardwaarde gebruikt'}."
             )
         if p.lijst:
-            staat[p.naam] = goed if goed or not fout else p.standaard
+            staat[p.naam] = goed if goed or not fout else standaard
         else:
-            staat[p.naam] = goed[0] if goed else p.standaard
+            staat[p.naam] = goed[0] if goed else standaard
     return staat, meldingen
 
 
 def naar_query(params: list[Param], staat: dict[str, Any]) -> str:
-    """`?a=1&b=x,y` with only the values that differ from the default; '' when all default.
+    """`?urlversie=2&a=1&b=x,y`: every parameter, defaults included, so the link keeps its
+    meaning when a default changes. An empty list or None is written empty (`b=`).
 
-    A non-empty query ends with `versie=<current data version>`: a rewrite by a callback shows
-    the current data, so that is the version it is pinned to."""
-    paren = []
+    The query ends with `versie=<current data version>`: a rewrite by a callback shows the
+    current data, so that is the version it is pinned to."""
+    paren = [(URLVERSIE_PARAM, str(URLVERSIE))]
     for p in params:
         waarde = staat.get(p.naam, p.standaard)
-        if waarde == p.standaard or waarde is None:
-            continue
-        if p.lijst:
+        if waarde is None:
+            paren.append((p.naam, ""))
+        elif p.lijst:
             paren.append((p.naam, ",".join(str(w) for w in waarde)))
         elif p.soort is bool:
             paren.append((p.naam, "1" if waarde else "0"))
         else:
             paren.append((p.naam, str(waarde)))
     versie = _versiebron() or staat.get(VERSIE.naam)
-    if paren and versie and VERSIE.naam not in {naam for naam, _ in paren}:
-        paren.append((VERSIE.naam, versie))  # a view that says anything is pinned to its data
-    return f"?{urlencode(paren, safe=',')}" if paren else ""
+    if versie and VERSIE.naam not in {naam for naam, _ in paren}:
+        paren.append((VERSIE.naam, versie))  # a view is pinned to its data
+    return f"?{urlencode(paren, safe=',')}"
+
+
+def link(pad: str, paren: dict[str, Any] | None = None) -> str:
+    """An in-app link under the current URL contract: `/trends?urlversie=2&setting=so`.
+
+    Keys left out mean today's defaults; without `urlversie` they would mean version 1's."""
+    return f"{pad}?{urlencode([(URLVERSIE_PARAM, URLVERSIE), *(paren or {}).items()], safe=',')}"

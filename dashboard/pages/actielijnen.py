@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
-from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
@@ -15,9 +14,10 @@ from dashboard.figuren import format as nl
 from dashboard.figuren.figures import samenvatting, trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries
-from dashboard.gegevens.reeksen import maak_reeksen
+from dashboard.gegevens.reeksen import CORONA_ATYPISCH, maak_reeksen
 from dashboard.onderdelen.components import exporteer_via_url, grafiekkaart, meldingen
 from dashboard.onderdelen.state import Param, lees, naar_query
+from dashboard.onderdelen.state import link as pagina_link
 from dashboard.onderdelen.toolbar import briefingknop, registreer_briefing_callback, werkbalk
 
 dash.register_page(
@@ -57,7 +57,7 @@ def _maatregel(m: dict[str, Any], links: list[dict[str, Any]]) -> html.Li:
             [
                 dcc.Link(
                     link["korte_titel"],
-                    href=f"/trends?{urlencode({'indicator': link['indicator_id']})}",
+                    href=pagina_link("/trends", {"indicator": link["indicator_id"]}),
                 ),
                 f" — {link['toelichting']}",
             ]
@@ -90,8 +90,11 @@ def _maatregel(m: dict[str, Any], links: list[dict[str, Any]]) -> html.Li:
     )
 
 
-def _grafiek_export(actielijn_id: int) -> Grafiekexport | None:
-    """Index chart (2016 = 100) of the public series linked to this line's measures."""
+GRAFIEK_VAN = 2015
+
+
+def grafiek_indicatoren(actielijn_id: int) -> list[str]:
+    """The public yearly series linked to this line's measures, longest first (at most 5)."""
     meta = queries.indicator_meta()
     ids = {
         i
@@ -99,28 +102,43 @@ def _grafiek_export(actielijn_id: int) -> Grafiekexport | None:
         if m["actielijn_id"] == actielijn_id
         for i in m["indicatoren"]
     }
-    trendbaar = sorted(
+    trendbaar = [
         i for i in ids if meta[i]["trendbaar"] and meta[i]["herkomst"] == "openbare_statistiek"
-    )
-    # series with a value in the base year first: only they can be drawn as an index
-    met_basis = {r["indicator_id"] for r in queries.jaarwaarden(trendbaar, 2016, 2016)}
-    trendbaar.sort(
-        key=lambda i: (i not in met_basis, -(meta[i]["laatste_jaar"] - meta[i]["eerste_jaar"]))
-    )
-    gekozen = trendbaar[:MAX_GRAFIEKREEKSEN]
+    ]
+    trendbaar.sort(key=lambda i: (-(meta[i]["laatste_jaar"] - meta[i]["eerste_jaar"]), i))
+    return trendbaar[:MAX_GRAFIEKREEKSEN]
+
+
+def _grafiek_export(actielijn_id: int) -> Grafiekexport | None:
+    """Absolute values in panels, from 2015 to each series' latest year.
+
+    Not an index: an index hides a series' years across a trend break (jeugdhulp after
+    2020) and turns a rounded share into growth; panels keep every series readable.
+    """
+    gekozen = grafiek_indicatoren(actielijn_id)
     if not gekozen:
         return None
+    meta = queries.indicator_meta()
+    tot = max(meta[i]["laatste_jaar"] for i in gekozen)
     meldingen: list[str] = []
     reeksen = maak_reeksen(
-        queries.jaarwaarden(gekozen, 2015, 2024), meta, "index", 2016, False, meldingen
+        queries.jaarwaarden(gekozen, GRAFIEK_VAN, tot),
+        meta,
+        "absoluut",
+        2016,
+        CORONA_ATYPISCH,
+        meldingen,
     )
-    titel = f"Indicatoren bij actielijn {actielijn_id} (index, 2016 = 100)"
+    if not reeksen:
+        return None
+    van = min(p.jaar for r in reeksen for p in r.punten)
+    titel = f"Indicatoren bij actielijn {actielijn_id}"
     return Grafiekexport(
-        trend_figuur(reeksen, "index", 2015, 2024, titel=titel),
+        trend_figuur(reeksen, "absoluut", van, tot, titel=titel, toon_2020=CORONA_ATYPISCH),
         reeksen,
-        "index",
-        2015,
-        2024,
+        "absoluut",
+        van,
+        tot,
         meldingen=meldingen,
     )
 
@@ -133,7 +151,7 @@ def _grafiek(actielijn_id: int) -> html.Div | None:
     niet_getoond = (
         html.Details(
             [
-                html.Summary(f"Niet getoond in deze index ({len(g.meldingen)})"),
+                html.Summary(f"Niet getoond in deze grafiek ({len(g.meldingen)})"),
                 html.Ul([html.Li(m) for m in g.meldingen]),
             ],
             className="klein",
@@ -143,7 +161,7 @@ def _grafiek(actielijn_id: int) -> html.Div | None:
     )
     return html.Div(
         [
-            grafiekkaart(id_, g.figuur, samenvatting(g.reeksen, 2015, 2024, "index")),
+            grafiekkaart(id_, g.figuur, samenvatting(g.reeksen, g.van, g.tot, "absoluut")),
             werkbalk(f"{id_}-export"),
             niet_getoond,
         ]
@@ -308,14 +326,27 @@ def layout(**kwargs: Any) -> html.Div:
     )
 
 
+def _staat(ministeries: list[str] | None, statussen: list[str] | None) -> dict[str, Any]:
+    staat, _ = lees(PARAMS, {"ministerie": ministeries or [], "status": statussen or []})
+    staat["ministerie"], staat["status"] = ministeries or [], statussen or []
+    return staat
+
+
 @callback(
     Output("actielijnen-lijnen", "children"),
-    Output("actielijnen-url", "search"),
     Input("actielijnen-ministerie", "value"),
     Input("actielijnen-status", "value"),
     prevent_initial_call=True,
 )
 def filter_maatregelen(ministeries: list[str], statussen: list[str]):
-    staat, _ = lees(PARAMS, {"ministerie": ministeries or [], "status": statussen or []})
-    staat["ministerie"], staat["status"] = ministeries or [], statussen or []
-    return _lijnen(staat), naar_query(PARAMS, staat)
+    return _lijnen(_staat(ministeries, statussen))
+
+
+@callback(
+    Output("actielijnen-url", "search"),
+    Input("actielijnen-ministerie", "value"),
+    Input("actielijnen-status", "value"),
+)
+def schrijf_url(ministeries: list[str], statussen: list[str]) -> str:
+    """Every parameter in the address, from arrival on: "Link kopiëren" copies the full state."""
+    return naar_query(PARAMS, _staat(ministeries, statussen))

@@ -324,7 +324,7 @@ def layout(**kwargs: Any) -> html.Div:
                         "Elk telbegrip is een eigen indicator (bijv. kinderen met toeslag op enig moment in het jaar versus het SZW-jaargemiddelde versus LRK-capaciteit); ze worden nooit opgeteld of tot één lijn verbonden."
                     ),
                     html.Li(
-                        "2020 is een coronajaar: standaard verborgen in trends, aan te zetten met een schakelaar."
+                        "2020 is een coronajaar: standaard alleen verborgen bij reeksen waarvan de uitgever of de Kamerbrief het atypisch noemt (tabel corona_atypisch, met citaat); tellingen op een peildatum tonen 2020. Een schakelaar toont 2020 overal."
                     ),
                     html.Li(
                         "Jeugdhulp vanaf 2021: meer aanbieders leveren gegevens; de reeks is getekend met een breuk."

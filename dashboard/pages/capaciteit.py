@@ -21,8 +21,12 @@ from dashboard.onderdelen.components import (
     signaal_blok,
     trendkaart,
 )
-from dashboard.onderdelen.coronaschakelaar import corona_schakelaar, registreer_corona_callback
-from dashboard.onderdelen.state import Param, lees
+from dashboard.onderdelen.coronaschakelaar import (
+    CORONA_PARAM,
+    corona_schakelaar,
+    registreer_corona_callback,
+)
+from dashboard.onderdelen.state import lees
 from dashboard.onderdelen.toolbar import briefingknop, registreer_briefing_callback
 
 dash.register_page(
@@ -75,7 +79,7 @@ REEKSGROEPEN = {
         "niet als thuiszitter.",
     ),
 }
-PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
+PARAMS = [CORONA_PARAM]
 
 
 def _kengetallen() -> html.Section:
@@ -94,7 +98,7 @@ def _kengetallen() -> html.Section:
     )
 
 
-def _grafiek(sleutel: str, corona: bool) -> Grafiekexport:
+def _grafiek(sleutel: str, corona: str) -> Grafiekexport:
     titel, ids, _ = REEKSGROEPEN[sleutel]
     meta = queries.indicator_meta()
     rijen = [r for r in als_jaarrijen(queries.waarnemingen(ids)) if r["uitsplitsing"] == "totaal"]
@@ -105,7 +109,7 @@ def _grafiek(sleutel: str, corona: bool) -> Grafiekexport:
     return Grafiekexport(figuur, reeksen, "absoluut", van, tot)
 
 
-def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
+def _reeksgroep(sleutel: str, corona: str) -> html.Section:
     titel, _, uitleg = REEKSGROEPEN[sleutel]
     g = _grafiek(sleutel, corona)
     return html.Section(
@@ -118,7 +122,7 @@ def _reeksgroep(sleutel: str, corona: bool) -> html.Section:
 
 
 def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
-    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
+    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?"), keep_blank_values=True))
     return [_grafiek(s, staat["corona"]) for s in REEKSGROEPEN]
 
 

@@ -22,8 +22,12 @@ from dashboard.onderdelen.components import (
     signaal_blok,
     uitsplitsing_kaart,
 )
-from dashboard.onderdelen.coronaschakelaar import corona_schakelaar, registreer_corona_callback
-from dashboard.onderdelen.state import Param, lees
+from dashboard.onderdelen.coronaschakelaar import (
+    CORONA_PARAM,
+    corona_schakelaar,
+    registreer_corona_callback,
+)
+from dashboard.onderdelen.state import lees
 from dashboard.onderdelen.toolbar import (
     briefingknop,
     registreer_briefing_callback,
@@ -39,7 +43,7 @@ CLUSTER_INDICATOREN = ["so_leerlingen", "so_vso_leerlingen", "vso_leerlingen"]
 SIGNALEN_LEEFTIJD = ("sig_19",)
 SIGNALEN_ACHTERGROND = ("sig_20", "sig_21", "sig_22")
 SIGNALEN_CLUSTER = ("sig_14", "sig_15", "sig_16", "sig_17", "sig_18")
-PARAMS = [Param("corona", False, soort=bool, omschrijving="2020 tonen")]
+PARAMS = [CORONA_PARAM]
 
 
 def _signalen(ids: tuple[str, ...]) -> list[html.Article]:
@@ -104,7 +108,7 @@ def _uitleg(indicator_id: str) -> list[Any]:
     return uit
 
 
-def _kaarten(indicatoren: list[str], uitsplitsing: str, corona: bool) -> list[html.Div]:
+def _kaarten(indicatoren: list[str], uitsplitsing: str, corona: str) -> list[html.Div]:
     kaarten = []
     for indicator_id in indicatoren:
         g = uitsplitsing_grafiek(indicator_id, uitsplitsing, corona)
@@ -117,7 +121,7 @@ def _kaarten(indicatoren: list[str], uitsplitsing: str, corona: bool) -> list[ht
     return kaarten
 
 
-def _leeftijdskaarten(corona: bool) -> list[html.Div]:
+def _leeftijdskaarten(corona: str) -> list[html.Div]:
     """One card per age series in the database (slot k shows the k-th); the slot's store
     tells its export which series the card shows, so the file is what is on screen."""
     kaarten = []
@@ -134,14 +138,14 @@ def _leeftijdskaarten(corona: bool) -> list[html.Div]:
 def _leeftijd_export(indicator_id: str | None, search: str | None) -> Grafiekexport:
     if indicator_id not in reeksen_met("leeftijd"):
         raise ValueError("deze reeks heeft geen uitsplitsing naar leeftijd (meer)")
-    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
+    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?"), keep_blank_values=True))
     g = uitsplitsing_grafiek(indicator_id, "leeftijd", staat["corona"])
     if g is None:
         raise ValueError("geen cijfers voor deze keuze")
     return g
 
 
-def _leeftijd(corona: bool) -> html.Section:
+def _leeftijd(corona: str) -> html.Section:
     return html.Section(
         [
             html.H2("Leeftijd", id="leeftijd"),
@@ -171,7 +175,7 @@ def _achtergrond() -> html.Section:
     )
 
 
-def _cluster(corona: bool) -> html.Section:
+def _cluster(corona: str) -> html.Section:
     return html.Section(
         [
             html.H2("Cluster in het gespecialiseerd onderwijs", id="cluster"),
@@ -179,7 +183,7 @@ def _cluster(corona: bool) -> html.Section:
                 "Cluster 1: visuele beperking; cluster 2: auditieve en/of communicatieve beperking; "
                 "clusters 3 en 4: lichamelijke of verstandelijke beperking, langdurig ziek, psychische "
                 "stoornissen en gedragsproblemen (sinds 2014 telt CBS 3 en 4 samen). 2020 is standaard "
-                "verborgen (coronajaar); de schakelaar ‘Toon 2020’ bovenaan toont het."
+                "alleen verborgen waar de bron het coronajaar vertekend noemt; de schakelaar ‘Toon 2020’ bovenaan toont het overal."
             ),
             html.Div(_signalen(SIGNALEN_CLUSTER), className="tegels"),
             *_kaarten(CLUSTER_INDICATOREN, "cluster", corona),
@@ -188,7 +192,7 @@ def _cluster(corona: bool) -> html.Section:
 
 
 def _alle_grafieken(search: str | None) -> list[Grafiekexport]:
-    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?")))
+    staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?"), keep_blank_values=True))
     grafieken = [_duur_grafiek(_duur_rijen())]
     grafieken += [
         uitsplitsing_grafiek(i, soort, staat["corona"])

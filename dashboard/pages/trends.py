@@ -16,15 +16,19 @@ from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.theme import CORONA_NOOT, bron_van
 from dashboard.gegevens import queries
-from dashboard.gegevens.reeksen import WEERGAVEN, weergave_tekst
+from dashboard.gegevens.reeksen import (
+    CORONA_ATYPISCH,
+    CORONA_GETOOND,
+    WEERGAVEN,
+    weergave_tekst,
+)
 from dashboard.logica.lacunes import lege_staat, regio_links
 from dashboard.logica.trends import (
-    MAX_INDICATOREN,
     bereken,
     indicator_opties,
     jaren,
+    lees_staat,
     params,
-    standaard_voor_settings,
     zichtbaar,
 )
 from dashboard.onderdelen.components import datatabel, grafiekkaart, meldingen, signaal_blok
@@ -41,15 +45,7 @@ dash.register_page(__name__, path="/trends", name="Trends", order=1, title="Tren
 
 
 def layout(**kwargs: Any) -> html.Div:
-    ps = params()
-    staat, teksten = lees(ps, kwargs)
-    if staat["setting"] and "indicator" not in kwargs:
-        staat["indicator"] = standaard_voor_settings(staat["setting"])
-        if "weergave" not in kwargs:
-            staat["weergave"] = "absoluut"
-    if len(staat["indicator"]) > MAX_INDICATOREN:
-        teksten.append(f"Hoogstens {MAX_INDICATOREN} indicatoren tegelijk; de eerste zijn getoond.")
-        staat["indicator"] = staat["indicator"][:MAX_INDICATOREN]
+    staat, teksten = lees_staat(kwargs)
     jaar_opties = [{"label": str(j), "value": j} for j in jaren()]
     setting_opties = [
         {"label": s["naam"], "value": s["setting_id"]}
@@ -124,7 +120,14 @@ def layout(**kwargs: Any) -> html.Div:
                             dbc.Checklist(
                                 id="trends-corona",
                                 options=[{"label": "Toon 2020 (coronajaar)", "value": "ja"}],
-                                value=["ja"] if staat["corona"] else [],
+                                value=["ja"] if staat["corona"] == CORONA_GETOOND else [],
+                            ),
+                            # what "off" means: a link of contract 1 hides 2020 everywhere
+                            dcc.Store(
+                                id="trends-corona-uit",
+                                data=staat["corona"]
+                                if staat["corona"] != CORONA_GETOOND
+                                else CORONA_ATYPISCH,
                             ),
                             html.P(CORONA_NOOT, className="klein"),
                             dbc.Checklist(
@@ -228,8 +231,11 @@ def werk_opties_bij(
     Input("trends-beleid", "value"),
     Input("trends-tab", "value"),
     Input("trends-sorteer", "value"),
+    State("trends-corona-uit", "data"),
 )
-def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, tab, sorteer):
+def werk_bij(
+    indicator, setting, weergave, basisjaar, van, tot, corona, beleid, tab, sorteer, corona_uit
+):
     ps = params()
     staat, _ = lees(
         ps,
@@ -240,7 +246,7 @@ def werk_bij(indicator, setting, weergave, basisjaar, van, tot, corona, beleid, 
             "basisjaar": basisjaar,
             "van": van,
             "tot": tot,
-            "corona": "1" if corona else "0",
+            "corona": CORONA_GETOOND if corona else corona_uit or CORONA_ATYPISCH,
             "beleid": "1" if beleid else "0",
             "tab": tab,
             "sorteer": sorteer,
@@ -330,7 +336,7 @@ def _momentenlijst(momenten: list[dict[str, Any]]) -> list[Any]:
 
 def _export(search: str | None) -> Grafiekexport:
     """The chart exactly as shown: state read back from the URL through the same validation."""
-    staat, _ = lees(params(), parse_qs((search or "").lstrip("?")))
+    staat, _ = lees(params(), parse_qs((search or "").lstrip("?"), keep_blank_values=True))
     uit = bereken(staat)
     return Grafiekexport(
         uit["figuur"],

@@ -18,7 +18,7 @@ from typing import Any
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.theme import STATUS_UITLEG
-from dashboard.gegevens.reeksen import Reeks, bronnen_van, weergave_tekst
+from dashboard.gegevens.reeksen import PROCENTPUNT, Reeks, bronnen_van, weergave_tekst
 
 KOLOMMEN = (
     "indicator_id",
@@ -81,7 +81,11 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     "ondergrens": p.ondergrens,
                     "bovengrens": p.bovengrens,
                     "eenheid": reeks.eenheid,
-                    "weergave": weergave_tekst(weergave, reeks.basisjaar),
+                    "weergave": (
+                        f"verandering in procentpunten t.o.v. {reeks.basisjaar}"
+                        if reeks.getoonde_eenheid == PROCENTPUNT
+                        else weergave_tekst(weergave, reeks.basisjaar)
+                    ),
                     "basisjaar": reeks.basisjaar if afgeleid else None,
                     "getoond": round(p.getoond, 4) if afgeleid else None,
                     "status": p.status,

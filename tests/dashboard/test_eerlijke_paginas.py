@@ -116,14 +116,14 @@ def test_index_melding_op_de_pagina(met_database: Path) -> None:
 @pytest.mark.parametrize(
     ("setting", "begin"),
     [
-        ("so", "/trends?setting=so&indicator="),
-        ("po_regulier", "/trends?setting=po_regulier&indicator="),
-        ("jeugdhulp", "/trends?setting=jeugdhulp&indicator="),
-        ("leerplicht", "/trends?setting=leerplicht&indicator="),
+        ("so", "/trends?urlversie=2&setting=so&indicator="),
+        ("po_regulier", "/trends?urlversie=2&setting=po_regulier&indicator="),
+        ("jeugdhulp", "/trends?urlversie=2&setting=jeugdhulp&indicator="),
+        ("leerplicht", "/trends?urlversie=2&setting=leerplicht&indicator="),
         ("kdc", "/capaciteit#signalen"),
         ("mkd", "/capaciteit#signalen"),
         ("wlz_dagbehandeling", "/capaciteit#signalen"),
-        ("dagbesteding_jeugdwet", "/trends?setting=dagbesteding_jeugdwet"),
+        ("dagbesteding_jeugdwet", "/trends?urlversie=2&setting=dagbesteding_jeugdwet"),
     ],
 )
 def test_ketenkaart_link_uit_de_data(met_database: Path, setting: str, begin: str) -> None:
@@ -191,16 +191,19 @@ def test_leeftijd_staaf_in_natuurlijke_volgorde(met_database: Path) -> None:
 def test_per_regio_links_voor_schoolsoorten(met_database: Path) -> None:
     from dashboard.logica.lacunes import regio_link, regio_links
 
-    assert regio_link("sbo") == "/regio?soort=sbo"
+    assert regio_link("sbo") == "/regio?urlversie=2&soort=sbo"
     # the setting so has no regional view of so alone: the view of all special locations
-    assert regio_link("so") == "/regio?soort=gespecialiseerd"
+    assert regio_link("so") == "/regio?urlversie=2&soort=gespecialiseerd"
     assert regio_link("jeugdhulp") is None and regio_link("kdc") is None
     assert regio_link("so_instroom:herkomst") is None
     # a national series links only to the same concept, else the nearest with how it differs
-    assert regio_link("leerlingen_vestiging_so") == "/regio?soort=so"
-    assert regio_link("so_leerlingen") == "/regio?soort=gespecialiseerd"
+    assert regio_link("leerlingen_vestiging_so") == "/regio?urlversie=2&soort=so"
+    assert regio_link("so_leerlingen") == "/regio?urlversie=2&soort=gespecialiseerd"
     tekst = str(regio_links(["so_leerlingen", "jeugdhulp_totaal", "leerlingen_vestiging_vso"]))
-    assert "/regio?soort=gespecialiseerd" in tekst and "/regio?soort=vso" in tekst
+    assert (
+        "/regio?urlversie=2&soort=gespecialiseerd" in tekst
+        and "/regio?urlversie=2&soort=vso" in tekst
+    )
     assert "soort=so'" not in tekst and 'soort=so"' not in tekst
     assert "geen telling van alleen so-leerlingen" in tekst and "ook vso-leerlingen" in tekst
     assert tekst.count("zelfde telling per provincie en gemeente") == 1

@@ -111,7 +111,9 @@ def test_figuur_eenheden_nooit_op_een_as(meta) -> None:
     geindexeerd = trend_figuur(
         _reeksen(meta, ["so_leerlingen", "sbo_aandeel_po"], "index"), "index", 2015, 2024
     )
-    assert "yaxis2" not in geindexeerd["layout"]
+    # the count's index and the share's change in percentage points: two panels, never one
+    assert "yaxis2" in geindexeerd["layout"]
+    assert "procentpunt" in geindexeerd["layout"]["yaxis2"]["title"]["text"]
 
 
 def test_figuur_titel_eenheid_bron_en_nederlands_getalformaat(meta) -> None:

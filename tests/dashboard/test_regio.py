@@ -181,7 +181,12 @@ def test_url_contract(met_database: Path) -> None:
         "periode": "2010",
         "regio": None,
     }
-    assert meldingen == [] and naar_query(regio.params(), staat) == ""
+    assert meldingen == []
+    jaar = max(queries.regio_jaren())
+    assert naar_query(regio.params(), staat) == (
+        f"?urlversie=2&niveau=provincie&soort=gespecialiseerd&jaar={jaar}&maat=aantal"
+        f"&periode=2010&regio=&versie={queries.dataversie_kort()}"
+    )
 
     staat, meldingen = regio.lees_staat(
         {"niveau": "wijk", "soort": "setting", "jaar": "1800", "kleur": "rood"}
@@ -204,8 +209,11 @@ def test_url_contract(met_database: Path) -> None:
     )
     assert meldingen == []
     query = naar_query(regio.params(), staat)
-    versie = queries.dataversie_kort()  # a query that says anything is pinned to its data
-    assert query == f"?niveau=gemeente&soort=so&jaar=2019&maat=aandeel&regio=GM0344&versie={versie}"
+    versie = queries.dataversie_kort()  # a query is pinned to its data
+    assert query == (
+        "?urlversie=2&niveau=gemeente&soort=so&jaar=2019&maat=aandeel&periode=2010&regio=GM0344"
+        f"&versie={versie}"
+    )
 
 
 def test_samenvatting_uit_de_data(met_database: Path) -> None:

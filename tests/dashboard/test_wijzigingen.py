@@ -112,9 +112,10 @@ def test_bronnen_volledige_lijst_filter_en_export(met_versies: dict[str, Any]) -
     tabel, search = bronnen.filter_wijzigingen("so_leerlingen", "")
     assert "eerste versie" not in _tekst(tabel)
     assert all(t in _tekst(tabel) for t in _verwachte_teksten(met_versies["rijen"]))
-    assert search == f"?indicator=so_leerlingen&versie={met_versies['tweede']}"
+    assert "indicator=so_leerlingen&" in search
+    assert search.endswith(f"&versie={met_versies['tweede']}")
     tabel, search = bronnen.filter_wijzigingen("alle", search)
-    assert "eerste versie" in _tekst(tabel) and "indicator" not in search
+    assert "eerste versie" in _tekst(tabel) and "indicator=so_leerlingen" not in search
 
     inhoud = wijzigingen.export("so_leerlingen", None)
     data, naam = pakket.maak_bestand(inhoud, "csv", date(2026, 12, 7))
@@ -179,9 +180,10 @@ def test_permalink_en_herschreven_query_dragen_de_huidige_versie(
 
     huidig = met_versies["tweede"]
     link = permalink("/trends", f"?indicator=so_leerlingen&versie={met_versies['eerste']}")
-    assert link.endswith(f"/trends?indicator=so_leerlingen&versie={huidig}")
+    assert "/trends?" in link and link.endswith(f"&versie={huidig}")
+    assert "indicator=so_leerlingen" in link
     assert permalink("/", "").endswith(f"/?versie={huidig}")
-    _, search = actielijnen.filter_maatregelen(["VWS"], [])
+    search = actielijnen.schrijf_url(["VWS"], [])
     assert search.endswith(f"&versie={huidig}")
     (knop,) = _zoek(werkbalk("x"), lambda o: getattr(o, "id", None) == "x-link")
     assert knop.to_plotly_json()["props"]["data-versie"] == huidig

@@ -66,7 +66,7 @@ def test_wetten_noemt_een_tabel_geen_kaart(met_database: Path) -> None:
     assert "De kaart hieronder" not in tekst and "De tabel hieronder" in tekst
 
 
-def test_corona_schakelaar_schrijft_alleen_afwijking() -> None:
-    assert corona_query(["ja"]) == "?corona=1"
-    assert corona_query([]) == ""
-    assert corona_query(None) == ""
+def test_corona_schakelaar_schrijft_de_volledige_staat() -> None:
+    assert corona_query(["ja"]) == "?urlversie=2&corona=1"
+    assert corona_query([]) == "?urlversie=2&corona=atypisch"
+    assert corona_query(None) == "?urlversie=2&corona=atypisch"

@@ -24,13 +24,14 @@ def test_standaard_zonder_query() -> None:
     staat, meldingen = lees(PARAMS, {})
     assert staat == {"indicator": ["a"], "weergave": "index", "van": 2015, "corona": False}
     assert meldingen == []
-    assert naar_query(PARAMS, staat) == ""
+    # every parameter is written, defaults included, with the contract version
+    assert naar_query(PARAMS, staat) == "?urlversie=2&indicator=a&weergave=index&van=2015&corona=0"
 
 
 def test_rondreis() -> None:
     staat = {"indicator": ["b", "c"], "weergave": "absoluut", "van": 2018, "corona": True}
     query = naar_query(PARAMS, staat)
-    assert query == "?indicator=b,c&weergave=absoluut&van=2018&corona=1"
+    assert query == "?urlversie=2&indicator=b,c&weergave=absoluut&van=2018&corona=1"
     kwargs = dict(deel.split("=") for deel in query[1:].split("&"))
     assert lees(PARAMS, kwargs) == (staat, [])
 
@@ -66,7 +67,27 @@ def test_versie_gedeeld_door_elke_pagina() -> None:
     assert staat["versie"] is None and len(meldingen) == 1 and "dataversie" in meldingen[0]
 
     state.zet_versiebron(lambda: "abcdef123456")  # undone by the fixture
-    assert naar_query(PARAMS, staat | {"weergave": "absoluut"}) == (
-        "?weergave=absoluut&versie=abcdef123456"
-    )
-    assert naar_query(PARAMS, lees(PARAMS, {})[0]) == ""  # the plain address stays plain
+    query = naar_query(PARAMS, staat | {"weergave": "absoluut"})
+    assert query.startswith("?urlversie=2&") and query.endswith("&versie=abcdef123456")
+    assert "weergave=absoluut" in query
+
+
+VERSIES = [
+    Param("weergave", "absoluut", lambda: ["index", "absoluut"], eerder=((1, "index"),)),
+    Param("indicator", ["a"], lambda: ["a", "b"], lijst=True),
+]
+
+
+def test_ontbrekende_sleutel_betekent_de_standaard_van_de_urlversie() -> None:
+    assert lees(VERSIES, {})[0]["weergave"] == "index"  # no urlversie: contract 1
+    assert lees(VERSIES, {"urlversie": "1"})[0]["weergave"] == "index"
+    assert lees(VERSIES, {"urlversie": "2"})[0]["weergave"] == "absoluut"
+    assert lees(VERSIES, {"urlversie": "99"})[0]["weergave"] == "absoluut"
+    assert lees(VERSIES, {"urlversie": "2"})[1] == []  # a shared key, never "onbekend"
+
+
+def test_lege_lijst_blijft_leeg_in_de_link() -> None:
+    query = naar_query(VERSIES, {"weergave": "index", "indicator": []})
+    assert query == "?urlversie=2&weergave=index&indicator="
+    kwargs = {k: v for k, v in (deel.split("=") for deel in query[1:].split("&"))}
+    assert lees(VERSIES, kwargs)[0] == {"weergave": "index", "indicator": []}
