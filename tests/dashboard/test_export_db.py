@@ -154,6 +154,7 @@ def test_alle_gegevens_zonder_data_raw(
     import builtins
     import shutil
 
+    import dashboard.app  # noqa: F401  the pages register on the app
     from dashboard.pages import bronnen
 
     replica = tmp_path / "replica" / "ketenmonitor.duckdb"
