@@ -124,7 +124,8 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
     """Rules over `revisie` that need the imported rows too.
 
     A revision can hand a value over to a publisher file (DUO's file per school location became
-    the source of `po_regulier_leerlingen`); that file's `bron` row and observations exist only
+    the source of `po_regulier_leerlingen`, and a status change of an imported year names it on
+    both sides); that file's `bron` row and observations exist only
     after the import, so these references are checked here rather than by the data package.
     The frame carries `bestaat`: whether the revised point is still in `waarneming`. A changed
     point (value, status or source) must still be there, a deleted one must not: otherwise the
@@ -136,6 +137,11 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
 
     return pa.DataFrameSchema(
         checks=[
+            _regel(
+                "oude_bron_id",
+                "verwijzing naar een onbekende sleutel",
+                lambda d: d["oude_bron_id"].isin(bron_ids),
+            ),
             _regel(
                 "nieuwe_bron_id",
                 "verwijzing naar een onbekende sleutel",
