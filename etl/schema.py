@@ -161,9 +161,9 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
             _regel(
                 "nieuwe_waarde",
                 "nieuwe waarde, status en bron zijn leeg bij een verwijdering en anders gevuld",
-                lambda d: pd.concat(
-                    [~_leeg(d[k]) != verwijderd(d) for k in NIEUW], axis=1
-                ).all(axis=1),
+                lambda d: pd.concat([~_leeg(d[k]) != verwijderd(d) for k in NIEUW], axis=1).all(
+                    axis=1
+                ),
             ),
             _regel(
                 "soort_wijziging",

@@ -250,7 +250,9 @@ def _met_bestaat(
     df: pd.DataFrame, punten: pd.DataFrame, sleutel: list[str], kolom: str
 ) -> pd.DataFrame:
     """`df` with a boolean `kolom`: is its key (`sleutel`) one of `punten`?"""
-    uit = df.merge(punten[sleutel].drop_duplicates().assign(**{kolom: True}), on=sleutel, how="left")
+    uit = df.merge(
+        punten[sleutel].drop_duplicates().assign(**{kolom: True}), on=sleutel, how="left"
+    )
     uit[kolom] = uit[kolom].astype("boolean").fillna(False).astype(bool)
     uit.index = df.index
     return uit

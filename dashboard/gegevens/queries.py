@@ -520,7 +520,7 @@ def api_waarnemingen(indicator_id: str) -> list[dict[str, Any]]:
         """
         SELECT w.indicator_id, w.periode_van, w.periode_tot, w.uitsplitsing, w.categorie,
                w.waarde, w.ondergrens, w.bovengrens, w.status, w.bron_id,
-               b.titel AS bron_titel, b.uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               b.titel AS bron_titel, b.producent, b.uitgever, b.url AS bron_url, b.soort AS bron_soort,
                w.citaat, w.noot
         FROM waarneming w JOIN bron b USING (bron_id)
         WHERE w.indicator_id = ?
@@ -534,7 +534,8 @@ def api_revisies(indicator_id: str) -> list[dict[str, Any]]:
     """Every replaced value of one indicator (`revisie`), oldest replacement first."""
     return _rijen(
         """
-        SELECT periode_van, periode_tot, uitsplitsing, categorie, oude_waarde, oude_status,
+        SELECT periode_van, periode_tot, uitsplitsing, categorie, soort_wijziging,
+               oude_waarde, oude_status,
                oude_bron_id, nieuwe_waarde, nieuwe_status, nieuwe_bron_id, herzien_op, noot
         FROM revisie WHERE indicator_id = ?
         ORDER BY periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing, categorie, herzien_op

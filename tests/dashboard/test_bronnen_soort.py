@@ -34,7 +34,9 @@ def test_bronlijst_toont_producent_soort_en_aandelen(met_database: Path) -> None
     assert tekst.count("secundair (gelezen bij een ander)") == aantal_secundair
     assert tekst.count("primair (gelezen bij de producent)") == len(bronnen) - aantal_secundair
     # the producer comes first in each row: the CBS figures on an NJi page are CBS's
-    rij = next(r for r in tabel.children[2].children if "speciale scholen (cijfers CBS)" in _tekst(r))
+    rij = next(
+        r for r in tabel.children[2].children if "speciale scholen (cijfers CBS)" in _tekst(r)
+    )
     assert _tekst(rij).startswith("CBS Nederlands Jeugdinstituut (NJi)")
 
 

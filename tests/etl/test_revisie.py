@@ -100,7 +100,9 @@ def test_verwijderde_waarneming_die_er_nog_staat_wordt_geweigerd(raw: Path) -> N
     pad = raw / "revisie.csv"
     rijen = lees_csv(pad)
     regel = next(r for r in rijen if r["soort_wijziging"] == "status")
-    regel.update(soort_wijziging="verwijderd", nieuwe_waarde="", nieuwe_status="", nieuwe_bron_id="")
+    regel.update(
+        soort_wijziging="verwijderd", nieuwe_waarde="", nieuwe_status="", nieuwe_bron_id=""
+    )
     from tests.conftest import schrijf_csv
 
     schrijf_csv(pad, rijen)
@@ -113,9 +115,11 @@ def test_afgeleid_uit_voorlopige_invoer_wordt_geweigerd(raw: Path) -> None:
     assert valideer(raw)[0] == []
     wijzig_rij(
         raw / "waarneming.csv",
-        lambda r: r["indicator_id"] == "jeugdhulp_1e_halfjaar_incl_pgb"
-        and r["periode_van"] == "2023"
-        and r["uitsplitsing"] == "totaal",
+        lambda r: (
+            r["indicator_id"] == "jeugdhulp_1e_halfjaar_incl_pgb"
+            and r["periode_van"] == "2023"
+            and r["uitsplitsing"] == "totaal"
+        ),
         status="afgeleid",
     )
     problemen, _ = valideer(raw)
