@@ -333,6 +333,7 @@ DOWNLOADTABELLEN = (
     "doelgroep",
     "gebeurtenis",
     "revisie",
+    "afleiding",
     "reeksbreuk",
 )
 
