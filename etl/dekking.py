@@ -1,8 +1,8 @@
 """Coverage report for `python -m etl validate`: how deep and how primary the data is.
 
-The project aims for deep, primary data (indicators with five or more years, age series over
-time per setting, at most 5% of observations from secondary sources, few provisional values
-for old years); this module measures those targets on the validated tables so every run
+The project aims for deep, well-attributed data (indicators with five or more years, age
+series over time per setting, every observation's producer named, as many as possible read at
+the producer, few provisional values for old years); this module measures those targets on the validated tables so every run
 shows where the data stands. It only counts; it judges nothing and never fails a build.
 """
 
@@ -22,12 +22,16 @@ class Dekking:
     indicatoren_min_jaren: int
     indicatoren_min_jaren_import: int  # of those, series read from a publisher file
     leeftijdsreeksen: dict[str, tuple[int, int]]  # setting → (series ≥ MIN_JAREN, longest)
-    secundair: int
+    per_producent: dict[str, int]  # producer → observations
+    producent_genoemd: int  # observations whose producer is named (not 'onbekend')
+    bij_producent: int  # observations read in the producer's own publication (soort primair)
+    handmatig: int  # observations from data/raw/waarneming.csv (not imported)
+    handmatig_bij_producent: int
     voorlopig_per_jaar: dict[int, int]
 
-    @property
-    def aandeel_secundair(self) -> float:
-        return self.secundair / self.waarnemingen if self.waarnemingen else 0.0
+    def _procent(self, n: int, van: int | None = None) -> str:
+        van = self.waarnemingen if van is None else van
+        return f"{100 * n / van:.1f}".replace(".", ",") + "%" if van else "-"
 
     def regels(self) -> list[str]:
         """The report as printed lines (Dutch, like the rest of the CLI)."""
@@ -41,7 +45,9 @@ class Dekking:
             ", ".join(f"{j}: {n}" for j, n in sorted(self.voorlopig_per_jaar.items())) or "geen"
         )
         tot_2021 = sum(n for j, n in self.voorlopig_per_jaar.items() if j <= 2021)
-        procent = f"{100 * self.aandeel_secundair:.1f}".replace(".", ",")
+        producenten = ", ".join(
+            f"{p} {n}" for p, n in sorted(self.per_producent.items(), key=lambda x: (-x[1], x[0]))
+        )
         rijen = [
             ("waarnemingen", str(self.waarnemingen)),
             (
@@ -50,7 +56,19 @@ class Dekking:
                 f" (waarvan {self.indicatoren_min_jaren_import} uit uitgeversbestanden)",
             ),
             (f"leeftijd × jaar (≥ {MIN_JAREN} jaren)", leeftijd),
-            ("uit secundaire bronnen", f"{self.secundair} ({procent}%)"),
+            ("per producent", producenten),
+            (
+                "producent genoemd",
+                f"{self.producent_genoemd} van {self.waarnemingen}"
+                f" ({self._procent(self.producent_genoemd)}; doel 100%)",
+            ),
+            (
+                "gelezen bij de producent",
+                f"{self.bij_producent} van {self.waarnemingen}"
+                f" ({self._procent(self.bij_producent)}); handmatig ingevoerd:"
+                f" {self.handmatig_bij_producent} van {self.handmatig}"
+                f" ({self._procent(self.handmatig_bij_producent, self.handmatig)})",
+            ),
             ("voorlopig per jaar", f"{voorlopig} (t/m 2021: {tot_2021})"),
         ]
         return ["Dekking:", *(f"  {k:<30} {v}" for k, v in rijen)]
@@ -81,8 +99,10 @@ def meet(
         aantal, langste = leeftijdsreeksen.get(s, (0, 0))
         leeftijdsreeksen[s] = (aantal + int(n >= MIN_JAREN), max(langste, int(n)))
 
-    soort = tabellen["bron"].set_index("bron_id")["soort"]
-    secundair = int((w["bron_id"].map(soort) == "secundair").sum())
+    bron = tabellen["bron"].set_index("bron_id")
+    producent = w["bron_id"].map(bron["producent"]).fillna("onbekend").astype(str)
+    primair = (w["bron_id"].map(bron["soort"]) == "primair").fillna(False).astype(bool)
+    handmatig = ~w["bron_id"].isin(import_bronnen)
 
     voorlopig = w[(w["status"] == "voorlopig") & w["periode_van"].notna()]
     per_jaar = voorlopig.groupby("periode_van").size()
@@ -92,6 +112,10 @@ def meet(
         indicatoren_min_jaren=len(lang),
         indicatoren_min_jaren_import=int(uit_import.reindex(lang).sum()),
         leeftijdsreeksen=leeftijdsreeksen,
-        secundair=secundair,
+        per_producent={str(p): int(n) for p, n in producent.value_counts().items()},
+        producent_genoemd=int((producent != "onbekend").sum()),
+        bij_producent=int(primair.sum()),
+        handmatig=int(handmatig.sum()),
+        handmatig_bij_producent=int((primair & handmatig).sum()),
         voorlopig_per_jaar={int(j): int(n) for j, n in per_jaar.items()},
     )

@@ -14,14 +14,16 @@ from __future__ import annotations
 # 2: bouw.data_versie/data_versie_kort/schema_versie and the table datapakket.
 # 3: the table wijziging (the change log, etl/wijziging.py) and the table corona_atypisch
 #    (series whose 2020 is hidden by default, with the quote why).
-SCHEMA_VERSIE = 3
+# 4: bron.producent/noot, revisie.soort_wijziging (nieuwe_* nullable), the table afleiding.
+SCHEMA_VERSIE = 4
 
 TABELLEN: dict[str, str] = {
     "bron": """
         CREATE TABLE bron (
             bron_id VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, uitgever VARCHAR NOT NULL,
             datum VARCHAR, url VARCHAR NOT NULL, geraadpleegd DATE, licentie VARCHAR,
-            soort VARCHAR NOT NULL CHECK (soort IN ('primair', 'secundair')))""",
+            soort VARCHAR NOT NULL CHECK (soort IN ('primair', 'secundair')),
+            producent VARCHAR NOT NULL, noot VARCHAR)""",
     "setting": """
         CREATE TABLE setting (
             setting_id VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, domein VARCHAR NOT NULL,
@@ -42,9 +44,20 @@ TABELLEN: dict[str, str] = {
         CREATE TABLE revisie (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
             uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL,
+            soort_wijziging VARCHAR NOT NULL
+                CHECK (soort_wijziging IN ('waarde', 'status', 'bron', 'verwijderd')),
             oude_waarde DOUBLE NOT NULL, oude_status VARCHAR NOT NULL, oude_bron_id VARCHAR NOT NULL,
-            nieuwe_waarde DOUBLE NOT NULL, nieuwe_status VARCHAR NOT NULL,
-            nieuwe_bron_id VARCHAR NOT NULL, herzien_op DATE NOT NULL, noot VARCHAR)""",
+            nieuwe_waarde DOUBLE, nieuwe_status VARCHAR, nieuwe_bron_id VARCHAR,
+            herzien_op DATE NOT NULL, noot VARCHAR,
+            CHECK ((soort_wijziging = 'verwijderd') = (nieuwe_waarde IS NULL)))""",
+    # One row per input of a derived observation (its key, then the input's key).
+    "afleiding": """
+        CREATE TABLE afleiding (
+            indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
+            uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL,
+            invoer_indicator_id VARCHAR NOT NULL, invoer_periode_van INTEGER,
+            invoer_periode_tot INTEGER, invoer_uitsplitsing VARCHAR NOT NULL,
+            invoer_categorie VARCHAR NOT NULL)""",
     "regio": """
         CREATE TABLE regio (
             regio_code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, niveau VARCHAR NOT NULL,
@@ -151,6 +164,11 @@ VULLING: dict[str, str] = {
         SELECT * FROM revisie_df
         ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,
                  categorie, herzien_op""",
+    "afleiding": """
+        SELECT * FROM afleiding_df
+        ORDER BY indicator_id, periode_van, periode_tot, uitsplitsing, categorie,
+                 invoer_indicator_id, invoer_periode_van, invoer_periode_tot, invoer_uitsplitsing,
+                 invoer_categorie""",
     "regio": "SELECT * FROM regio_df ORDER BY regio_code",
     "regio_waarneming": "SELECT * FROM regio_waarneming_df ORDER BY indicator_id, regio_code, jaar",
     # One row per break from reeksbreuk.csv. An indicator with a single break may declare it

@@ -90,6 +90,32 @@ WAARNEMING_REGELS = pa.DataFrameSchema(
             "een afgeleide waarde heeft haar formule in de noot",
             lambda d: (d["status"] != "afgeleid") | ~_leeg(d["noot"]),
         ),
+        # A sum or share of provisional parts is as provisional as its parts: drawn as final
+        # (`afgeleid`, `gepubliceerd`) it would claim a certainty its inputs do not have.
+        _regel(
+            "status",
+            "afgeleid uit een voorlopige invoer (tabel afleiding): de status moet voorlopig zijn",
+            lambda d: ~d["invoer_voorlopig"] | (d["status"] == "voorlopig"),
+        ),
+    ]
+)
+
+
+# Rules over `afleiding`; the frame carries `bestaat` and `invoer_bestaat` (both points are
+# in `waarneming`, imported rows included).
+AFLEIDING_REGELS = pa.DataFrameSchema(
+    checks=[
+        _regel(
+            "indicator_id",
+            "de afgeleide waarneming (indicator, periode, uitsplitsing, categorie) staat niet in"
+            " waarneming",
+            lambda d: d["bestaat"],
+        ),
+        _regel(
+            "invoer_indicator_id",
+            "de invoer (indicator, periode, uitsplitsing, categorie) staat niet in waarneming",
+            lambda d: d["invoer_bestaat"],
+        ),
     ]
 )
 
@@ -98,24 +124,69 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
     """Rules over `revisie` that need the imported rows too.
 
     A revision can hand a value over to a publisher file (DUO's file per school location became
-    the source of `po_regulier_leerlingen`); that file's `bron` row and observations exist only
+    the source of `po_regulier_leerlingen`, and a status change of an imported year names it on
+    both sides); that file's `bron` row and observations exist only
     after the import, so these references are checked here rather than by the data package.
-    The frame carries `bestaat`: whether the revised point is still in `waarneming`.
+    The frame carries `bestaat`: whether the revised point is still in `waarneming`. A changed
+    point (value, status or source) must still be there, a deleted one must not: otherwise the
+    log and the data tell different stories.
     """
+
+    def verwijderd(d: pd.DataFrame) -> pd.Series:
+        return d["soort_wijziging"] == "verwijderd"
+
     return pa.DataFrameSchema(
         checks=[
             _regel(
+                "oude_bron_id",
+                "verwijzing naar een onbekende sleutel",
+                lambda d: d["oude_bron_id"].isin(bron_ids),
+            ),
+            _regel(
                 "nieuwe_bron_id",
                 "verwijzing naar een onbekende sleutel",
-                lambda d: d["nieuwe_bron_id"].isin(bron_ids),
+                lambda d: verwijderd(d) | d["nieuwe_bron_id"].isin(bron_ids),
             ),
             _regel(
                 "indicator_id",
                 "de herziene waarneming (indicator, periode, uitsplitsing, categorie) staat niet"
                 " in waarneming",
-                lambda d: d["bestaat"],
+                lambda d: verwijderd(d) | d["bestaat"],
+            ),
+            _regel(
+                "indicator_id",
+                "een verwijderde waarneming staat nog in waarneming",
+                lambda d: ~verwijderd(d) | ~d["bestaat"],
+            ),
+            _regel(
+                "nieuwe_waarde",
+                "nieuwe waarde, status en bron zijn leeg bij een verwijdering en anders gevuld",
+                lambda d: pd.concat([~_leeg(d[k]) != verwijderd(d) for k in NIEUW], axis=1).all(
+                    axis=1
+                ),
+            ),
+            _regel(
+                "soort_wijziging",
+                "soort_wijziging past niet bij de oude en nieuwe kolommen (waarde: de waarde"
+                " verandert; status: alleen de status; bron: alleen de bron)",
+                lambda d: verwijderd(d) | _soort_klopt(d),
             ),
         ]
+    )
+
+
+NIEUW = ("nieuwe_waarde", "nieuwe_status", "nieuwe_bron_id")
+
+
+def _soort_klopt(d: pd.DataFrame) -> pd.Series:
+    waarde = d["oude_waarde"] != d["nieuwe_waarde"]
+    status = d["oude_status"] != d["nieuwe_status"]
+    bron = d["oude_bron_id"] != d["nieuwe_bron_id"]
+    soort = d["soort_wijziging"]
+    return (
+        ((soort == "waarde") & waarde)
+        | ((soort == "status") & ~waarde & status)
+        | ((soort == "bron") & ~waarde & ~status & bron)
     )
 
 

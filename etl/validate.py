@@ -19,6 +19,7 @@ from etl.config import DESCRIPTOR_NAME
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM, lees_alles_ruw, typeer
 from etl.schema import (
+    AFLEIDING_REGELS,
     SIGNAAL_REGELS,
     WAARNEMING_REGELS,
     lees_descriptor,
@@ -201,14 +202,22 @@ def _kruisregels(
 ) -> list[Probleem]:
     paden = {naam: str(raw_dir / r["path"]) for naam, r in resources(descriptor).items()}
     problemen = []
+    sleutel = ["indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie"]
     if {"waarneming", "indicator"} <= tabellen.keys():
         eenheid = tabellen["indicator"][["indicator_id", "eenheid"]].drop_duplicates("indicator_id")
         waarneming = tabellen["waarneming"].merge(eenheid, on="indicator_id", how="left")
+        waarneming["invoer_voorlopig"] = _uit_voorlopig(tabellen, sleutel, waarneming)
+        waarneming.index = tabellen["waarneming"].index
         problemen += _pandera(WAARNEMING_REGELS, waarneming, paden["waarneming"])
+    if {"afleiding", "waarneming"} <= tabellen.keys():
+        punten = tabellen["waarneming"][sleutel].drop_duplicates()
+        afleiding = _met_bestaat(tabellen["afleiding"], punten, sleutel, "bestaat")
+        invoer = punten.rename(columns={k: f"invoer_{k}" for k in sleutel})
+        afleiding = _met_bestaat(afleiding, invoer, list(invoer.columns), "invoer_bestaat")
+        problemen += _pandera(AFLEIDING_REGELS, afleiding, paden["afleiding"])
     if "signaal" in tabellen:
         problemen += _pandera(SIGNAAL_REGELS, tabellen["signaal"], paden["signaal"])
     if {"revisie", "waarneming", "bron"} <= tabellen.keys():
-        sleutel = ["indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie"]
         punten = tabellen["waarneming"][sleutel].drop_duplicates().assign(bestaat=True)
         revisie = tabellen["revisie"].merge(punten, on=sleutel, how="left")
         revisie["bestaat"] = revisie["bestaat"].eq(True)
@@ -219,6 +228,34 @@ def _kruisregels(
         regels = reeksbreuk_regels(set(tabellen["bron"]["bron_id"]))
         problemen += _pandera(regels, tabellen["reeksbreuk"], paden["reeksbreuk"])
     return problemen
+
+
+def _uit_voorlopig(
+    tabellen: dict[str, pd.DataFrame], sleutel: list[str], waarneming: pd.DataFrame
+) -> pd.Series:
+    """Per observation: is any of its inputs (table `afleiding`) provisional?"""
+    if "afleiding" not in tabellen or tabellen["afleiding"].empty:
+        return pd.Series(False, index=waarneming.index)
+    status = tabellen["waarneming"][[*sleutel, "status"]].rename(
+        columns={k: f"invoer_{k}" for k in [*sleutel, "status"]}
+    )
+    invoer = tabellen["afleiding"].merge(status, on=[f"invoer_{k}" for k in sleutel], how="left")
+    invoer["invoer_voorlopig"] = invoer["invoer_status"].eq("voorlopig").fillna(False).astype(bool)
+    per_punt = invoer.groupby(sleutel, dropna=False)["invoer_voorlopig"].any().reset_index()
+    uit = waarneming[sleutel].merge(per_punt, on=sleutel, how="left")["invoer_voorlopig"]
+    return uit.astype("boolean").fillna(False).astype(bool).to_numpy()
+
+
+def _met_bestaat(
+    df: pd.DataFrame, punten: pd.DataFrame, sleutel: list[str], kolom: str
+) -> pd.DataFrame:
+    """`df` with a boolean `kolom`: is its key (`sleutel`) one of `punten`?"""
+    uit = df.merge(
+        punten[sleutel].drop_duplicates().assign(**{kolom: True}), on=sleutel, how="left"
+    )
+    uit[kolom] = uit[kolom].astype("boolean").fillna(False).astype(bool)
+    uit.index = df.index
+    return uit
 
 
 def _pandera(schema: pa.DataFrameSchema, df: pd.DataFrame, pad: str) -> list[Probleem]:

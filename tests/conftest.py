@@ -83,7 +83,13 @@ def vervang_import(raw: Path, map_: Path) -> None:
     hand = {r["bron_id"] for r in lees_csv(raw / "bron.csv")}
     for naam, kolom in (("revisie.csv", "nieuwe_bron_id"), ("reeksbreuk.csv", "bron_id")):
         rijen = lees_csv(raw / naam)
-        blijft = [r for r in rijen if r[kolom] in hand]
+        blijft = [
+            r
+            for r in rijen
+            if r[kolom] in hand
+            # a deletion has no new source: it stays with its old one
+            or (r.get("soort_wijziging") == "verwijderd" and r["oude_bron_id"] in hand)
+        ]
         schrijf_csv(raw / naam, blijft, list(rijen[0]))
 
 

@@ -34,7 +34,6 @@ from dashboard.gegevens.reeksen import (
     Reeks,
     bronnen_van,
     corona_modus,
-    secundaire_bronnen,
     weergave_tekst,
 )
 
@@ -47,16 +46,10 @@ EENHEID_AS = {
 }
 
 
-SECUNDAIR = " (secundaire bron: de oorspronkelijke uitgever is niet gevonden)"
-
-
 def bronregel(reeksen: list[Reeks]) -> str:
-    """ "Bron: …" naming every source of the plotted points; a secondary one says so."""
-    secundair = secundaire_bronnen(reeksen)
-    delen = [
-        f"{uitgever}, {titel}" + (SECUNDAIR if url in secundair else "")
-        for uitgever, titel, url in bronnen_van(reeksen)
-    ]
+    """ "Bron: …" naming every source of the plotted points, the producer first; a source read
+    elsewhere than at its producer says where ("CBS, via Nederlands Jeugdinstituut (NJi)")."""
+    delen = [f"{naam}, {titel}" for naam, titel, _url in bronnen_van(reeksen)]
     return "Bron: " + "; ".join(delen) if delen else "Bron: –"
 
 
@@ -159,7 +152,7 @@ def _hover(reeks: Reeks, p: Any) -> str:
         regel += f"<br>getoond: {nl.getal(p.getoond, 1)} (basisjaar {reeks.basisjaar})"
     if p.herzien:
         regel += "<br>herzien: vervangt een eerdere waarde (zie Bronnen, tabel revisie)"
-    bron = p.bron_uitgever + (" (secundaire bron)" if p.bron_soort == "secundair" else "")
+    bron = p.bron_uitgever  # producer first, "via ..." where it was read elsewhere
     return f"{regel}<br>Bron: {bron}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.figuren.figures import EENHEID_AS, SECUNDAIR
+from dashboard.figuren.figures import EENHEID_AS
 from dashboard.figuren.theme import PALET, as_stijl, basis_layout
 
 
@@ -19,11 +19,8 @@ def staaf_figuur(
     """
     bronnen: dict[str, str] = {}
     for r in rijen:
-        bronnen.setdefault(
-            r["bron_id"],
-            f"{r['bron_uitgever']}, {r['bron_titel']}"
-            + (SECUNDAIR if r.get("bron_soort") == "secundair" else ""),
-        )
+        # `bron_uitgever` names the producer first ("CBS, via ...") as the query builds it
+        bronnen.setdefault(r["bron_id"], f"{r['bron_uitgever']}, {r['bron_titel']}")
     layout = basis_layout(titel, ondertitel, "Bron: " + "; ".join(bronnen.values()), hoogte=hoogte)
     layout["margin"] = {
         "l": 20,

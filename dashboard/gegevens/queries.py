@@ -27,6 +27,12 @@ def _herzien(alias: str) -> str:
 
 _HERZIEN_G, _HERZIEN_W = _herzien("g"), _herzien("w")
 
+# The name a source line shows: the producer first, then where the figures were read when that
+# is someone else ("CBS, via Nederlands Jeugdinstituut (NJi)"). At the producer itself the
+# publisher's own name is the most precise ("Ministerie van OCW, OCW in cijfers (data DUO)").
+_BRON_NAAM = """CASE WHEN b.soort = 'secundair' THEN b.producent || ', via ' || b.uitgever
+                     ELSE b.uitgever END"""
+
 # A sum over rows of which some are ranges (DUO '<5'): an exact part counts with its value on
 # both sides, so the bounds of the sum stay a range.
 _GRENZEN_SOM = """
@@ -182,7 +188,7 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
         )
         SELECT g.indicator_id, g.periode_van AS jaar, g.uitsplitsing, g.categorie, g.waarde,
                g.ondergrens, g.bovengrens, g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
-               b.uitgever AS bron_uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               {_BRON_NAAM} AS bron_uitgever, b.producent AS bron_producent, b.url AS bron_url, b.soort AS bron_soort,
                {_HERZIEN_G} AS herzien
         FROM gekozen g JOIN bron b USING (bron_id)
         WHERE g.uitsplitsing = 'totaal'
@@ -222,7 +228,7 @@ def jaarwaarden_uitsplitsing(
         f"""
         SELECT w.indicator_id, w.periode_van AS jaar, w.uitsplitsing, w.categorie, w.waarde,
                w.ondergrens, w.bovengrens, w.status, w.citaat, w.noot, w.bron_id,
-               b.titel AS bron_titel, b.uitgever AS bron_uitgever, b.url AS bron_url,
+               b.titel AS bron_titel, {_BRON_NAAM} AS bron_uitgever, b.producent AS bron_producent, b.url AS bron_url,
                b.soort AS bron_soort, {_HERZIEN_W} AS herzien
         FROM waarneming w JOIN bron b USING (bron_id)
         WHERE list_contains(?, w.indicator_id || ':' || w.uitsplitsing)
@@ -236,10 +242,10 @@ def jaarwaarden_uitsplitsing(
 def berenschot_waarden() -> list[dict[str, Any]]:
     """The Kamerbrief's Berenschot figures, each with its indicator and source."""
     return _rijen(
-        """
+        f"""
         SELECT w.*, i.titel, i.korte_titel, i.eenheid, i.setting_id, i.definitie,
                i.kanttekening, i.periode_type, b.url AS bron_url, b.titel AS bron_titel,
-               b.uitgever AS bron_uitgever
+               {_BRON_NAAM} AS bron_uitgever, b.producent AS bron_producent
         FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
         WHERE i.herkomst = 'kamerbrief_berenschot'
         ORDER BY i.setting_id, w.indicator_id, w.periode_van NULLS LAST, w.categorie
@@ -268,7 +274,7 @@ def waarnemingen(indicator_ids: list[str], uitsplitsing: str | None = None) -> l
         f"""
         SELECT w.*, i.korte_titel, i.titel, i.eenheid, i.periode_type, i.definitie,
                i.kanttekening, i.herkomst, i.setting_id, b.titel AS bron_titel,
-               b.uitgever AS bron_uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               {_BRON_NAAM} AS bron_uitgever, b.producent AS bron_producent, b.url AS bron_url, b.soort AS bron_soort,
                {_HERZIEN_W} AS herzien
         FROM waarneming w JOIN indicator i USING (indicator_id) JOIN bron b USING (bron_id)
         WHERE list_contains(?, w.indicator_id) AND (? IS NULL OR w.uitsplitsing = ?)
@@ -387,6 +393,7 @@ DOWNLOADTABELLEN = (
     "doelgroep",
     "gebeurtenis",
     "revisie",
+    "afleiding",
     "reeksbreuk",
     "corona_atypisch",
 )
@@ -458,9 +465,9 @@ def landelijke_regioreeks(indicator_ids: tuple[str, ...]) -> list[dict[str, Any]
     """The national yearly sum: every gemeente including GM9999 (DUO's unknown code)."""
     return _rijen(
         _JAARSOM_MET_GRENZEN
-        + """
+        + f"""
                any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
-               any_value(b.uitgever) AS bron_uitgever, any_value(b.url) AS bron_url
+               any_value({_BRON_NAAM}) AS bron_uitgever, any_value(b.url) AS bron_url
         FROM regio_waarneming w JOIN regio r USING (regio_code) JOIN bron b USING (bron_id)
         WHERE r.niveau = 'gemeente' AND list_contains(?, w.indicator_id)
         GROUP BY w.jaar ORDER BY w.jaar
@@ -575,7 +582,7 @@ def api_waarnemingen(indicator_id: str) -> list[dict[str, Any]]:
         """
         SELECT w.indicator_id, w.periode_van, w.periode_tot, w.uitsplitsing, w.categorie,
                w.waarde, w.ondergrens, w.bovengrens, w.status, w.bron_id,
-               b.titel AS bron_titel, b.uitgever, b.url AS bron_url, b.soort AS bron_soort,
+               b.titel AS bron_titel, b.producent, b.uitgever, b.url AS bron_url, b.soort AS bron_soort,
                w.citaat, w.noot
         FROM waarneming w JOIN bron b USING (bron_id)
         WHERE w.indicator_id = ?
@@ -589,7 +596,8 @@ def api_revisies(indicator_id: str) -> list[dict[str, Any]]:
     """Every replaced value of one indicator (`revisie`), oldest replacement first."""
     return _rijen(
         """
-        SELECT periode_van, periode_tot, uitsplitsing, categorie, oude_waarde, oude_status,
+        SELECT periode_van, periode_tot, uitsplitsing, categorie, soort_wijziging,
+               oude_waarde, oude_status,
                oude_bron_id, nieuwe_waarde, nieuwe_status, nieuwe_bron_id, herzien_op, noot
         FROM revisie WHERE indicator_id = ?
         ORDER BY periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing, categorie, herzien_op

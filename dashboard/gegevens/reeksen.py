@@ -269,13 +269,22 @@ def nl_opsomming(delen: list[str]) -> str:
     return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
 
 
+def bron_naam(bron: dict[str, Any]) -> str:
+    """A `bron` row's name on a source line: the producer first, and where the figures were
+    read when that is someone else (the same rule as the queries' `bron_uitgever`)."""
+    if bron.get("soort") == "secundair" and bron.get("producent"):
+        return f"{bron['producent']}, via {bron['uitgever']}"
+    return str(bron["uitgever"])
+
+
 def secundaire_bronnen(reeksen: list[Reeks]) -> set[str]:
     """URLs of plotted points whose source is secondary (to be named as such)."""
     return {p.bron_url for r in reeksen for p in r.punten if p.bron_soort == "secundair"}
 
 
 def bronnen_van(reeksen: list[Reeks]) -> list[tuple[str, str, str]]:
-    """Unique (uitgever, titel, url) of every plotted point, in first-seen order."""
+    """Unique (name, titel, url) of every plotted point, in first-seen order; the name is the
+    producer first ("CBS, via ..."), as the query gives it in `bron_uitgever`."""
     gezien: dict[str, tuple[str, str, str]] = {}
     for reeks in reeksen:
         for p in reeks.punten:

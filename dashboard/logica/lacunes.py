@@ -55,8 +55,10 @@ ONBEKEND: list[tuple[tuple[str, ...], str, str]] = [
     ),
     (
         ("jeugdhulp",),
-        "Jeugdhulp naar leeftijd 2016–2019",
-        "Geen jaartotaal naar leeftijd gepubliceerd.",
+        "Jeugdhulp naar fijnere leeftijdsgroepen vóór 2022",
+        "Per jaar (2015–2024) alleen in twee groepen: 0 tot 18 en 18 tot 23 jaar (jeugdzorg "
+        "inclusief pgb, CBS via NJi; jeugdhulp met verblijf 0 tot 18 jaar 2015–2019). Groepen "
+        "als 0–4, 4–12 en 12–18 jaar alleen voor 2022 en 2023.",
     ),
 ]
 

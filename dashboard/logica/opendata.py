@@ -230,6 +230,7 @@ WAARNEMING_KOLOMMEN = [
     "status",
     "bron_id",
     "bron_titel",
+    "producent",
     "uitgever",
     "bron_url",
     "bron_soort",

@@ -130,10 +130,8 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
                 className=f"status status-{p.status}",
             ),
             html.Td(
-                [
-                    html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url),
-                    " (secundaire bron)" if p.bron_soort == "secundair" else "",
-                ]
+                # producer first; "via ..." names where it was read when that is someone else
+                html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url)
             ),
         ]
         body.append(html.Tr(cellen))

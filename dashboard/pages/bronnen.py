@@ -194,19 +194,29 @@ def _catalogus() -> html.Section:
 
 
 _SOORT = {
-    "primair": "primair (uitgever zelf)",
-    "secundair": "secundair (krant, aggregator of kopie)",
+    "primair": "primair (gelezen bij de producent)",
+    "secundair": "secundair (gelezen bij een ander)",
 }
 
 
 def _bronlijst() -> html.Table:
-    """Every source with its kind: a secondary source (newspaper, aggregator, copy) is named as
-    such, because a memo must cite the publisher where one exists."""
-    kop = ["Uitgever", "Titel", "Soort", "Datum", "Gecontroleerd", "Licentie", "Waarnemingen"]
-    bronnen = queries.bronnen()
+    """Every source with its producer first and where it was read: a memo must cite who made
+    a figure, and may add the route (an NJi page with CBS figures, a letter quoting Berenschot)."""
+    kop = [
+        "Producent",
+        "Gelezen bij",
+        "Titel",
+        "Soort",
+        "Datum",
+        "Gecontroleerd",
+        "Licentie",
+        "Waarnemingen",
+    ]
+    bronnen = sorted(queries.bronnen(), key=lambda b: (b["producent"], b["uitgever"], b["titel"]))
     rijen = [
         html.Tr(
             [
+                html.Td(b["producent"]),
                 html.Td(b["uitgever"]),
                 html.Td(html.A(b["titel"], href=b["url"])),
                 html.Td(_SOORT.get(b.get("soort"), "onbekend")),
@@ -220,13 +230,14 @@ def _bronlijst() -> html.Table:
         )
         for b in bronnen
     ]
-    secundair = sum(b["waarnemingen"] for b in bronnen if b.get("soort") == "secundair")
+    bij_producent = sum(b["waarnemingen"] for b in bronnen if b.get("soort") == "primair")
+    genoemd = sum(b["waarnemingen"] for b in bronnen if b["producent"] != "onbekend")
     totaal = sum(b["waarnemingen"] for b in bronnen)
     return html.Table(
         [
             html.Caption(
-                f"Bronnen ({len(rijen)}); {secundair} van {totaal} waarnemingen uit een "
-                "secundaire bron"
+                f"Bronnen ({len(rijen)}); van {totaal} waarnemingen is bij {genoemd} de producent"
+                f" genoemd en zijn er {bij_producent} bij de producent zelf gelezen"
             ),
             html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
             html.Tbody(rijen),

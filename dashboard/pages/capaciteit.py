@@ -46,7 +46,7 @@ WACHTLIJST_KENGETALLEN = [
 ]
 REEKSGROEPEN = {
     "kinderopvang": (
-        "Kinderopvang: locaties en kindplaatsen (Landelijk Register Kinderopvang)",
+        "Kinderopvang: locaties en kindplaatsen (Kinderopvang-Wijzer uit het LRK, NJi, SZW via KNGO)",
         [
             "kinderopvang_locaties_dagopvang",
             "kinderopvang_locaties_dagopvang_eind_jaar",

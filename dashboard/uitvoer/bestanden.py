@@ -245,7 +245,7 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
         regel(d["indicator"], d["definitie"], d["kanttekening"])
     regel()
     regel("Bronnen", kop=True)
-    regel("uitgever", "titel", "url", "licentie", kop=True)
+    regel("bron (producent, via)", "titel", "url", "licentie", kop=True)
     for b in t.get("bronnen", []):
         regel(b["uitgever"], b["titel"], b["url"], b["licentie"] or LICENTIE_ONBEKEND)
         blad.cell(blad.max_row, 3).hyperlink = b["url"]

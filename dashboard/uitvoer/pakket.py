@@ -16,7 +16,7 @@ from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.memo import memo_figuur
 from dashboard.figuren.theme import STATUS_UITLEG, STATUS_UITLEG_STAAF, status_uitleg
-from dashboard.gegevens.reeksen import bronnen_van
+from dashboard.gegevens.reeksen import bron_naam, bronnen_van
 from dashboard.uitvoer.afbeelding import naar_afbeelding
 from dashboard.uitvoer.bestanden import (
     FORMATEN,
@@ -210,6 +210,6 @@ def _leesmij(
     ]
     for b in bronnen:
         licentie = f" [{b['licentie']}]" if b.get("licentie") else ""
-        regels.append(f"- {b['uitgever']}, {b['titel']} — {b['url']}{licentie}")
+        regels.append(f"- {bron_naam(b)}, {b['titel']} — {b['url']}{licentie}")
     regels += ["", *_status_uitleg()]
     return "\r\n".join(regels)

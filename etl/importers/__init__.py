@@ -121,7 +121,9 @@ def laad(raw_dir: Path, tabellen: dict[str, pd.DataFrame]) -> Importresultaat:
     waarneming = pd.DataFrame([w for t in geimporteerd for w in t.waarnemingen])
     bron = pd.DataFrame([t.bron for t in geimporteerd])
     bron[PAD_KOLOM] = [t.pad for t in geimporteerd]
-    bron["soort"] = "primair"  # an imported file is the publisher's own (CBS, DUO)
+    # An imported file is the producer's own (CBS, DUO), whatever route the copy took: that
+    # route is recorded in the manifest's `herkomst`, not here.
+    bron["soort"] = "primair"
     regio = pd.DataFrame([r for t in geimporteerd for r in t.regio], columns=REGIO_KOLOMMEN)
     regio = regio.drop_duplicates("regio_code").sort_values("regio_code", ignore_index=True)
     regio_waarneming = pd.DataFrame(

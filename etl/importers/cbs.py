@@ -48,6 +48,7 @@ def bron_rij(
         "url": tabel_url(tabel_id),
         "geraadpleegd": geraadpleegd,
         "licentie": "CC BY 4.0",
+        "producent": "CBS",  # a StatLine table is CBS's own publication
     }
 
 

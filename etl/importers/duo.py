@@ -20,7 +20,9 @@ note naming the suppressed locations. Marks and their ranges come from the mappi
 (`onderdrukt`, default `{"<5": [1, 4]}`).
 
 A sum over locations is computed by Ketenmonitor, so every row is `afgeleid` with the formula
-in `noot`, even when it equals a total DUO publishes elsewhere. Locations with 0 pupils (not
+in `noot`, even when it equals a total DUO publishes elsewhere. A sum over a count DUO itself
+calls provisional (its newest peildatum: DUO lists that file as "Voorlopig") is `voorlopig`:
+the block's `voorlopig` names those years and says where DUO says so, and that note is added. Locations with 0 pupils (not
 yet open, or closed) do not count as contributing.
 
 Per region (block field `regio`): the same sums per gemeente of the location, and per provincie
@@ -134,6 +136,7 @@ def lees_duo(
             "url": tabel["url"],
             "geraadpleegd": tabel.get("geraadpleegd"),
             "licentie": tabel.get("licentie"),
+            "producent": tabel.get("producent", "DUO"),
         },
     )
     tekens = {**STANDAARD_ONDERDRUKT, **tabel.get("onderdrukt", {})}
@@ -184,22 +187,25 @@ def lees_duo(
                 uit.sla_over("geen vestigingen met leerlingen")
                 continue
             formule = landelijk.formule(kolom, tekst_selectie, pad.name)
+            status, voorlopig_noot = _status(tabel, jaar)
             uit.waarnemingen.append(
                 waarneming(
                     reeks,
                     jaar,
                     landelijk.waarde,
-                    "afgeleid",
+                    status,
                     tabel["bron_id"],
                     f"DUO {pad.name}: {formule}",
                     None,
-                    noot=formule + (f". {reeks['noot']}" if reeks.get("noot") else ""),
+                    noot=formule
+                    + (f". {reeks['noot']}" if reeks.get("noot") else "")
+                    + voorlopig_noot,
                     grenzen=landelijk.grenzen,
                 )
                 | {"_pad": str(pad), "_periodesoort": "schooljaar"}
             )
             if regio and reeks.get("regio") is not False:
-                uit.regio_waarnemingen += _per_regio(
+                regiorijen = _per_regio(
                     pad,
                     reeks,
                     tabel["bron_id"],
@@ -210,6 +216,9 @@ def lees_duo(
                     indeling or {},
                     problemen,
                 )
+                uit.regio_waarnemingen += [
+                    r | {"status": status, "noot": r["noot"] + voorlopig_noot} for r in regiorijen
+                ]
     if problemen:
         raise ImportFout(sorted(set(problemen), key=lambda p: (p.regel or 0, p.kolom or "")))
     return uit
@@ -293,6 +302,14 @@ def _cel(
         f"{cel!r} is geen geheel getal en geen bekend privacyteken (bekend: {bekend});"
         " voeg een nieuw teken met zijn bereik toe aan 'onderdrukt' in de mapping",
     )
+
+
+def _status(tabel: dict[str, Any], jaar: int) -> tuple[str, str]:
+    """`afgeleid`, or `voorlopig` with its note for a year DUO itself calls provisional."""
+    voorlopig = tabel.get("voorlopig") or {}
+    if jaar in voorlopig.get("jaren", []):
+        return "voorlopig", f". Voorlopig: {voorlopig['noot']}"
+    return "afgeleid", ""
 
 
 def _per_regio(

@@ -153,6 +153,18 @@ def _controleer_velden(
         )
     ):
         fout("onderdrukt", 'verwacht {"<5": [1, 4]}: per teken de kleinste en grootste waarde')
+    voorlopig = blok.get("voorlopig")
+    if voorlopig is not None and not (
+        isinstance(voorlopig, dict)
+        and isinstance(voorlopig.get("jaren"), list)
+        and all(isinstance(j, int) and not isinstance(j, bool) for j in voorlopig["jaren"])
+        and isinstance(voorlopig.get("noot"), str)
+        and voorlopig["noot"].strip()
+    ):
+        fout(
+            "voorlopig",
+            'verwacht {"jaren": [JJJJ], "noot": "waar de uitgever het voorlopig noemt"}',
+        )
     for veld in ("selectie", "statustekens"):
         waarde = blok.get(veld)
         if waarde is not None and not (

@@ -7,6 +7,8 @@ a row fewer.
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from pathlib import Path
 
@@ -71,7 +73,10 @@ def test_niet_gesloten_tot_het_einde(raw: Path) -> None:
 def test_cel_te_veel_en_te_weinig(raw: Path) -> None:
     regels = _regels(raw / "bron.csv")
     regels[3] += ",extra"
-    regels[9] = regels[9].rsplit(",", 1)[0]
+    cellen = next(csv.reader([regels[9]]))[:-1]  # one cell too few, quoting intact
+    uit = io.StringIO()
+    csv.writer(uit, lineterminator="").writerow(cellen)
+    regels[9] = uit.getvalue()
     _zet(raw / "bron.csv", regels)
     teksten = _weiger(raw, "bron.csv", 4)
     assert any(t.startswith(f"{raw}/bron.csv:10: ") and "cellen" in t for t in teksten)

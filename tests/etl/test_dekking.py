@@ -37,19 +37,25 @@ def _tabellen() -> dict[str, pd.DataFrame]:
     )
     w[["periode_van", "periode_tot"]] = w[["periode_van", "periode_tot"]].astype("Int64")
     indicator = pd.DataFrame({"indicator_id": ["a", "b"], "setting_id": ["jeugdhulp", "so"]})
-    bron = pd.DataFrame({"bron_id": ["p", "s"], "soort": ["primair", "secundair"]})
+    bron = pd.DataFrame(
+        {"bron_id": ["p", "s"], "soort": ["primair", "secundair"], "producent": ["CBS", "onbekend"]}
+    )
     return {"waarneming": w, "indicator": indicator, "bron": bron}
 
 
-def test_telt_jaren_leeftijdsreeksen_secundair_en_voorlopig() -> None:
+def test_telt_jaren_leeftijdsreeksen_producent_en_voorlopig() -> None:
     d = meet(_tabellen())
     assert d.waarnemingen == 12 and d.indicatoren == 2
     assert d.indicatoren_min_jaren == 1  # a: 6 years; b: one year plus a period and no period
     assert d.leeftijdsreeksen == {"jeugdhulp": (1, 6)}  # 0-4 has six years, 4-12 only three
-    assert d.secundair == 4 and round(d.aandeel_secundair, 3) == 0.333
+    assert d.per_producent == {"CBS": 8, "onbekend": 4}
+    assert d.producent_genoemd == 8 and d.bij_producent == 8 and d.handmatig == 12
     assert d.voorlopig_per_jaar == {2018: 1, 2019: 2, 2020: 1}
     tekst = "\n".join(d.regels())
-    assert "4 (33,3%)" in tekst and "t/m 2021: 4" in tekst
+    assert "CBS 8, onbekend 4" in tekst and "8 van 12 (66,7%; doel 100%)" in tekst
+    assert "t/m 2021: 4" in tekst
+    # an imported source counts in the total but not among the hand-entered rows
+    assert meet(_tabellen(), frozenset({"p"})).handmatig_bij_producent == 0
 
 
 def test_telt_reeksen_uit_uitgeversbestanden_apart() -> None:
@@ -64,7 +70,7 @@ def test_telt_reeksen_uit_uitgeversbestanden_apart() -> None:
 
 
 def test_cli_validate_toont_dekking(raw: Path) -> None:
-    """Marking one more source secondary must move the printed share."""
+    """Marking one more source secondary must lower the printed share read at the producer."""
 
     def aandeel() -> str:
         uit = subprocess.run(
@@ -73,9 +79,9 @@ def test_cli_validate_toont_dekking(raw: Path) -> None:
             text=True,
             check=True,
         )
-        regel = next(r for r in uit.stdout.splitlines() if "secundaire bronnen" in r)
-        return regel.split()[-2]
+        regel = next(r for r in uit.stdout.splitlines() if "gelezen bij de producent" in r)
+        return regel.split()[4]
 
     voor = aandeel()
     wijzig_rij(raw / "bron.csv", lambda r: r["bron_id"] == "cbs-83296ned", soort="secundair")
-    assert int(aandeel()) > int(voor)
+    assert int(aandeel()) < int(voor)

@@ -208,18 +208,23 @@ def test_secundaire_bron_herziening_en_bereik_zichtbaar() -> None:
     from dashboard.onderdelen.components import datatabel
 
     rijen = [
-        {**_rij("a", 2018, 10), "bron_soort": "secundair", "bron_url": "https://krant.example/x"},
+        {
+            **_rij("a", 2018, 10),
+            "bron_soort": "secundair",
+            "bron_uitgever": "CBS, via Krant",  # as the query names it: producer first
+            "bron_url": "https://krant.example/x",
+        },
         {**_rij("a", 2019, 12), "herzien": True},
         {**_rij("a", 2020, 14), "ondergrens": 14, "bovengrens": 26, "status": "afgeleid"},
     ]
     reeksen = maak_reeksen(rijen, _meta(("a", None)), "absoluut", 2016, True)
     regel = bronregel(reeksen)
-    assert regel.count("secundaire bron") == 1 and "CBS, Titel (secundaire bron" in regel
+    assert "CBS, via Krant, Titel" in regel and "secundaire bron" not in regel
     fig = trend_figuur(reeksen, "absoluut", 2018, 2020, toon_2020=True)
     teksten = next(t for t in fig["data"] if t.get("mode") == "markers")["text"]
-    assert "secundaire bron" in teksten[0] and "herzien" not in teksten[0]
+    assert "CBS, via Krant" in teksten[0] and "herzien" not in teksten[0]
     assert "herzien: vervangt een eerdere waarde" in teksten[1]
     assert "bereik: 14–26" in teksten[2]
     tabel = str(datatabel(reeksen, "jaar", "absoluut", "t"))
     assert "gepubliceerd, herzien" in tabel and "(bereik 14–26)" in tabel
-    assert "(secundaire bron)" in tabel
+    assert "CBS, via Krant: Titel" in tabel
