@@ -159,6 +159,14 @@ def lees_duo(
                 uit.sla_over(reden)
                 continue
             per_gemeente = sommen.setdefault(jaar, {})
+            if isinstance(kolom, tuple):  # a category that sums columns (an age band)
+                for nummer, rij, gemeente in locaties:
+                    bijdrage = _cellen(pad, nummer, kolom, rij, tekens, naam_vestiging)
+                    if isinstance(bijdrage, list):
+                        problemen += bijdrage
+                    elif bijdrage is not None:
+                        per_gemeente.setdefault(gemeente, Som()).tel(bijdrage)
+                continue
             for nummer, rij, gemeente in locaties:
                 cel = rij[kolom]
                 if cel.isdigit():  # the common case, kept cheap: 290,000 cells in the real file
@@ -183,7 +191,7 @@ def lees_duo(
             if landelijk.vestigingen == 0:
                 uit.sla_over("geen vestigingen met leerlingen")
                 continue
-            formule = landelijk.formule(kolom, tekst_selectie, pad.name)
+            formule = landelijk.formule(_kolomnaam(kolom), tekst_selectie, pad.name)
             uit.waarnemingen.append(
                 waarneming(
                     reeks,
@@ -212,6 +220,99 @@ def lees_duo(
                 )
     if problemen:
         raise ImportFout(sorted(set(problemen), key=lambda p: (p.regel or 0, p.kolom or "")))
+    for aandeel in tabel.get("aandelen", []):
+        uit.waarnemingen += aandelen(uit.waarnemingen, aandeel, tabel["bron_id"], pad)
+    return uit
+
+
+def _kolomnaam(kolom: str | tuple[str, ...]) -> str:
+    return " + ".join(kolom) if isinstance(kolom, tuple) else kolom
+
+
+def _cellen(
+    pad: Path,
+    nummer: int,
+    kolommen: tuple[str, ...],
+    rij: dict[str, str],
+    tekens: dict[str, list[int]],
+    naam_vestiging: Any,
+) -> Som | list[Probleem] | None:
+    """One location's cells summed over several columns; it counts as one contributing
+    location (and once per mark, since each marked cell is its own 1–4 range)."""
+    som, problemen = Som(), []
+    for kolom in kolommen:
+        bijdrage = _cel(pad, nummer, kolom, rij[kolom], tekens, naam_vestiging(rij, nummer))
+        if isinstance(bijdrage, Probleem):
+            problemen.append(bijdrage)
+        elif bijdrage is not None:
+            som.tel(bijdrage)
+    if problemen:
+        return problemen
+    if som.vestigingen == 0:
+        return None
+    som.vestigingen = 1
+    return som
+
+
+def aandelen(
+    rijen: list[dict[str, Any]], aandeel: dict[str, Any], bron_id: str, pad: Path
+) -> list[dict[str, Any]]:
+    """Shares computed from the sums of one file: teller / (sum of noemer) × 100, per
+    category and peildatum, so numerator and denominator share file, date and definition.
+
+    A category is left out when a part is missing (no pupils of that kind at that age): a
+    share of zero would claim a count the file does not give. With a range in any part, the
+    share gets bounds: the lowest numerator over the highest denominator and the reverse.
+    """
+    delen: dict[tuple[int, str], dict[str, dict[str, Any]]] = {}
+    for r in rijen:
+        if r["indicator_id"] in aandeel["noemer"] and r["uitsplitsing"] == aandeel["uitsplitsing"]:
+            delen.setdefault((r["periode_van"], r["categorie"]), {})[r["indicator_id"]] = r
+    uit = []
+    for (jaar, categorie), per_id in sorted(delen.items()):
+        if categorie not in aandeel["categorieen"] or set(per_id) != set(aandeel["noemer"]):
+            continue
+        teller = per_id[aandeel["teller"]]
+        noemer = sum(per_id[i]["waarde"] for i in aandeel["noemer"])
+        if noemer <= 0:
+            continue
+        waarde = teller["waarde"] / noemer * 100
+
+        def grens(r: dict[str, Any], kant: str) -> float:
+            return r[kant] if r.get(kant) is not None else r["waarde"]
+
+        grenzen = None
+        if any(r.get("ondergrens") is not None for r in per_id.values()):
+            rest_laag = sum(grens(per_id[i], "ondergrens") for i in aandeel["noemer"])
+            rest_hoog = sum(grens(per_id[i], "bovengrens") for i in aandeel["noemer"])
+            t_laag, t_hoog = grens(teller, "ondergrens"), grens(teller, "bovengrens")
+            rest_laag, rest_hoog = rest_laag - t_laag, rest_hoog - t_hoog
+            grenzen = (t_laag / (rest_hoog + t_laag) * 100, t_hoog / (rest_laag + t_hoog) * 100)
+        namen = " + ".join(f"{i} {per_id[i]['waarde']:.0f}" for i in aandeel["noemer"])
+        formule = (
+            f"aandeel = {aandeel['teller']} / ({' + '.join(aandeel['noemer'])}) × 100"
+            f" = {teller['waarde']:.0f} / ({namen}) × 100 = {waarde:.3f}%;"
+            f" {categorie}, peildatum 1 oktober {jaar}, alle delen uit {pad.name}"
+        )
+        reeks = {
+            "indicator_id": aandeel["indicator_id"],
+            "uitsplitsing": aandeel["uitsplitsing"],
+            "categorie": categorie,
+        }
+        uit.append(
+            waarneming(
+                reeks,
+                jaar,
+                round(waarde, 3),
+                "afgeleid",
+                bron_id,
+                f"DUO {pad.name}: {formule}",
+                None,
+                noot=formule + (f". {aandeel['noot']}" if aandeel.get("noot") else ""),
+                grenzen=grenzen,
+            )
+            | {"_pad": str(pad), "_periodesoort": "schooljaar"}
+        )
     return uit
 
 
@@ -222,6 +323,11 @@ def _kolommen(
     uit = []
     for reeks in tabel["reeksen"]:
         naam = reeks["waarde"]
+        if isinstance(naam, list):  # several columns summed, in the block's one period
+            problemen += ontbrekende_kolommen(pad, 1, kop, naam)
+            periode = tabel.get("periode")
+            uit.append([(int(periode), tuple(naam))] if periode not in (None, "") else [])
+            continue
         if JAAR in naam:
             patroon = re.compile(re.escape(naam).replace(re.escape(JAAR), r"(\d{4})") + "$")
             paren = [(int(m[1]), k) for k in kop if (m := patroon.match(k))]
@@ -399,7 +505,7 @@ def _selectie_leeg(
         Probleem(
             str(pad),
             1,
-            reeks["waarde"],
+            str(reeks["waarde"]),
             f"selectie {reeks['selectie']} voor {reeks['indicator_id']} past op geen enkele rij",
         )
     ]
