@@ -156,3 +156,16 @@ def test_legenda_noemt_alleen_de_categorie(met_database: Path) -> None:
         assert meta[indicator_id]["korte_titel"] in g.titel
         gezien += 1
     assert gezien >= 2
+
+
+def test_wat_we_niet_weten_naar_leeftijd_noemt_bestaande_settings(met_database: Path) -> None:
+    from dashboard.logica.lacunes import ONBEKEND_LEEFTIJD, onbekend_voor
+
+    bestaand = {s["setting_id"] for s in queries.settings()}
+    genoemd = {i for ids, _, _ in ONBEKEND_LEEFTIJD for i in ids}
+    assert genoemd <= bestaand, genoemd - bestaand
+    assert {"kinderopvang", "jeugdhulp", "kdc", "mkd"} <= genoemd
+    # the same gaps appear wherever a setting's gaps are listed (Trends, Capaciteit)
+    namen = {naam for naam, _ in onbekend_voor(["kdc"])}
+    assert "KDC en MKD naar leeftijd" in namen
+    assert "kenmerken-leeftijd-onbekend" in _ids(_pagina().layout())
