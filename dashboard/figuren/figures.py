@@ -34,6 +34,9 @@ from dashboard.gegevens.reeksen import (
     Reeks,
     bronnen_van,
     corona_modus,
+    een_indicator,
+    indicatornaam,
+    legendanaam,
     weergave_tekst,
 )
 
@@ -224,6 +227,7 @@ def trend_figuur(
     statussen: set[str] = set()
     breuken: dict[tuple[int, str, str], list[str]] = {}
     for i, reeks in enumerate(reeksen):
+        naam = legendanaam(reeks, reeksen)
         kleur, vorm = PALET[i % len(PALET)], VORMEN[i % len(VORMEN)]
         xas, yas = as_van[i]
         xs, ys, teksten = _xy_met_gaten(reeks)
@@ -237,7 +241,7 @@ def trend_figuur(
             {
                 "type": "scatter",
                 "mode": "lines+markers",
-                "name": reeks.label,
+                "name": naam,
                 "legendgroup": reeks.label,
                 "x": xs,
                 "y": vast,
@@ -250,12 +254,12 @@ def trend_figuur(
             }
         )
         if "voorlopig" in status_per_x.values():
-            data.append(_voorlopig_lijn(reeks, xs, ys, status_per_x, kleur, xas, yas))
+            data.append(_voorlopig_lijn(reeks, naam, xs, ys, status_per_x, kleur, xas, yas))
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
-                "name": reeks.label,
+                "name": naam,
                 "legendgroup": reeks.label,
                 "x": xs,
                 "y": ys,
@@ -332,13 +336,15 @@ def _paneelkop(paneel: Paneel, reeksen: list[Reeks], hoog: float) -> dict[str, A
 def _titel(reeksen: list[Reeks]) -> str:
     if not reeksen:
         return "Geen gegevens voor deze keuze"
+    if een_indicator(reeksen) and len(reeksen) > 1:
+        return indicatornaam(reeksen[0])  # the legend then names only the categories
     labels = [r.label for r in reeksen]
     if len(labels) <= 3:
         return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} en {labels[-1]}"
     return f"{labels[0]}, {labels[1]} en {len(labels) - 2} andere reeksen"
 
 
-def _voorlopig_lijn(reeks, xs, ys, status_per_x, kleur, xas, yas) -> dict[str, Any]:
+def _voorlopig_lijn(reeks, naam, xs, ys, status_per_x, kleur, xas, yas) -> dict[str, Any]:
     """Dashed segments that touch a provisional point (both ends kept so the dash connects)."""
     gestreept = []
     for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
@@ -350,7 +356,7 @@ def _voorlopig_lijn(reeks, xs, ys, status_per_x, kleur, xas, yas) -> dict[str, A
     return {
         "type": "scatter",
         "mode": "lines",
-        "name": f"{reeks.label} (voorlopig)",
+        "name": f"{naam} (voorlopig)",
         "legendgroup": reeks.label,
         "x": xs,
         "y": gestreept,

@@ -77,6 +77,25 @@ class Reeks:
         return tuple(sorted(jaren))
 
 
+def een_indicator(reeksen: list[Reeks]) -> bool:
+    """All series are categories of one indicator: the title can name it once."""
+    return len({r.indicator_id for r in reeksen}) == 1
+
+
+def indicatornaam(reeks: Reeks) -> str:
+    """The indicator's short title, without the category the label appends."""
+    return reeks.label.removesuffix(f" – {reeks.categorie}")
+
+
+def legendanaam(reeks: Reeks, reeksen: list[Reeks]) -> str:
+    """A legend entry names what tells the lines apart. In a breakdown chart (one indicator,
+    its categories) that is the category alone ("12 jaar"): the title names the indicator,
+    and repeating it in every entry makes a legend that wraps over half a phone screen."""
+    if een_indicator(reeksen) and reeks.categorie != "totaal":
+        return reeks.categorie
+    return reeks.label
+
+
 def breuken_van(m: dict[str, Any]) -> tuple[int, ...]:
     """The break years of an indicator's metadata row: all of `reeksbreuken`, else the one."""
     jaren = set(m.get("reeksbreuken") or ())

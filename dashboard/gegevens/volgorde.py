@@ -22,4 +22,6 @@ def categorie_sleutel(categorie: str) -> tuple[int, tuple[int, ...], str]:
     if tekst == "totaal":
         return (0, (), "")
     getallen = tuple(int(g) for g in _GETAL.findall(tekst))
+    if tekst.startswith("jonger dan") and getallen:
+        getallen = (getallen[0] - 1, *getallen)  # "jonger dan 4 jaar" before "4 jaar"
     return (1 if getallen else 2, getallen, tekst.lower())

@@ -62,6 +62,37 @@ ONBEKEND: list[tuple[tuple[str, ...], str, str]] = [
     ),
 ]
 
+ONBEKEND_LEEFTIJD: list[tuple[tuple[str, ...], str, str]] = [
+    (
+        ("kinderopvang",),
+        "Kinderopvang naar leeftijd van het kind",
+        "Geen jaarreeks per leeftijdsjaar van het kind; alleen de brede groepen (0–4, 4–12 "
+        "jaar) in de jaren die het overzicht noemt, en niets over kinderen met een "
+        "ondersteuningsbehoefte naar leeftijd.",
+    ),
+    (
+        ("jeugdhulp",),
+        "Jeugdhulp 0–4 en 4–12 jaar per jaar",
+        "Deze groepen zijn alleen op losse momenten gepubliceerd (zie het overzicht), niet als "
+        "jaartotaal voor elk jaar; per jaar zijn er alleen brede groepen als 0–18 en 18–23 jaar.",
+    ),
+    (
+        ("kdc", "mkd"),
+        "KDC en MKD naar leeftijd",
+        "Geen openbaar cijfer naar leeftijd; ook het aantal kinderen zelf is alleen als richting "
+        "bekend.",
+    ),
+    (
+        ("sbo", "so", "vso"),
+        "Sbo, so en vso naar leeftijd na 2016",
+        "DUO publiceert leerlingen naar soort po, cluster en leeftijd per schooljaar; Ketenmonitor "
+        "heeft alleen de bestanden van 1 oktober 2015 en 2016 ingelezen. Latere jaren staan bij "
+        "DUO, maar nog niet in de gegevens van dit dashboard.",
+    ),
+]
+"""Age gaps per setting: what the age section of Kenmerken cannot show, and why."""
+ONBEKEND += ONBEKEND_LEEFTIJD
+
 CAPACITEIT_SIGNALEN = ("sig_02", "sig_09", "sig_10", "sig_11", "sig_12", "sig_07", "sig_08")
 """The signals shown on Capaciteit (KDC, MKD, Wlz-dagbehandeling and the chain)."""
 
@@ -71,6 +102,23 @@ def onbekend_voor(settings: list[str]) -> list[tuple[str, str]]:
     return [
         (naam, uitleg) for ids, naam, uitleg in ONBEKEND if not settings or set(ids) & set(settings)
     ]
+
+
+def onbekend_leeftijd() -> html.Ul:
+    """The age gaps as a list, each naming its settings."""
+    namen = {x["setting_id"]: x["naam"] for x in queries.settings()}
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    html.Strong(naam),
+                    f" ({', '.join(namen.get(i, i) for i in ids)}) — {uitleg}",
+                ]
+            )
+            for ids, naam, uitleg in ONBEKEND_LEEFTIJD
+        ],
+        id="kenmerken-leeftijd-onbekend",
+    )
 
 
 def onbekend_lijst(settings: list[str]) -> html.Ul | None:

@@ -214,8 +214,17 @@ def uitsplitsing_kaart(id_: str, g: Grafiekexport, extra: list[Any] | None = Non
     chart and not to the next one.
     """
     punten = [(r, p) for r in g.reeksen for p in r.punten]
-    if len({p.jaar for _, p in punten}) >= 2:
+    lijn = any(t.get("type") == "scatter" for t in g.figuur.get("data", []))
+    if lijn and len({p.jaar for _, p in punten}) >= 2:
         tekst = samenvatting(g.reeksen, g.van, g.tot, "absoluut")
+    elif len({p.jaar for _, p in punten}) >= 2:
+        # separate dates side by side (bars, heat map): per category its value at each date,
+        # never a "latest value" that would read as the end of a trend
+        tekst = f"{g.titel}. " + "; ".join(
+            f"{r.categorie}: "
+            + ", ".join(f"{p.jaar} {nl.met_eenheid(p.waarde, r.eenheid)}" for p in r.punten)
+            for r in g.reeksen
+        )
     else:
         tekst = f"{g.titel}. " + "; ".join(
             f"{r.categorie}: {nl.met_eenheid(p.waarde, r.eenheid)} ({p.status})" for r, p in punten

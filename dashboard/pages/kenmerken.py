@@ -14,7 +14,15 @@ from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.staaf import staaf_figuur, staaf_samenvatting
 from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import staaf_reeksen
-from dashboard.logica.uitsplitsing import MAX_PER_SOORT, reeksen_met, uitsplitsing_grafiek
+from dashboard.logica.lacunes import onbekend_leeftijd
+from dashboard.logica.uitsplitsing import (
+    MAX_PER_SOORT,
+    banden_zin,
+    groep_van,
+    leeftijd_overzicht,
+    reeksen_met,
+    uitsplitsing_grafiek,
+)
 from dashboard.onderdelen.components import (
     exporteer_via_url,
     grafiekkaart,
@@ -28,6 +36,7 @@ from dashboard.onderdelen.coronaschakelaar import (
     registreer_corona_callback,
 )
 from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import (
     briefingknop,
     registreer_briefing_callback,
@@ -121,18 +130,79 @@ def _kaarten(indicatoren: list[str], uitsplitsing: str, corona: str) -> list[htm
     return kaarten
 
 
-def _leeftijdskaarten(corona: str) -> list[html.Div]:
-    """One card per age series in the database (slot k shows the k-th); the slot's store
-    tells its export which series the card shows, so the file is what is on screen."""
-    kaarten = []
+def _leeftijdskaarten(corona: str) -> dict[str, list[html.Div]]:
+    """One card per age series in the database (slot k shows the k-th), grouped by the
+    question it answers; the slot's store tells its export which series the card shows, so
+    the file is what is on screen."""
+    meta = queries.indicator_meta()
+    domein = {s["setting_id"]: s["domein"] for s in queries.settings()}
+    groepen: dict[str, list[html.Div]] = {g: [] for g in LEEFTIJD_GROEPEN}
     for k, indicator_id in enumerate(reeksen_met("leeftijd")):
         g = uitsplitsing_grafiek(indicator_id, "leeftijd", corona)
         if g is None:
             continue
         kaart = uitsplitsing_kaart(f"kenmerken-leeftijd-{k}", g, _uitleg(indicator_id))
         kaart.children.append(dcc.Store(id=f"kenmerken-leeftijd-{k}-reeks", data=indicator_id))
-        kaarten.append(kaart)
-    return kaarten
+        groepen[groep_van(meta[indicator_id], domein)].append(kaart)
+    return groepen
+
+
+LEEFTIJD_GROEPEN = {
+    "aandeel": (
+        "Aandeel in sbo en so per leeftijd",
+        "Welk deel van de leerlingen van een leeftijd zit in het speciaal basisonderwijs of het "
+        "speciaal onderwijs? Teller en noemer (bo + sbo + so van die leeftijd) komen uit "
+        "hetzelfde DUO-bestand en dezelfde peildatum. Er zijn twee peildata (1 oktober 2015 en "
+        "2016); ze staan naast elkaar, niet als trend.",
+    ),
+    "jeugdhulp": (
+        "Jeugdhulp en jeugdzorg naar leeftijd",
+        "Jongeren met jeugdhulp of jeugdzorg per leeftijdsgroep, per jaar. De groepen verschillen "
+        "per reeks; 0–4 en 4–12 jaar zijn niet voor elk jaar gepubliceerd.",
+    ),
+    "overig": (
+        "Kinderopvang en andere reeksen naar leeftijd",
+        "Elk met een eigen definitie; niet met elkaar te vergelijken of op te tellen.",
+    ),
+    "context": (
+        "Aantallen leerlingen per leeftijd (context)",
+        "Hoeveel leerlingen van elke leeftijd er zijn: vooral de omvang van geboortejaren, geen "
+        "maat voor gebruik van ondersteuning. Als warmtekaart: elk vak een aantal.",
+    ),
+}
+
+
+OVERZICHT_TITEL = "Cijfers naar leeftijd per setting, met de jaren waarvoor ze er zijn"
+
+
+def _overzicht() -> html.Div:
+    """The age data per setting with its years, generated from the database."""
+    rijen = leeftijd_overzicht()
+    kop = ["Setting", "Reeks", "Leeftijden", "Jaren"]
+    return scrolvak(
+        html.Table(
+            [
+                html.Caption(OVERZICHT_TITEL),
+                html.Thead(html.Tr([html.Th(k, scope="col") for k in kop])),
+                html.Tbody(
+                    [
+                        html.Tr(
+                            [
+                                html.Td(r["setting"]),
+                                html.Td(r["reeks"]),
+                                html.Td(r["leeftijden"]),
+                                html.Td(r["jaren"]),
+                            ]
+                        )
+                        for r in rijen
+                    ]
+                ),
+            ],
+            className="datatabel",
+            id="kenmerken-leeftijd-overzicht",
+        ),
+        OVERZICHT_TITEL,
+    )
 
 
 def _leeftijd_export(indicator_id: str | None, search: str | None) -> Grafiekexport:
@@ -146,18 +216,37 @@ def _leeftijd_export(indicator_id: str | None, search: str | None) -> Grafiekexp
 
 
 def _leeftijd(corona: str) -> html.Section:
+    kaarten = _leeftijdskaarten(corona)
+    zinnen = [
+        z
+        for i in reeksen_met("leeftijd")
+        if i.endswith("_aandeel_naar_leeftijd_duo") and (z := banden_zin(i))
+    ]
+    delen: list[Any] = []
+    for groep, (kop, uitleg) in LEEFTIJD_GROEPEN.items():
+        if not kaarten[groep]:
+            continue
+        delen += [html.H3(kop, id=f"leeftijd-{groep}"), html.P(uitleg)]
+        if groep == "aandeel":
+            delen += [html.P(z) for z in zinnen]
+        delen.append(html.Div(kaarten[groep], className="kaarten"))
     return html.Section(
         [
             html.H2("Leeftijd", id="leeftijd"),
             html.P(
-                "Volgens de brief stijgt het gebruik van ondersteuning het sterkst bij kinderen van 4 tot en "
-                "met 7 jaar. Een openbare reeks die dat per jaar laat zien bestaat niet; hieronder de "
-                "openbare cijfers die wel naar leeftijd zijn uitgesplitst, elk met een eigen definitie: "
-                "een lijn per leeftijdsgroep waar meer jaren zijn gepubliceerd, anders de ene peiling als "
-                "staafdiagram. Ze zijn niet met elkaar te vergelijken of op te tellen."
+                "Wie gebruikt ondersteuning, op welke leeftijd? Volgens de brief stijgt het gebruik "
+                "het sterkst bij kinderen van 4 tot en met 7 jaar; een openbare jaarreeks die dat "
+                "laat zien bestaat niet. Hieronder eerst welke cijfers naar leeftijd er per "
+                "setting zijn en voor welke jaren, dan het aandeel per leeftijd in sbo en so, "
+                "jeugdhulp naar leeftijd, en tot slot leerlingaantallen als context. Elke reeks "
+                "heeft een eigen definitie: niet optellen of onderling vergelijken."
             ),
             *_signalen(SIGNALEN_LEEFTIJD),
-            html.Div(_leeftijdskaarten(corona), className="kaarten"),
+            html.H3("Welke cijfers naar leeftijd er zijn", id="leeftijd-overzicht"),
+            _overzicht(),
+            html.H4("Wat we niet weten naar leeftijd"),
+            onbekend_leeftijd(),
+            *delen,
         ]
     )
 

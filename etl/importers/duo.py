@@ -31,6 +31,9 @@ to `regio_waarneming`, never to `waarneming`. Gemeente codes arrive without `GM`
 zeros (`14` = GM0014); DUO's code `9999` ("ONBEKEND") counts nationally and is listed as
 "gemeente onbekend", outside every provincie.
 
+A category may sum several columns (`waarde` as a list: an age band, one location counted once),
+and a block may list `aandelen`: shares computed from this file's own sums (etl/importers/aandeel.py).
+
 The module is a little over 450 lines on purpose: the national and the regional rows come
 from one pass over the same cells and share the range arithmetic of `Som`; split in two, that
 arithmetic would have to be kept in step in two places.
@@ -44,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from etl.importers.aandeel import aandelen
 from etl.importers.basis import (
     ImportFout,
     Importtabel,
@@ -162,6 +166,14 @@ def lees_duo(
                 uit.sla_over(reden)
                 continue
             per_gemeente = sommen.setdefault(jaar, {})
+            if isinstance(kolom, tuple):  # a category that sums columns (an age band)
+                for nummer, rij, gemeente in locaties:
+                    bijdrage = _cellen(pad, nummer, kolom, rij, tekens, naam_vestiging)
+                    if isinstance(bijdrage, list):
+                        problemen += bijdrage
+                    elif bijdrage is not None:
+                        per_gemeente.setdefault(gemeente, Som()).tel(bijdrage)
+                continue
             for nummer, rij, gemeente in locaties:
                 cel = rij[kolom]
                 if cel.isdigit():  # the common case, kept cheap: 290,000 cells in the real file
@@ -186,7 +198,7 @@ def lees_duo(
             if landelijk.vestigingen == 0:
                 uit.sla_over("geen vestigingen met leerlingen")
                 continue
-            formule = landelijk.formule(kolom, tekst_selectie, pad.name)
+            formule = landelijk.formule(_kolomnaam(kolom), tekst_selectie, pad.name)
             status, voorlopig_noot = _status(tabel, jaar)
             uit.waarnemingen.append(
                 waarneming(
@@ -221,7 +233,38 @@ def lees_duo(
                 ]
     if problemen:
         raise ImportFout(sorted(set(problemen), key=lambda p: (p.regel or 0, p.kolom or "")))
+    for aandeel in tabel.get("aandelen", []):
+        uit.waarnemingen += aandelen(uit.waarnemingen, aandeel, tabel["bron_id"], pad)
     return uit
+
+
+def _kolomnaam(kolom: str | tuple[str, ...]) -> str:
+    return " + ".join(kolom) if isinstance(kolom, tuple) else kolom
+
+
+def _cellen(
+    pad: Path,
+    nummer: int,
+    kolommen: tuple[str, ...],
+    rij: dict[str, str],
+    tekens: dict[str, list[int]],
+    naam_vestiging: Any,
+) -> Som | list[Probleem] | None:
+    """One location's cells summed over several columns; it counts as one contributing
+    location (and once per mark, since each marked cell is its own 1–4 range)."""
+    som, problemen = Som(), []
+    for kolom in kolommen:
+        bijdrage = _cel(pad, nummer, kolom, rij[kolom], tekens, naam_vestiging(rij, nummer))
+        if isinstance(bijdrage, Probleem):
+            problemen.append(bijdrage)
+        elif bijdrage is not None:
+            som.tel(bijdrage)
+    if problemen:
+        return problemen
+    if som.vestigingen == 0:
+        return None
+    som.vestigingen = 1
+    return som
 
 
 def _kolommen(
@@ -231,6 +274,11 @@ def _kolommen(
     uit = []
     for reeks in tabel["reeksen"]:
         naam = reeks["waarde"]
+        if isinstance(naam, list):  # several columns summed, in the block's one period
+            problemen += ontbrekende_kolommen(pad, 1, kop, naam)
+            periode = tabel.get("periode")
+            uit.append([(int(periode), tuple(naam))] if periode not in (None, "") else [])
+            continue
         if JAAR in naam:
             patroon = re.compile(re.escape(naam).replace(re.escape(JAAR), r"(\d{4})") + "$")
             paren = [(int(m[1]), k) for k in kop if (m := patroon.match(k))]
@@ -416,7 +464,7 @@ def _selectie_leeg(
         Probleem(
             str(pad),
             1,
-            reeks["waarde"],
+            str(reeks["waarde"]),
             f"selectie {reeks['selectie']} voor {reeks['indicator_id']} past op geen enkele rij",
         )
     ]

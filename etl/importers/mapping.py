@@ -58,7 +58,28 @@ def lees_mapping(raw_dir: Path) -> list[dict[str, Any]] | None:
         raise ImportFout(problemen)
     for t in tabellen:
         t["statustekens"] = {**STANDAARD_TEKENS, **t.get("statustekens", {})}
+        t["reeksen"] = vouw_uit(t)
     return tabellen
+
+
+def vouw_uit(tabel: dict[str, Any]) -> list[dict[str, Any]]:
+    """Series with `per` (a name in the block's `categorieen`) become one series per category.
+
+    A file with a column per age (`LEEFTIJD_4` … `LEEFTIJD_24`) would otherwise need one
+    hand-written series per type, age and file; the block names its categories once (a
+    category may sum several columns, an age band) and each series says which list it uses.
+    """
+    uit = []
+    for reeks in tabel["reeksen"]:
+        if "per" not in reeks:
+            uit.append(reeks)
+            continue
+        for categorie, kolommen in tabel["categorieen"][reeks["per"]].items():
+            uit.append(
+                {k: v for k, v in reeks.items() if k != "per"}
+                | {"uitsplitsing": reeks["per"], "categorie": categorie, "waarde": kolommen}
+            )
+    return uit
 
 
 def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
@@ -85,8 +106,10 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
     if not isinstance(reeksen, list) or not reeksen:
         problemen.append(Probleem(str(pad), None, f"{plek}.reeksen", "verwacht minstens één reeks"))
         return problemen
+    problemen += _controleer_categorieen(pad, plek, tabel)
     for j, reeks in enumerate(reeksen):
-        for sleutel in ("indicator_id", "waarde"):
+        nodig = ("indicator_id",) if isinstance(reeks, dict) and "per" in reeks else None
+        for sleutel in nodig or ("indicator_id", "waarde"):
             if not isinstance(reeks, dict) or not reeks.get(sleutel):
                 problemen.append(
                     Probleem(str(pad), None, f"{plek}.reeksen[{j}].{sleutel}", "verplicht veld")
@@ -104,6 +127,37 @@ def _controleer(pad: Path, i: int, tabel: Any) -> list[Probleem]:
                         " 'LEERLINGEN_{jaar}' in 'waarde')",
                     )
                 )
+    return problemen
+
+
+def _controleer_categorieen(pad: Path, plek: str, tabel: dict[str, Any]) -> list[Probleem]:
+    """`categorieen` (name → column or columns), each series' `per`, and `aandelen`."""
+    problemen = []
+
+    def fout(veld: str, reden: str) -> None:
+        problemen.append(Probleem(str(pad), None, f"{plek}.{veld}", reden))
+
+    lijsten = tabel.get("categorieen", {})
+    if not isinstance(lijsten, dict) or not all(
+        isinstance(lijst, dict)
+        and lijst
+        and all(
+            isinstance(k, str) or (isinstance(k, list) and k and all(isinstance(x, str) for x in k))
+            for k in lijst.values()
+        )
+        for lijst in lijsten.values()
+    ):
+        fout("categorieen", 'verwacht {"leeftijd": {"4 jaar": "KOLOM", "4 tot 8 jaar": [...]}}')
+        return problemen
+    for j, reeks in enumerate(tabel.get("reeksen") or []):
+        if isinstance(reeks, dict) and "per" in reeks and reeks["per"] not in lijsten:
+            fout(f"reeksen[{j}].per", f"{reeks['per']!r} staat niet in 'categorieen'")
+    for j, aandeel in enumerate(tabel.get("aandelen") or []):
+        velden = ("indicator_id", "teller", "noemer", "uitsplitsing", "categorieen")
+        if not isinstance(aandeel, dict) or any(not aandeel.get(v) for v in velden):
+            fout(f"aandelen[{j}]", f"verwacht de velden {', '.join(velden)}")
+        elif not isinstance(aandeel["noemer"], list) or aandeel["teller"] not in aandeel["noemer"]:
+            fout(f"aandelen[{j}].noemer", "een lijst indicatoren waarin de teller zelf ook staat")
     return problemen
 
 

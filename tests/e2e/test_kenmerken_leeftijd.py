@@ -1,0 +1,43 @@
+"""Kenmerken's age section in a browser: at 390 and 1400 px no chart is taller than the
+screen because of its legend, every age chart has its toolbar and table, and axe finds nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import axe_overtredingen, console_fouten
+
+SCHERM = 844
+
+KAARTEN_JS = """
+const sectie = document.getElementById('leeftijd').closest('section');
+return [...sectie.querySelectorAll('.grafiekkaart')].map(k => {
+  const graf = k.querySelector('.js-plotly-plot');
+  const legenda = k.querySelector('.legend');
+  return {
+    id: graf ? graf.id : '',
+    hoogte: graf ? graf.getBoundingClientRect().height : 0,
+    legenda: legenda ? legenda.getBoundingClientRect().height : 0,
+    werkbalk: !!k.querySelector('.werkbalk, [id$="-export"]'),
+    tabel: !!k.querySelector('details table'),
+  };
+});
+"""
+
+
+@pytest.mark.parametrize("breedte", [390, 1400])
+def test_leeftijdsgrafieken_passen_op_het_scherm(dash_duo, app, breedte: int) -> None:
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(breedte, SCHERM)
+    dash_duo.wait_for_page(dash_duo.server_url + "/kenmerken")
+    dash_duo.wait_for_element(".grafiekkaart .main-svg", timeout=15)
+    dash_duo.wait_for_element("#kenmerken-leeftijd-overzicht", timeout=5)
+    kaarten = dash_duo.driver.execute_script(KAARTEN_JS)
+    assert len(kaarten) >= 8, kaarten
+    for k in kaarten:
+        assert k["hoogte"] <= SCHERM, k
+        assert k["legenda"] < SCHERM / 3, k  # a legend never takes over a phone screen
+        assert k["werkbalk"] and k["tabel"], k
+    if breedte == 390:
+        assert axe_overtredingen(dash_duo.driver) == []
+    assert console_fouten(dash_duo) == []
