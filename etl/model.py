@@ -12,7 +12,8 @@ table or column is added, removed or retyped. Version 1 is every build without t
 from __future__ import annotations
 
 # 2: bouw.data_versie/data_versie_kort/schema_versie and the table datapakket.
-SCHEMA_VERSIE = 2
+# 3: regio_waarneming.telling/citaat, aantal_vestigingen nullable; regio.toelichting.
+SCHEMA_VERSIE = 3
 
 TABELLEN: dict[str, str] = {
     "bron": """
@@ -46,13 +47,15 @@ TABELLEN: dict[str, str] = {
     "regio": """
         CREATE TABLE regio (
             regio_code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, niveau VARCHAR NOT NULL,
-            provincie VARCHAR)""",
+            provincie VARCHAR, toelichting VARCHAR)""",
     "regio_waarneming": """
         CREATE TABLE regio_waarneming (
             regio_code VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL, jaar INTEGER NOT NULL,
             waarde DOUBLE NOT NULL, ondergrens DOUBLE, bovengrens DOUBLE,
-            aantal_vestigingen INTEGER NOT NULL, status VARCHAR NOT NULL,
+            aantal_vestigingen INTEGER, status VARCHAR NOT NULL,
             bron_id VARCHAR NOT NULL, noot VARCHAR,
+            telling VARCHAR NOT NULL CHECK (telling IN ('vestiging', 'woonplaats')),
+            citaat VARCHAR,
             PRIMARY KEY (regio_code, indicator_id, jaar))""",
     "reeksbreuk": """
         CREATE TABLE reeksbreuk (
