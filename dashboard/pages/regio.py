@@ -93,7 +93,7 @@ def _uitleg() -> html.Div:
     return html.Div(
         [
             html.Section(
-                [html.H2(regio.TELLINGEN[t], className="h6"), html.P(regio.UITLEG[t])],
+                [html.H2(regio.TELLINGEN[t]), html.P(regio.UITLEG[t])],
                 className="regio-telling-uitleg",
             )
             for t in regio.TELLINGEN
@@ -115,11 +115,11 @@ def layout(**kwargs: Any) -> html.Div:
             html.H1("Regio"),
             html.P(
                 "Waar zitten de leerlingen van het speciaal (basis)onderwijs, en waar groeit hun "
-                "aantal? Per provincie of gemeente, uit DUO's bestand met het aantal leerlingen "
-                "per schoolvestiging."
+                "aantal? Per provincie of gemeente, op twee manieren geteld: waar de school staat "
+                "(DUO) of waar het kind woont (CBS). Kies de telling hieronder."
             ),
             _uitleg(),
-            html.P(regio.KADER, className="kader", id="regio-kader"),
+            html.P(_kader(staat), className="kader", id="regio-kader"),
             html.P(id="regio-breuken", className="kader"),
             meldingen(teksten, "regio-meldingen"),
             html.Div(id="regio-keuzemeldingen", role="status", **{"aria-live": "polite"}),
@@ -281,6 +281,7 @@ def schrijf_url(telling, niveau, soort, jaar, maat, gekozen, periode):
     Output("regio-nederland", "children"),
     Output("regio-onverdeeld", "children"),
     Output("regio-kaart-bron", "children"),
+    Output("regio-kader", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
 )
@@ -301,15 +302,18 @@ def werk_kaart_bij(telling, niveau, soort, jaar, maat, gekozen):
         regio.nederland_tekst(uit),
         _onverdeeld(staat),
         regio.bronregel(staat),
+        _kader(staat),
     )
+
+
+def _kader(staat: dict[str, Any]) -> str:
+    """The caveat of the chosen telling (the other one's is in the side-by-side text)."""
+    return regio.beeldvoorbehoud(staat) if regio.is_woon(staat) else regio.KADER
 
 
 def _breuken_of_kader(staat: dict[str, Any]) -> str:
     if regio.is_woon(staat):
-        return (
-            "Deze kaart telt naar woongemeente: het kader hierboven (per vestiging) geldt voor "
-            "de andere telling. " + regio.beeldvoorbehoud(staat)
-        )
+        return ""  # CBS's table has no break in 2013–2023
     return regio.kanttekening(staat).removeprefix(regio.KADER).strip()
 
 
