@@ -566,10 +566,10 @@ def api_regio_overzicht() -> list[dict[str, Any]]:
     """Per (level, indicator) with regional values: first and last year and row count."""
     return _rijen(
         """
-        SELECT r.niveau, w.indicator_id, min(w.jaar) AS eerste_jaar, max(w.jaar) AS laatste_jaar,
-               count(*) AS rijen
+        SELECT w.telling, r.niveau, w.indicator_id, min(w.jaar) AS eerste_jaar,
+               max(w.jaar) AS laatste_jaar, count(*) AS rijen
         FROM regio_waarneming w JOIN regio r USING (regio_code)
-        GROUP BY ALL ORDER BY r.niveau, w.indicator_id
+        GROUP BY ALL ORDER BY w.telling, r.niveau, w.indicator_id
         """
     )
 
