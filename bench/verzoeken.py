@@ -134,14 +134,21 @@ def trends_lichaam(indicatoren: list[str], weergave: str) -> bytes:
 
 
 def regio_lichaam(
-    callbacks: Mapping[str, Mapping[str, Any]], uitvoer: str, niveau: str, soort: str, jaar: int
+    callbacks: Mapping[str, Mapping[str, Any]],
+    uitvoer: str,
+    niveau: str,
+    soort: str,
+    jaar: int,
+    telling: str = "vestiging",
+    maat: str = "aantal",
 ) -> dict[str, Any]:
     """A /regio callback after a change of year (the map or the table, per level and kind)."""
     waarden = {
+        "regio-telling.value": telling,
         "regio-niveau.value": niveau,
         "regio-soort.value": soort,
         "regio-jaar.value": str(jaar),
-        "regio-maat.value": "aantal",
+        "regio-maat.value": maat,
         "regio-gekozen.data": None,
     }
     return callback_lichaam(callbacks, uitvoer, waarden, "regio-jaar.value")

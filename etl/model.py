@@ -15,7 +15,8 @@ from __future__ import annotations
 # 3: the table wijziging (the change log, etl/wijziging.py) and the table corona_atypisch
 #    (series whose 2020 is hidden by default, with the quote why).
 # 4: bron.producent/noot, revisie.soort_wijziging (nieuwe_* nullable), the table afleiding.
-SCHEMA_VERSIE = 4
+# 5: regio_waarneming.telling/citaat, aantal_vestigingen nullable; regio.toelichting.
+SCHEMA_VERSIE = 5
 
 TABELLEN: dict[str, str] = {
     "bron": """
@@ -61,13 +62,15 @@ TABELLEN: dict[str, str] = {
     "regio": """
         CREATE TABLE regio (
             regio_code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, niveau VARCHAR NOT NULL,
-            provincie VARCHAR)""",
+            provincie VARCHAR, toelichting VARCHAR)""",
     "regio_waarneming": """
         CREATE TABLE regio_waarneming (
             regio_code VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL, jaar INTEGER NOT NULL,
             waarde DOUBLE NOT NULL, ondergrens DOUBLE, bovengrens DOUBLE,
-            aantal_vestigingen INTEGER NOT NULL, status VARCHAR NOT NULL,
+            aantal_vestigingen INTEGER, status VARCHAR NOT NULL,
             bron_id VARCHAR NOT NULL, noot VARCHAR,
+            telling VARCHAR NOT NULL CHECK (telling IN ('vestiging', 'woonplaats')),
+            citaat VARCHAR,
             PRIMARY KEY (regio_code, indicator_id, jaar))""",
     "reeksbreuk": """
         CREATE TABLE reeksbreuk (

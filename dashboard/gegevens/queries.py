@@ -423,7 +423,9 @@ _REGIO_SOM = f"""
     SELECT w.regio_code, w.jaar, sum(w.waarde) AS waarde,{_GRENZEN_SOM}
            sum(w.aantal_vestigingen) AS aantal_vestigingen,
            count(DISTINCT w.indicator_id) AS aantal_delen,
-           any_value(w.bron_id) AS bron_id
+           any_value(w.bron_id) AS bron_id,
+           CASE WHEN count(*) = 1 THEN any_value(w.status) ELSE 'afgeleid' END AS status,
+           CASE WHEN count(*) = 1 THEN any_value(w.citaat) END AS citaat
     FROM regio_waarneming w JOIN regio r USING (regio_code)
     WHERE r.niveau = ? AND list_contains(?, w.indicator_id)
 """
@@ -439,9 +441,30 @@ def regio_lijst(niveau: str) -> list[dict[str, Any]]:
 
 
 @per_bouw
-def regio_jaren() -> list[int]:
-    """The years with regional values, ascending."""
-    return [r["jaar"] for r in _rijen("SELECT DISTINCT jaar FROM regio_waarneming ORDER BY jaar")]
+def regio_jaren(telling: str | None = None) -> list[int]:
+    """The years with regional values of one telling (or of any), ascending."""
+    return [
+        r["jaar"]
+        for r in _rijen(
+            "SELECT DISTINCT jaar FROM regio_waarneming WHERE ? IS NULL OR telling = ?"
+            " ORDER BY jaar",
+            [telling, telling],
+        )
+    ]
+
+
+@per_bouw
+def regio_onverdeeld(indicator_ids: tuple[str, ...], jaar: int) -> list[dict[str, Any]]:
+    """Names a regional import could not place on the 2025 map, with their value that year."""
+    return _rijen(
+        """
+        SELECT r.naam, any_value(r.toelichting) AS toelichting, sum(w.waarde) AS waarde
+        FROM regio_waarneming w JOIN regio r USING (regio_code)
+        WHERE r.niveau = 'onverdeeld' AND list_contains(?, w.indicator_id) AND w.jaar = ?
+        GROUP BY r.naam ORDER BY waarde DESC, r.naam
+        """,
+        [list(indicator_ids), jaar],
+    )
 
 
 @per_bouw
@@ -462,14 +485,15 @@ _JAARSOM_MET_GRENZEN = f"""
 
 @per_bouw
 def landelijke_regioreeks(indicator_ids: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The national yearly sum: every gemeente including GM9999 (DUO's unknown code)."""
+    """The national yearly sum: every gemeente including GM9999 (DUO's unknown code) and
+    every name a regional import could not place (level `onverdeeld`)."""
     return _rijen(
         _JAARSOM_MET_GRENZEN
         + f"""
                any_value(b.bron_id) AS bron_id, any_value(b.titel) AS bron_titel,
                any_value({_BRON_NAAM}) AS bron_uitgever, any_value(b.url) AS bron_url
         FROM regio_waarneming w JOIN regio r USING (regio_code) JOIN bron b USING (bron_id)
-        WHERE r.niveau = 'gemeente' AND list_contains(?, w.indicator_id)
+        WHERE r.niveau IN ('gemeente', 'onverdeeld') AND list_contains(?, w.indicator_id)
         GROUP BY w.jaar ORDER BY w.jaar
         """,
         [list(indicator_ids)],
@@ -611,10 +635,10 @@ def api_regio_overzicht() -> list[dict[str, Any]]:
     """Per (level, indicator) with regional values: first and last year and row count."""
     return _rijen(
         """
-        SELECT r.niveau, w.indicator_id, min(w.jaar) AS eerste_jaar, max(w.jaar) AS laatste_jaar,
-               count(*) AS rijen
+        SELECT w.telling, r.niveau, w.indicator_id, min(w.jaar) AS eerste_jaar,
+               max(w.jaar) AS laatste_jaar, count(*) AS rijen
         FROM regio_waarneming w JOIN regio r USING (regio_code)
-        GROUP BY ALL ORDER BY r.niveau, w.indicator_id
+        GROUP BY ALL ORDER BY w.telling, r.niveau, w.indicator_id
         """
     )
 

@@ -24,10 +24,15 @@ TELLINGEN = {
         "leerlingen op 1 oktober op de schoolvestigingen in de regio (DUO, per vestiging "
         "opgeteld); niet het aantal kinderen dat er woont"
     ),
+    "woonplaats": (
+        "kinderen naar de gemeente waar ze wonen (CBS StatLine 85701NED, per gemeente afgerond "
+        "op tientallen; een gemeente van 2025 uit oude gemeenten, provincies: som, afgeleid); "
+        "niveau onverdeeld = gesplitste of door CBS niet in te delen gemeenten"
+    ),
 }
 """How a regional number counts. A later count by place of residence (CBS) gets its own key,
 so an address of today keeps meaning the same thing."""
-NIVEAUS = ("provincie", "gemeente")
+NIVEAUS = ("provincie", "gemeente", "onverdeeld")
 
 
 class ApiFout(Exception):
@@ -307,16 +312,16 @@ REGIO_KOLOMMEN = [
 
 
 def regio_overzicht() -> bytes:
-    per_niveau: dict[str, list[dict[str, Any]]] = {}
+    per_telling: dict[str, dict[str, list[dict[str, Any]]]] = {t: {} for t in TELLINGEN}
     for r in queries.api_regio_overzicht():
-        per_niveau.setdefault(r["niveau"], []).append(
+        per_telling[r["telling"]].setdefault(r["niveau"], []).append(
             {
                 "indicator_id": r["indicator_id"],
                 "eerste_jaar": r["eerste_jaar"],
                 "laatste_jaar": r["laatste_jaar"],
                 "rijen": r["rijen"],
                 "links": {
-                    f: f"{V1}/regio/vestiging/{r['niveau']}/{r['indicator_id']}.{f}"
+                    f: f"{V1}/regio/{r['telling']}/{r['niveau']}/{r['indicator_id']}.{f}"
                     for f in ("json", "csv")
                 },
             }
@@ -325,15 +330,19 @@ def regio_overzicht() -> bytes:
         {
             "data_versie": queries.dataversie(),
             "tellingen": [
-                {"telling": t, "omschrijving": o, "niveaus": per_niveau}
+                {"telling": t, "omschrijving": o, "niveaus": per_telling[t]}
                 for t, o in TELLINGEN.items()
             ],
         }
     )
 
 
-def _regio_indicatoren(niveau: str) -> set[str]:
-    return {r["indicator_id"] for r in queries.api_regio_overzicht() if r["niveau"] == niveau}
+def _regio_indicatoren(niveau: str, telling: str = "vestiging") -> set[str]:
+    return {
+        r["indicator_id"]
+        for r in queries.api_regio_overzicht()
+        if r["niveau"] == niveau and r["telling"] == telling
+    }
 
 
 def _jaar(tekst: str | None, niveau: str, indicator_id: str) -> int | None:
@@ -362,7 +371,7 @@ def regio_verzoek(
     if niveau not in NIVEAUS:
         raise ApiFout(404, f"onbekend niveau: {niveau[:40]}; bekend: {', '.join(NIVEAUS)}")
     overlever, alias = zoek_indicator(indicator_id)
-    if overlever not in _regio_indicatoren(niveau):
+    if overlever not in _regio_indicatoren(niveau, telling):
         raise ApiFout(404, f"geen regionale waarden voor indicator: {indicator_id[:80]}")
     return overlever, alias, _jaar(jaar, niveau, overlever)
 

@@ -57,6 +57,49 @@ SOORTEN: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "so_vso": ("leerlingen op gecombineerde so/vso-vestigingen", ("leerlingen_vestiging_so_vso",)),
 }
+# By residence (CBS 85701NED): pupils counted in the gemeente where they live. `so_vso` does
+# not exist there (CBS splits so and vso per pupil); `gespecialiseerd` is so + vso.
+SOORTEN_WOON: dict[str, tuple[str, tuple[str, ...]]] = {
+    "gespecialiseerd": (
+        "kinderen in so en vso samen, naar woongemeente",
+        ("leerlingen_woonplaats_so", "leerlingen_woonplaats_vso"),
+    ),
+    "sbo": ("kinderen in het sbo, naar woongemeente", ("leerlingen_woonplaats_sbo",)),
+    "so": ("kinderen in het so, naar woongemeente", ("leerlingen_woonplaats_so",)),
+    "vso": ("kinderen in het vso, naar woongemeente", ("leerlingen_woonplaats_vso",)),
+}
+TELLINGEN = {
+    "vestiging": "Waar de school staat (DUO, per schoolvestiging)",
+    "woonplaats": "Waar het kind woont (CBS, per woongemeente)",
+}
+NOEMER_WOON = (
+    "leerlingen_woonplaats_bo",
+    "leerlingen_woonplaats_sbo",
+    "leerlingen_woonplaats_so",
+)
+BRONREGEL_WOON = "Bron: CBS StatLine 85701NED (CC BY 4.0); kaart: CBS/PDOK Gebiedsindelingen 2025"
+TOLERANTIE = 0.02
+"""The national sum by residence stays within 2 % of OCW's national so series: CBS rounds each
+gemeente to tens and counts by residence (so 2019: 32.270 here, 32.069 at OCW, 0,6 %)."""
+UITLEG = {
+    "vestiging": (
+        "Beantwoordt: hoeveel leerlingen gaan in deze regio naar school? Telt leerlingen op "
+        "schoolvestigingen (DUO, open onderwijsdata, 1 oktober, 1996–2025), niet waar ze wonen: "
+        "speciale scholen bedienen een groot gebied, dus de kaart toont vooral waar scholen "
+        "staan. Exact geteld, behalve DUO's afscherming ‘<5’ (een bereik). Elke waarde is door "
+        "Ketenmonitor opgeteld (afgeleid)."
+    ),
+    "woonplaats": (
+        "Beantwoordt: in welke gemeenten gaan relatief veel kinderen naar sbo of so? Telt "
+        "kinderen naar de gemeente waar ze wonen (CBS StatLine 85701NED, 2013/’14–2023/’24; "
+        "2023/’24 voorlopig). CBS rondt elke gemeente af op tientallen: kleine gemeenten "
+        "springen daardoor in stappen van 10, en de som over gemeenten wijkt tot enkele "
+        "honderden af van landelijke reeksen. Een gemeentecijfer is het gepubliceerde "
+        "CBS-cijfer; waar een gemeente van 2025 uit meerdere oude gemeenten is ontstaan "
+        "(herindelingslijst met CBS-bron) en voor provincies en Nederland is het een som "
+        "(afgeleid). Gesplitste gemeenten staan apart in de lijst ‘niet geplaatst’."
+    ),
+}
 VANAF = 2010
 """Default first year of every series here: the special types break in 2009/10 (and earlier)."""
 PERIODES = {
@@ -93,12 +136,31 @@ def _regio_codes() -> list[str]:
     return [r["regio_code"] for n in NIVEAUS for r in queries.regio_lijst(n)]
 
 
+def soorten(telling: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return SOORTEN_WOON if telling == "woonplaats" else SOORTEN
+
+
+def ids(staat: dict[str, Any]) -> tuple[str, ...]:
+    """The indicators the chosen soort sums, in the chosen telling."""
+    return soorten(staat.get("telling", "vestiging"))[staat["soort"]][1]
+
+
+def noemer(staat: dict[str, Any]) -> tuple[str, ...]:
+    return NOEMER_WOON if staat.get("telling") == "woonplaats" else NOEMER
+
+
+def jaren(telling: str) -> list[int]:
+    return queries.regio_jaren(telling)
+
+
 def params() -> list[Param]:
-    jaren = queries.regio_jaren()
+    alle = queries.regio_jaren()
     return [
+        # Without `telling` a URL means per location: saved links from before keep their view.
+        Param("telling", "vestiging", lambda: TELLINGEN, omschrijving="telling"),
         Param("niveau", "provincie", lambda: NIVEAUS, omschrijving="niveau"),
-        Param("soort", "gespecialiseerd", lambda: SOORTEN, omschrijving="soort vestiging"),
-        Param("jaar", jaren[-1], lambda: jaren, soort=int, omschrijving="jaar"),
+        Param("soort", "gespecialiseerd", lambda: SOORTEN, omschrijving="soort"),
+        Param("jaar", alle[-1], lambda: alle, soort=int, omschrijving="jaar"),
         Param("maat", "aantal", lambda: MATEN, omschrijving="maat"),
         Param("periode", "2010", lambda: PERIODES, omschrijving="periode van de ontwikkeling"),
         Param("regio", None, _regio_codes, omschrijving="regio"),
@@ -108,6 +170,21 @@ def params() -> list[Param]:
 def lees_staat(kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """The validated state plus notices; combinations that make no sense fall back too."""
     staat, meldingen = lees(params(), kwargs)
+    telling = staat["telling"]
+    if staat["soort"] not in soorten(telling):
+        meldingen.append(
+            "Gecombineerde so/vso-vestigingen bestaan alleen bij de telling per vestiging; "
+            "naar woongemeente splitst CBS so en vso: so is getoond."
+        )
+        staat["soort"] = "so"
+    eigen = jaren(telling)
+    if eigen and staat["jaar"] not in eigen:
+        if kwargs.get("jaar") is not None:
+            meldingen.append(
+                f"{schooljaar(int(staat['jaar']))} bestaat niet in deze telling "
+                f"({schooljaar(eigen[0])}–{schooljaar(eigen[-1])}): het laatste jaar is getoond."
+            )
+        staat["jaar"] = eigen[-1]
     if staat["maat"] == "aandeel" and staat["soort"] not in AANDEEL_SOORTEN:
         meldingen.append(
             "‘Per 1.000 leerlingen’ bestaat alleen voor sbo en so (vso-leerlingen zijn 12–20 "
@@ -137,7 +214,8 @@ class Regiowaarde:
     waarde: float | None  # None: no location of this kind (never 0)
     ondergrens: float | None = None  # filled only when the value is a range
     bovengrens: float | None = None
-    vestigingen: int = 0
+    vestigingen: int | None = 0  # None by residence (CBS counts children, not locations)
+    status: str | None = None
     verandering_basis: float | None = None  # % since BASISJAAR
     verandering_vorig: float | None = None  # % since the previous year
     klasse: int | None = None
@@ -163,12 +241,56 @@ def _som_rijen(niveau: str, ids: tuple[str, ...]) -> dict[tuple[str, int], dict[
     return {(r["regio_code"], r["jaar"]): r for r in queries.regio_alle_jaren(niveau, ids)}
 
 
+@dataclass
+class Onverdeeld:
+    """A CBS name that could not be placed on the 2025 map, with its share of the nation."""
+
+    naam: str
+    toelichting: str
+    waarde: float
+    aandeel: float | None  # % of the national sum of the same indicators and year
+
+
+def onverdeeld(staat: dict[str, Any]) -> list[Onverdeeld]:
+    """What could not be placed in the chosen year (split gemeenten, CBS's own remainder)."""
+    if staat.get("telling") != "woonplaats":
+        return []
+    jaar = int(staat["jaar"])
+    land = landelijk_per_jaar(staat["soort"], "aantal", "woonplaats").get(jaar)
+    totaal = land["waarde"] if land else None
+    return [
+        Onverdeeld(
+            r["naam"],
+            r["toelichting"] or "",
+            r["waarde"],
+            100 * r["waarde"] / totaal if totaal else None,
+        )
+        for r in queries.regio_onverdeeld(ids(staat), jaar)
+    ]
+
+
+def onverdeeld_tekst(staat: dict[str, Any]) -> str:
+    """One sentence for the page and every export: what is left out of the map, and how much."""
+    lijst = onverdeeld(staat)
+    if not lijst:
+        return ""
+    som = sum(o.waarde for o in lijst)
+    aandeel = sum(o.aandeel or 0 for o in lijst)
+    namen = "; ".join(f"{o.naam} {getal(o.waarde, 'aantal')} ({o.toelichting})" for o in lijst)
+    return (
+        f"Niet op de kaart geplaatst in {schooljaar(int(staat['jaar']))}: {getal(som, 'aantal')} "
+        f"kinderen, {nl.getal(aandeel, 1)} % van het landelijke totaal — {namen}. Ze tellen "
+        "wel mee in ‘Nederland’."
+    )
+
+
 def _deel(teller: dict[str, Any] | None, noemer: dict[str, Any] | None) -> dict[str, Any] | None:
     """Per 1.000: value from the values (marks as 1), bounds as the widest ratio of bounds."""
     if teller is None or noemer is None or not noemer["waarde"]:
         return None
     uit = dict(teller)
     uit["waarde"] = 1000 * teller["waarde"] / noemer["waarde"]
+    uit["status"], uit["citaat"] = "afgeleid", None  # a ratio is computed here, never published
     if teller["ondergrens"] is not None or noemer["ondergrens"] is not None:
         t_laag = teller["ondergrens"] if teller["ondergrens"] is not None else teller["waarde"]
         t_hoog = teller["bovengrens"] if teller["bovengrens"] is not None else teller["waarde"]
@@ -181,15 +303,16 @@ def _deel(teller: dict[str, Any] | None, noemer: dict[str, Any] | None) -> dict[
     return uit
 
 
-def breuken(soort: str) -> tuple[int, ...]:
+def breuken(soort: str, telling: str = "vestiging") -> tuple[int, ...]:
     """Every break of the indicators a soort sums (a sum breaks where any part breaks)."""
     meta = queries.indicator_meta()
-    return tuple(sorted({j for i in SOORTEN[soort][1] for j in breuken_van(meta.get(i, {}))}))
+    delen = soorten(telling)[soort][1]
+    return tuple(sorted({j for i in delen for j in breuken_van(meta.get(i, {}))}))
 
 
-def breuktekst(soort: str) -> str:
+def breuktekst(soort: str, telling: str = "vestiging") -> str:
     """The breaks of a soort in one sentence, from the table reeksbreuk."""
-    jaren = breuken(soort)
+    jaren = breuken(soort, telling)
     if not jaren:
         return ""
     namen = nl_opsomming([f"{j - 1}/{str(j)[2:]}" for j in jaren])
@@ -200,13 +323,15 @@ def breuktekst(soort: str) -> str:
     )
 
 
-def waarden_per_jaar(niveau: str, soort: str, maat: str) -> dict[tuple[str, int], dict[str, Any]]:
+def waarden_per_jaar(
+    niveau: str, soort: str, maat: str, telling: str = "vestiging"
+) -> dict[tuple[str, int], dict[str, Any]]:
     """(regio_code, jaar) → value row for the chosen soort and maat (aandeel per 1.000)."""
-    ids = SOORTEN[soort][1]
-    teller = _som_rijen(niveau, ids)
+    staat = {"soort": soort, "telling": telling}
+    teller = _som_rijen(niveau, ids(staat))
     if maat != "aandeel":
         return teller
-    return _per_duizend(teller, _som_rijen(niveau, NOEMER))
+    return _per_duizend(teller, _som_rijen(niveau, noemer(staat)))
 
 
 def _per_duizend(teller: dict[Any, dict[str, Any]], noemer: dict[Any, dict[str, Any]]) -> dict:
@@ -219,11 +344,16 @@ def _per_duizend(teller: dict[Any, dict[str, Any]], noemer: dict[Any, dict[str, 
     return uit
 
 
-def landelijk_per_jaar(soort: str, maat: str) -> dict[int, dict[str, Any]]:
-    teller = {r["jaar"]: r for r in queries.landelijke_regioreeks(SOORTEN[soort][1])}
+def landelijk_per_jaar(
+    soort: str, maat: str, telling: str = "vestiging"
+) -> dict[int, dict[str, Any]]:
+    """The national line: the sum over every gemeente (and every unplaced name), afgeleid."""
+    staat = {"soort": soort, "telling": telling}
+    teller = {r["jaar"]: r for r in queries.landelijke_regioreeks(ids(staat))}
     if maat != "aandeel":
         return teller
-    return _per_duizend(teller, {r["jaar"]: r for r in queries.landelijke_regioreeks(NOEMER)})
+    rijen = queries.landelijke_regioreeks(noemer(staat))
+    return _per_duizend(teller, {r["jaar"]: r for r in rijen})
 
 
 def mooie_grenzen(grenzen: list[float], maat: str) -> list[float]:
@@ -255,14 +385,16 @@ def _procent(nu: float | None, toen: float | None) -> float | None:
 
 def bereken(staat: dict[str, Any]) -> Uitkomst:
     niveau, soort, maat, jaar = staat["niveau"], staat["soort"], staat["maat"], int(staat["jaar"])
-    waarden = waarden_per_jaar(niveau, soort, maat)
+    telling = staat.get("telling", "vestiging")
+    waarden = waarden_per_jaar(niveau, soort, maat, telling)
     ruw = queries.regio_klassegrenzen(
-        niveau, SOORTEN[soort][1], NOEMER if maat == "aandeel" else None
+        niveau, ids(staat), noemer(staat) if maat == "aandeel" else None
     )
     grenzen = mooie_grenzen(ruw, maat)
     regios = []
     bron: dict[str, Any] = {}
-    br = breuken(soort)
+    br = breuken(soort, telling)
+    # By residence the comparison year is the first one CBS has (BASISJAAR lies in it too).
     for r in queries.regio_lijst(niveau):
         rij = waarden.get((r["regio_code"], jaar))
         # No change across a break: the comparison year must lie in the same part.
@@ -278,7 +410,8 @@ def bereken(staat: dict[str, Any]) -> Uitkomst:
         if rij is not None:
             w.waarde = rij["waarde"]
             w.ondergrens, w.bovengrens = rij["ondergrens"], rij["bovengrens"]
-            w.vestigingen = int(rij["aantal_vestigingen"])
+            w.vestigingen = rij["aantal_vestigingen"]
+            w.status = rij.get("status")
             w.verandering_basis = _procent(w.waarde, basis and basis["waarde"])
             w.verandering_vorig = _procent(w.waarde, vorig and vorig["waarde"])
             w.klasse = klasse_van(w.waarde, grenzen) if w.op_kaart else None
@@ -287,7 +420,7 @@ def bereken(staat: dict[str, Any]) -> Uitkomst:
     regios.sort(key=lambda w: (w.waarde is None, -(w.waarde or 0), w.naam))
     for rang, w in enumerate((w for w in regios if w.waarde is not None), start=1):
         w.rang = rang
-    landelijk = landelijk_per_jaar(soort, maat)
+    landelijk = landelijk_per_jaar(soort, maat, telling)
     eenheid = "aantal" if maat == "aantal" else "per 1.000 leerlingen"
     return Uitkomst(staat, regios, grenzen, landelijk, eenheid, bron)
 
@@ -301,10 +434,19 @@ def getal(waarde: float | None, maat: str) -> str:
     return nl.getal(waarde, 0 if maat == "aantal" else 1)
 
 
-def waarde_tekst(w: Regiowaarde, maat: str) -> str:
-    """'1.234', or the range '12–24' where DUO withheld cells, or 'geen vestiging'."""
+def is_woon(staat: dict[str, Any]) -> bool:
+    return staat.get("telling") == "woonplaats"
+
+
+def geen_waarde(staat: dict[str, Any]) -> str:
+    """What an empty region means: no location of the kind, or no CBS figure for it."""
+    return "geen cijfer" if is_woon(staat) else "geen vestiging"
+
+
+def waarde_tekst(w: Regiowaarde, maat: str, leeg: str = "geen vestiging") -> str:
+    """'1.234', or the range '12–24' where DUO withheld cells, or `leeg` ('geen vestiging')."""
     if w.waarde is None:
-        return "geen vestiging"
+        return leeg
     return bereik_tekst(w.waarde, w.ondergrens, w.bovengrens, maat)
 
 
@@ -345,7 +487,20 @@ KORT = {
 }
 
 
+KORT_WOON = {
+    "gespecialiseerd": "in so en vso",
+    "sbo": "in het sbo",
+    "so": "in het so",
+    "vso": "in het vso",
+}
+
+
 def titel(staat: dict[str, Any]) -> str:
+    if is_woon(staat):
+        kort = KORT_WOON[staat["soort"]]
+        if staat["maat"] == "aandeel":
+            return f"Kinderen {kort} per 1.000 (bo+sbo+so), per {staat['niveau']} waar ze wonen"
+        return f"Kinderen {kort}, per {staat['niveau']} waar ze wonen"
     kort = KORT[staat["soort"]]
     if staat["maat"] == "aandeel":
         return f"Leerlingen {kort} per 1.000 (bo+sbo+so), per {staat['niveau']}"
@@ -353,6 +508,13 @@ def titel(staat: dict[str, Any]) -> str:
 
 
 def ondertitel(staat: dict[str, Any]) -> str:
+    if is_woon(staat):
+        jaar = int(staat["jaar"])
+        voorlopig = " (voorlopig)" if jaar == jaren("woonplaats")[-1] else ""
+        return (
+            f"{schooljaar(jaar)}{voorlopig}, naar woongemeente, CBS afgerond op tientallen"
+            f" · {MATEN[staat['maat']]}"
+        )
     voor = " · vóór de trendbreuk van 2010" if int(staat["jaar"]) < VANAF else ""
     apart = " (so/vso apart)" if staat["soort"] in ("so", "vso") else ""
     return f"{schooljaar(int(staat['jaar']))}, 1 oktober{apart}{voor} · {MATEN[staat['maat']]}"
@@ -363,6 +525,8 @@ def formule(staat: dict[str, Any], per_jaar: bool = False) -> str:
 
     `per_jaar`: for a series, name the column pattern instead of the chosen year's column.
     """
+    if is_woon(staat):
+        return _formule_woon(staat, per_jaar)
     kolom = "LEERLINGEN_<jaar>" if per_jaar else f"LEERLINGEN_{staat['jaar']}"
     delen = [
         f"Som over de vestigingen met SOORT_VESTIGING {_soortnamen(staat['soort'])} in de regio "
@@ -384,6 +548,33 @@ def formule(staat: dict[str, Any], per_jaar: bool = False) -> str:
     return " ".join(delen)
 
 
+def _formule_woon(staat: dict[str, Any], per_jaar: bool) -> str:
+    namen = {
+        "leerlingen_woonplaats_so": "Speciaal onderwijs",
+        "leerlingen_woonplaats_vso": "Voortgezet speciaal ondewijs",
+        "leerlingen_woonplaats_sbo": "Speciaal basisonderwijs",
+    }
+    soort = " + ".join(f"‘{namen[i]}’" for i in ids(staat))
+    periode = "het schooljaar" if per_jaar else schooljaar(int(staat["jaar"]))
+    delen = [
+        f"CBS StatLine 85701NED, Onderwijssoort {soort}, {periode}, per woongemeente "
+        "(Regiokenmerken), afgerond op tientallen door CBS. Gemeente = het gepubliceerde cijfer; "
+        "een gemeente van 2025 die uit oude gemeenten is ontstaan = som van hun cijfers "
+        "(herindelingslijst met CBS-bron, afgeleid). Provincie = som van haar gemeenten; "
+        "Nederland = som van alle gemeentecijfers, ook gesplitste en niet in te delen gemeenten "
+        "(afgeleid; elke cel kan 5 afwijken door de afronding)."
+    ]
+    if staat["soort"] == "gespecialiseerd":
+        delen.append("So en vso samen = so + vso, per regio opgeteld (afgeleid).")
+    if staat["maat"] == "aandeel":
+        delen.append(
+            "Per 1.000 = 1000 × kinderen van dit type / kinderen in ‘Basisonderwijs’, "
+            "‘Speciaal basisonderwijs’ en ‘Speciaal onderwijs’ in dezelfde regio en hetzelfde "
+            "schooljaar, uit dezelfde CBS-tabel (afgeleid)."
+        )
+    return " ".join(delen)
+
+
 def _soortnamen(soort: str) -> str:
     namen = {
         "leerlingen_vestiging_so": "SO",
@@ -401,20 +592,26 @@ def samenvatting(uit: Uitkomst) -> str:
     met = [w for w in uit.regios if w.waarde is not None and w.op_kaart]
     zonder = [w for w in uit.regios if w.waarde is None and w.op_kaart]
     eenheid = "leerlingen" if maat == "aantal" else "per 1.000 leerlingen in bo, sbo en so"
+    leeg = geen_waarde(staat)
     land = uit.landelijk.get(jaar)
     delen = [
         f"{titel(staat)}, {schooljaar(jaar)}.",
+        onverdeeld_tekst(staat),
         f"Landelijk: {getal(land['waarde'], maat)} {eenheid}." if land else "",
     ]
     if met:
-        hoog = ", ".join(f"{w.naam} {waarde_tekst(w, maat)}" for w in met[:5])
+        hoog = ", ".join(f"{w.naam} {waarde_tekst(w, maat, leeg)}" for w in met[:5])
         delen.append(f"Hoogste {min(5, len(met))}: {hoog}.")
-        laag = ", ".join(f"{w.naam} {waarde_tekst(w, maat)}" for w in reversed(met[-5:]))
+        laag = ", ".join(f"{w.naam} {waarde_tekst(w, maat, leeg)}" for w in reversed(met[-5:]))
         delen.append(f"Laagste {min(5, len(met))}: {laag}.")
     if zonder:
         delen.append(
             f"{len(zonder)} van de {len(met) + len(zonder)} {NIVEAUS[staat['niveau']]} "
-            f"hebben geen vestiging van dit type."
+            + (
+                "hebben geen CBS-cijfer."
+                if is_woon(staat)
+                else "hebben geen vestiging van dit type."
+            )
         )
     bereik = sum(
         1
@@ -430,8 +627,8 @@ def samenvatting(uit: Uitkomst) -> str:
 # ---------------------------------------------------------------- trend of one region
 
 
-def landelijke_bron() -> dict[str, Any]:
-    rijen = queries.landelijke_regioreeks(SOORTEN["so"][1])
+def landelijke_bron(telling: str = "vestiging") -> dict[str, Any]:
+    rijen = queries.landelijke_regioreeks(soorten(telling)["so"][1])
     return rijen[0] if rijen else {}
 
 
@@ -440,14 +637,14 @@ def trend_reeksen(staat: dict[str, Any], weergave: str) -> tuple[list[Reeks], li
     code, soort, maat = staat["regio"], staat["soort"], staat["maat"]
     naam = next(r["naam"] for r in queries.regio_lijst(staat["niveau"]) if r["regio_code"] == code)
     eenheid = "aantal" if maat == "aantal" else "per 1.000 leerlingen"
-    regio = {
-        j: r for (c, j), r in waarden_per_jaar(staat["niveau"], soort, maat).items() if c == code
-    }
+    telling = staat.get("telling", "vestiging")
+    alle = waarden_per_jaar(staat["niveau"], soort, maat, telling)
+    regio = {j: r for (c, j), r in alle.items() if c == code}
     rijen = []
-    bron = landelijke_bron()
+    bron = landelijke_bron(telling)
     for sleutel, reeks in (
         (f"regio_{code}", regio),
-        ("regio_nederland", landelijk_per_jaar(soort, maat)),
+        ("regio_nederland", landelijk_per_jaar(soort, maat, telling)),
     ):
         for jaar, r in sorted(reeks.items()):
             rijen.append(
@@ -458,12 +655,12 @@ def trend_reeksen(staat: dict[str, Any], weergave: str) -> tuple[list[Reeks], li
                     "waarde": r["waarde"],
                     "ondergrens": r["ondergrens"],
                     "bovengrens": r["bovengrens"],
-                    "status": "afgeleid",
+                    "status": r.get("status") or "afgeleid",
                     "bron_id": bron.get("bron_id", ""),
                     "bron_titel": bron.get("bron_titel", ""),
                     "bron_uitgever": bron.get("bron_uitgever", "DUO"),
                     "bron_url": bron.get("bron_url", ""),
-                    "citaat": None,
+                    "citaat": r.get("citaat"),
                     "noot": formule(staat, per_jaar=True),
                 }
             )
@@ -472,7 +669,7 @@ def trend_reeksen(staat: dict[str, Any], weergave: str) -> tuple[list[Reeks], li
         "regio_nederland": _meta("Nederland", eenheid, staat),
     }
     meldingen: list[str] = []
-    van = VANAF if staat.get("periode", "2010") == "2010" else None
+    van = VANAF if staat.get("periode", "2010") == "2010" and not is_woon(staat) else None
     tot = max((r["jaar"] for r in rijen), default=None) if van else None
     reeksen = maak_reeksen(rijen, meta, weergave, BASISJAAR, True, meldingen, van, tot)
     return reeksen, meldingen
@@ -485,7 +682,7 @@ def _meta(naam: str, eenheid: str, staat: dict[str, Any]) -> dict[str, Any]:
         "eenheid": eenheid,
         "periode_type": "schooljaar",
         "reeksbreuk_jaar": None,
-        "reeksbreuken": list(breuken(staat["soort"])),
+        "reeksbreuken": list(breuken(staat["soort"], staat.get("telling", "vestiging"))),
         "definitie": formule(staat, per_jaar=True),
         "kanttekening": kanttekening(staat),
     }
@@ -493,6 +690,12 @@ def _meta(naam: str, eenheid: str, staat: dict[str, Any]) -> dict[str, Any]:
 
 def beeldvoorbehoud(staat: dict[str, Any]) -> str:
     """The short caveat an exported map image carries under it."""
+    if is_woon(staat):
+        return (
+            "Let op: telt kinderen naar de gemeente waar ze wonen (CBS, afgerond op tientallen), "
+            "niet leerlingen per school; gesplitste gemeenten staan niet op de kaart maar tellen "
+            "mee in Nederland; geen cijfer is geen 0."
+        )
     delen = [
         "telt leerlingen op schoolvestigingen in de regio, niet kinderen die er wonen "
         "(speciale scholen bedienen een groot gebied); een bereik n–4n komt door DUO's "
@@ -507,6 +710,14 @@ def beeldvoorbehoud(staat: dict[str, Any]) -> str:
 
 def kanttekening(staat: dict[str, Any]) -> str:
     """What every export of this view must say: the count, the breaks, type changes."""
+    if is_woon(staat):
+        delen = [
+            UITLEG["woonplaats"],
+            "Andere vraag dan de telling per vestiging (" + UITLEG["vestiging"] + ")",
+        ]
+        if staat.get("jaar") is not None:
+            delen.append(onverdeeld_tekst(staat))
+        return " ".join(d for d in delen if d)
     delen = [KADER, breuktekst(staat["soort"])]
     if staat["soort"] != "gespecialiseerd":
         delen.append(TYPEWISSEL)
@@ -518,12 +729,12 @@ def trend_export(staat: dict[str, Any], weergave: str) -> Grafiekexport:
     jaren = [p.jaar for r in reeksen for p in r.punten] or [int(staat["jaar"])]
     van, tot = min(jaren), max(jaren)
     naam = reeksen[0].label if reeksen else staat["regio"]
-    soort = SOORTEN[staat["soort"]][0]
+    soort = soorten(staat.get("telling", "vestiging"))[staat["soort"]][0]
     wat = ", per 1.000 leerlingen in bo, sbo en so" if staat["maat"] == "aandeel" else ""
     figuur = trend_figuur(
         reeksen, weergave, van, tot, titel=f"{naam} en Nederland: {soort}{wat}", toon_2020=True
     )
-    figuur["layout"]["meta"]["bron"] = BRONREGEL.split(";")[0]
+    figuur["layout"]["meta"]["bron"] = bronregel(staat).split(";")[0]
     meta = {r.indicator_id: _meta(r.label, r.eenheid, staat) for r in reeksen}
     return Grafiekexport(
         figuur, reeksen, weergave, van, tot, indicator_meta=meta, meldingen=meldingen
@@ -532,6 +743,10 @@ def trend_export(staat: dict[str, Any], weergave: str) -> Grafiekexport:
 
 def trend_tekst(g: Grafiekexport) -> str:
     return trend_samenvatting(g.reeksen, g.van, g.tot, g.weergave)
+
+
+def bronregel(staat: dict[str, Any]) -> str:
+    return BRONREGEL_WOON if is_woon(staat) else BRONREGEL
 
 
 # ---------------------------------------------------------------- table
@@ -545,11 +760,17 @@ def tabel(uit: Uitkomst) -> dict[str, Any]:
     """
     staat, maat = uit.staat, uit.staat["maat"]
     eenheid = "leerlingen" if maat == "aantal" else "per 1.000 leerlingen in bo, sbo en so"
+    woon = is_woon(staat)
+    uitleg = (
+        "CBS rondt elke gemeente af op tientallen; status gepubliceerd = het CBS-cijfer, "
+        "afgeleid = een som (oude gemeenten, provincie); ‘geen cijfer’ is geen 0"
+        if woon
+        else "Een bereik (n–4n) komt door DUO's afscherming ‘<5’; ‘geen vestiging’ is geen 0"
+    )
     return {
         "bijschrift": (
-            f"{titel(staat)} ({eenheid}), {schooljaar(uit.jaar)}. Een bereik (n–4n) komt door "
-            "DUO's afscherming ‘<5’; ‘geen vestiging’ is geen 0; ‘–’ bij een verandering: "
-            "geen waarde of een trendbreuk ertussen."
+            f"{titel(staat)} ({eenheid}), {schooljaar(uit.jaar)}. {uitleg}; ‘–’ bij een "
+            "verandering: geen waarde of een trendbreuk ertussen."
         ),
         "kop": [
             "Rang",
@@ -557,19 +778,89 @@ def tabel(uit: Uitkomst) -> dict[str, Any]:
             f"Waarde {schooljaar(uit.jaar)}",
             f"Sinds {schooljaar(BASISJAAR)}",
             f"Sinds {schooljaar(uit.jaar - 1)}",
-            "Vestigingen",
+            "Status" if woon else "Vestigingen",
         ],
         "rijen": [
             [
                 w.rang or "–",
                 w.code,
                 w.naam + ("" if w.op_kaart else " (niet op de kaart)"),
-                waarde_tekst(w, maat),
+                waarde_tekst(w, maat, geen_waarde(staat)),
                 verandering_tekst(w.verandering_basis),
                 verandering_tekst(w.verandering_vorig),
-                w.vestigingen,
+                (w.status or "–") if woon else w.vestigingen,
             ]
             for w in uit.regios
         ],
         "gekozen": staat.get("regio"),
     }
+
+
+# ---------------------------------------------------------------- the national line
+
+
+LANDELIJKE_REEKS = {
+    "sbo": "sbo_leerlingen",
+    "so": "so_leerlingen",
+    "vso": "vso_leerlingen",
+}
+"""OCW's national series (per afdeling, school location) a sum by residence is checked against."""
+
+
+def nederland(uit: Uitkomst) -> dict[str, Any] | None:
+    """'Nederland' by residence: the sum of every CBS cell, next to OCW's national series.
+
+    Both count pupils on 1 October; they differ because CBS rounds per gemeente and counts by
+    residence. The difference is shown with the stated tolerance (TOLERANTIE), never hidden.
+    """
+    staat = uit.staat
+    if not is_woon(staat):
+        return None
+    jaar = uit.jaar
+    som = landelijk_per_jaar(staat["soort"], "aantal", "woonplaats").get(jaar)
+    if som is None:
+        return None
+    uit_dict: dict[str, Any] = {
+        "som": som["waarde"],
+        "waarde": (uit.landelijk.get(jaar) or {}).get("waarde"),
+        "reeks": None,
+        "reekswaarde": None,
+        "verschil": None,
+    }
+    indicator = LANDELIJKE_REEKS.get(staat["soort"])
+    if indicator:
+        rijen = [
+            r for r in queries.jaarwaarden([indicator], jaar, jaar) if r["uitsplitsing"] == "totaal"
+        ]
+        if rijen:
+            ref = rijen[0]["waarde"]
+            uit_dict |= {
+                "reeks": indicator,
+                "reekswaarde": ref,
+                "verschil": (som["waarde"] - ref) / ref if ref else None,
+                "bron": rijen[0]["bron_uitgever"],
+            }
+    return uit_dict
+
+
+def nederland_tekst(uit: Uitkomst) -> str:
+    """One line: Nederland by residence, and how far it lies from the national series."""
+    n = nederland(uit)
+    if n is None:
+        return ""
+    maat = uit.staat["maat"]
+    jaar = schooljaar(uit.jaar)
+    eenheid = "kinderen" if maat == "aantal" else "per 1.000 kinderen in bo, sbo en so"
+    tekst = (
+        f"Nederland, {jaar}: {getal(n['waarde'], maat)} {eenheid} (som van alle "
+        f"gemeentecijfers, afgeleid; {getal(n['som'], 'aantal')} kinderen)."
+    )
+    if n["verschil"] is not None:
+        binnen = "binnen" if abs(n["verschil"]) <= TOLERANTIE else "buiten"
+        tekst += (
+            f" De landelijke reeks {n['reeks']} ({n['bron']}, per school geteld) geeft "
+            f"{getal(n['reekswaarde'], 'aantal')}: verschil {nl.getal(100 * n['verschil'], 1)} %, "
+            f"{binnen} de gestelde marge van {nl.getal(100 * TOLERANTIE, 0)} % (afronding per "
+            "gemeente door CBS, telling naar woonplaats)."
+        )
+    return tekst

@@ -18,12 +18,13 @@ from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.theme import GRIJS, basis_layout
 from dashboard.gegevens.reeksen import Punt, Reeks
 from dashboard.logica.regio import (
-    BRONREGEL,
     Regiowaarde,
     Uitkomst,
     beeldvoorbehoud,
     bereken,
+    bronregel,
     formule,
+    is_woon,
     klasse_labels,
     landelijke_bron,
     ondertitel,
@@ -40,6 +41,7 @@ KLEUREN = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 """Five classes, one hue light → dark (ColorBrewer Blues): ordered by lightness, so they stay
 readable with any colour-vision deficiency and in greyscale."""
 GEEN_VESTIGING = "geen vestiging van dit type"
+GEEN_CIJFER = "geen CBS-cijfer"
 RAND = "#8c8c8c"
 
 
@@ -77,8 +79,14 @@ def kader(niveau: str) -> tuple[float, float, float, float]:
 def _hover(w: Regiowaarde, uit: Uitkomst) -> str:
     maat = uit.staat["maat"]
     if w.waarde is None:
-        return f"{w.naam}<br>{schooljaar(uit.jaar)}: {GEEN_VESTIGING}"
+        leeg = GEEN_CIJFER if is_woon(uit.staat) else GEEN_VESTIGING
+        return f"{w.naam}<br>{schooljaar(uit.jaar)}: {leeg}"
     eenheid = "leerlingen" if maat == "aantal" else "per 1.000"
+    if is_woon(uit.staat):
+        return (
+            f"{w.naam}<br>{schooljaar(uit.jaar)}: {waarde_tekst(w, maat)} {eenheid}"
+            f"<br>naar woongemeente (CBS) · {w.status or 'afgeleid'}"
+        )
     return (
         f"{w.naam}<br>{schooljaar(uit.jaar)}: {waarde_tekst(w, maat)} {eenheid}"
         f"<br>{w.vestigingen} vestiging{'en' if w.vestigingen != 1 else ''} · afgeleid"
@@ -131,7 +139,7 @@ def kaart_figuur(uit: Uitkomst, met_geometrie: bool = False, asset_url: str = ""
     fetched once.
     """
     niveau, maat = uit.staat["niveau"], uit.staat["maat"]
-    layout = basis_layout(titel(uit.staat), ondertitel(uit.staat), BRONREGEL, hoogte=620)
+    layout = basis_layout(titel(uit.staat), ondertitel(uit.staat), bronregel(uit.staat), hoogte=620)
     x0, x1, y0, y1 = kader(niveau)
     schaal = 1 / math.cos(math.radians((y0 + y1) / 2))
     layout.update(
@@ -172,7 +180,7 @@ def kaart_figuur(uit: Uitkomst, met_geometrie: bool = False, asset_url: str = ""
     if zonder:
         groepen.append(
             (
-                GEEN_VESTIGING,
+                GEEN_CIJFER if is_woon(uit.staat) else GEEN_VESTIGING,
                 {
                     "fillcolor": "#ffffff",
                     "fillpattern": {"shape": "/", "fgcolor": GRIJS, "size": 6, "solidity": 0.15},
@@ -235,19 +243,17 @@ def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
     figuur = kaart_figuur(uit, met_geometrie=True)
     eenheid = uit.eenheid
     reeksen = []
-    bron = landelijke_bron()
+    bron = landelijke_bron(staat.get("telling", "vestiging"))
     for w in uit.regios:
         if w.waarde is None:
             continue
-        reeks = Reeks(
-            f"regio_{staat['soort']}_{staat['niveau']}", w.code, w.naam, eenheid, "schooljaar", None
-        )
+        reeks = Reeks(_sleutel(staat), w.code, w.naam, eenheid, "schooljaar", None)
         reeks.punten.append(
             Punt(
                 uit.jaar,
                 w.waarde,
                 w.waarde,
-                "afgeleid",
+                (w.status or "afgeleid") if staat["maat"] == "aantal" else "afgeleid",
                 bron.get("bron_id", ""),
                 bron.get("bron_titel", ""),
                 bron.get("bron_uitgever", "DUO"),
@@ -262,12 +268,17 @@ def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
         reeksen.append(reeks)
     zonder = [w.naam for w in uit.regios if w.waarde is None]
     kanttekening = regio_kanttekening(staat)
-    if zonder:
+    if zonder and is_woon(staat):
+        kanttekening += (
+            f" Zonder CBS-cijfer in {schooljaar(uit.jaar)} (geen waarde, niet 0; niet in de "
+            f"rijen): {', '.join(zonder)}."
+        )
+    elif zonder:
         kanttekening += (
             f" Zonder vestiging van dit type in {schooljaar(uit.jaar)} (geen waarde, niet 0; "
             f"niet in de rijen): {', '.join(zonder)}."
         )
-    sleutel = f"regio_{staat['soort']}_{staat['niveau']}"
+    sleutel = _sleutel(staat)
     meta = {
         sleutel: {
             "korte_titel": titel(staat),
@@ -286,3 +297,9 @@ def kaart_export(staat: dict[str, Any]) -> Grafiekexport:
         voorbehoud=beeldvoorbehoud(staat),
         kolomnamen={"indicator": "regio", "categorie": "regio_code"},
     )
+
+
+def _sleutel(staat: dict[str, Any]) -> str:
+    """The export's series key; by residence it names the telling (a different count)."""
+    woon = "woonplaats_" if is_woon(staat) else ""
+    return f"regio_{woon}{staat['soort']}_{staat['niveau']}"

@@ -24,7 +24,7 @@ from dash import (
 )
 
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.gegevens import queries, verbinding
+from dashboard.gegevens import verbinding
 from dashboard.logica import regio, regiokaart
 from dashboard.onderdelen.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
 from dashboard.onderdelen.state import naar_query
@@ -38,18 +38,30 @@ from dashboard.onderdelen.toolbar import (
 dash.register_page(__name__, path="/regio", name="Regio", order=3.5, title="Regio – Ketenmonitor")
 
 
+def _soort_opties(telling: str) -> list[dict[str, Any]]:
+    return [{"label": v[0].capitalize(), "value": k} for k, v in regio.soorten(telling).items()]
+
+
+def _jaar_opties(telling: str) -> list[dict[str, Any]]:
+    """The years of the chosen telling only: DUO 1996–2025, CBS 2013–2023."""
+    woon = telling == "woonplaats"
+    return [
+        {
+            "label": regio.schooljaar(j)
+            + (" (vóór de trendbreuk van 2010)" if j < regio.VANAF and not woon else "")
+            + (" (voorlopig)" if woon and j == regio.jaren(telling)[-1] else ""),
+            "value": str(j),
+        }
+        for j in reversed(regio.jaren(telling))
+    ]
+
+
 def _opties(staat: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return {
+        "telling": [{"label": v, "value": k} for k, v in regio.TELLINGEN.items()],
         "niveau": [{"label": k.capitalize(), "value": k} for k in regio.NIVEAUS],
-        "soort": [{"label": v[0].capitalize(), "value": k} for k, v in regio.SOORTEN.items()],
-        "jaar": [
-            {
-                "label": regio.schooljaar(j)
-                + (" (vóór de trendbreuk van 2010)" if j < regio.VANAF else ""),
-                "value": str(j),
-            }
-            for j in reversed(queries.regio_jaren())
-        ],
+        "soort": _soort_opties(staat["telling"]),
+        "jaar": _jaar_opties(staat["telling"]),
         "periode": [{"label": v.capitalize(), "value": k} for k, v in regio.PERIODES.items()],
         "maat": _maat_opties(staat["soort"]),
     }
@@ -76,6 +88,21 @@ def _keuze(naam: str, label: str, opties: list[dict[str, Any]], waarde: Any) -> 
     )
 
 
+def _uitleg() -> html.Div:
+    """What each telling answers, side by side, with its source, rounding and caveat."""
+    return html.Div(
+        [
+            html.Section(
+                [html.H2(regio.TELLINGEN[t]), html.P(regio.UITLEG[t])],
+                className="regio-telling-uitleg",
+            )
+            for t in regio.TELLINGEN
+        ],
+        className="regio-tellingen",
+        id="regio-tellingen",
+    )
+
+
 def layout(**kwargs: Any) -> html.Div:
     staat, teksten = regio.lees_staat(kwargs)
     opties = _opties(staat)
@@ -88,18 +115,20 @@ def layout(**kwargs: Any) -> html.Div:
             html.H1("Regio"),
             html.P(
                 "Waar zitten de leerlingen van het speciaal (basis)onderwijs, en waar groeit hun "
-                "aantal? Per provincie of gemeente, uit DUO's bestand met het aantal leerlingen "
-                "per schoolvestiging."
+                "aantal? Per provincie of gemeente, op twee manieren geteld: waar de school staat "
+                "(DUO) of waar het kind woont (CBS). Kies de telling hieronder."
             ),
-            html.P(regio.KADER, className="kader"),
+            _uitleg(),
+            html.P(_kader(staat), className="kader", id="regio-kader"),
             html.P(id="regio-breuken", className="kader"),
             meldingen(teksten, "regio-meldingen"),
             html.Div(id="regio-keuzemeldingen", role="status", **{"aria-live": "polite"}),
             html.Fieldset(
                 [
                     html.Legend("Wat de kaart toont"),
+                    _keuze("telling", "Telling", opties["telling"], staat["telling"]),
                     _keuze("niveau", "Niveau", opties["niveau"], staat["niveau"]),
-                    _keuze("soort", "Soort vestiging", opties["soort"], staat["soort"]),
+                    _keuze("soort", "Soort", opties["soort"], staat["soort"]),
                     _keuze("jaar", "Schooljaar", opties["jaar"], staat["jaar"]),
                     _keuze("maat", "Maat", opties["maat"], staat["maat"]),
                     _keuze("periode", "Ontwikkeling", opties["periode"], staat["periode"]),
@@ -125,13 +154,15 @@ def layout(**kwargs: Any) -> html.Div:
                                         className="regio-kaart",
                                     ),
                                     html.P(
-                                        regio.BRONREGEL,
+                                        regio.bronregel(staat),
                                         id="regio-kaart-bron",
                                         className="bronregel klein",
                                     ),
                                     html.Figcaption(
                                         id="regio-samenvatting", className="samenvatting"
                                     ),
+                                    html.P(id="regio-nederland", className="klein"),
+                                    html.Div(id="regio-onverdeeld"),
                                 ],
                                 className="grafiekkaart",
                                 **{"aria-describedby": "regio-samenvatting"},
@@ -180,14 +211,24 @@ def layout(**kwargs: Any) -> html.Div:
     )
 
 
-def _staat(niveau, soort, jaar, maat, gekozen, periode=None) -> tuple[dict[str, Any], list[str]]:
-    kwargs = {"niveau": niveau, "soort": soort, "jaar": jaar, "maat": maat, "periode": periode}
+def _staat(
+    telling, niveau, soort, jaar, maat, gekozen, periode=None
+) -> tuple[dict[str, Any], list[str]]:
+    kwargs = {
+        "telling": telling,
+        "niveau": niveau,
+        "soort": soort,
+        "jaar": jaar,
+        "maat": maat,
+        "periode": periode,
+    }
     if gekozen:
         kwargs["regio"] = gekozen
     return regio.lees_staat({k: v for k, v in kwargs.items() if v is not None})
 
 
 KEUZES = [
+    Input("regio-telling", "value"),
     Input("regio-niveau", "value"),
     Input("regio-soort", "value"),
     Input("regio-jaar", "value"),
@@ -196,20 +237,37 @@ KEUZES = [
 PERIODE = Input("regio-periode", "value")
 
 
+def url_van(staat: dict[str, Any]) -> str:
+    """The page's query, always naming the telling: a copied link keeps its meaning even if
+    the default for new visits changes."""
+    query = naar_query(regio.params(), staat).lstrip("?")
+    if "telling=" not in query:
+        query = f"telling={staat['telling']}" + (f"&{query}" if query else "")
+    return f"?{query}"
+
+
 @callback(
     Output("regio-url", "search"),
     Output("regio-maat", "options"),
+    Output("regio-soort", "options"),
+    Output("regio-soort", "value"),
+    Output("regio-jaar", "options"),
+    Output("regio-jaar", "value"),
     Output("regio-keuzemeldingen", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
     PERIODE,
     prevent_initial_call=True,
 )
-def schrijf_url(niveau, soort, jaar, maat, gekozen, periode):
-    staat, teksten = _staat(niveau, soort, jaar, maat, gekozen, periode)
+def schrijf_url(telling, niveau, soort, jaar, maat, gekozen, periode):
+    staat, teksten = _staat(telling, niveau, soort, jaar, maat, gekozen, periode)
     return (
-        naar_query(regio.params(), staat),
+        url_van(staat),
         _maat_opties(staat["soort"]),
+        _soort_opties(staat["telling"]),
+        staat["soort"],
+        _jaar_opties(staat["telling"]),
+        str(staat["jaar"]),
         [dbc.Alert(t, color="warning", className="melding") for t in teksten],
     )
 
@@ -220,11 +278,15 @@ def schrijf_url(niveau, soort, jaar, maat, gekozen, periode):
     Output("regio-kaarttitel", "children"),
     Output("regio-kaartondertitel", "children"),
     Output("regio-breuken", "children"),
+    Output("regio-nederland", "children"),
+    Output("regio-onverdeeld", "children"),
+    Output("regio-kaart-bron", "children"),
+    Output("regio-kader", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
 )
-def werk_kaart_bij(niveau, soort, jaar, maat, gekozen):
-    staat, _ = _staat(niveau, soort, jaar, maat, gekozen)
+def werk_kaart_bij(telling, niveau, soort, jaar, maat, gekozen):
+    staat, _ = _staat(telling, niveau, soort, jaar, maat, gekozen)
     uit = regio.bereken(staat)
     asset = dash.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[staat['niveau']]}")
     # On screen the title is page text (it wraps at any width); exports keep it in the figure.
@@ -236,7 +298,51 @@ def werk_kaart_bij(niveau, soort, jaar, maat, gekozen):
         regio.samenvatting(uit),
         regio.titel(staat),
         regio.ondertitel(staat),
-        regio.kanttekening(staat).removeprefix(regio.KADER).strip(),
+        _breuken_of_kader(staat),
+        regio.nederland_tekst(uit),
+        _onverdeeld(staat),
+        regio.bronregel(staat),
+        _kader(staat),
+    )
+
+
+def _kader(staat: dict[str, Any]) -> str:
+    """The caveat of the chosen telling (the other one's is in the side-by-side text)."""
+    return regio.beeldvoorbehoud(staat) if regio.is_woon(staat) else regio.KADER
+
+
+def _breuken_of_kader(staat: dict[str, Any]) -> str:
+    if regio.is_woon(staat):
+        return ""  # CBS's table has no break in 2013–2023
+    return regio.kanttekening(staat).removeprefix(regio.KADER).strip()
+
+
+def _onverdeeld(staat: dict[str, Any]) -> Any:
+    """The visible list of what could not be placed on the 2025 map, with its share."""
+    lijst = regio.onverdeeld(staat)
+    if not lijst:
+        return None
+    return html.Section(
+        [
+            html.H3("Niet op de kaart geplaatst", className="h6"),
+            html.P(
+                "Gemeenten die zijn opgesplitst over meerdere gemeenten van 2025, en CBS’ eigen "
+                "‘niet in te delen’: ze tellen mee in Nederland, niet in een gemeente of "
+                "provincie.",
+                className="klein",
+            ),
+            html.Ul(
+                [
+                    html.Li(
+                        f"{o.naam}: {regio.getal(o.waarde, 'aantal')} kinderen"
+                        f" ({regio.nl.getal(o.aandeel or 0, 1)} % van Nederland) — {o.toelichting}"
+                    )
+                    for o in lijst
+                ]
+            ),
+        ],
+        className="regio-onverdeeld klein",
+        **{"aria-label": "Niet op de kaart geplaatst"},
     )
 
 
@@ -278,8 +384,8 @@ def kies_niveau(niveau, gekozen):
     *KEUZES,
     Input("regio-gekozen", "data"),
 )
-def werk_tabel_bij(niveau, soort, jaar, maat, gekozen):
-    staat, _ = _staat(niveau, soort, jaar, maat, gekozen)
+def werk_tabel_bij(telling, niveau, soort, jaar, maat, gekozen):
+    staat, _ = _staat(telling, niveau, soort, jaar, maat, gekozen)
     return regio.tabel(regio.bereken(staat))
 
 
@@ -302,14 +408,15 @@ def _trendkaart(id_: str, g: Grafiekexport) -> html.Div:
 
 @callback(
     Output("regio-trend", "children"),
+    Input("regio-telling", "value"),
     Input("regio-niveau", "value"),
     Input("regio-soort", "value"),
     Input("regio-maat", "value"),
     Input("regio-gekozen", "data"),
     PERIODE,
 )
-def werk_trend_bij(niveau, soort, maat, gekozen, periode):
-    staat, _ = _staat(niveau, soort, None, maat, gekozen, periode)
+def werk_trend_bij(telling, niveau, soort, maat, gekozen, periode):
+    staat, _ = _staat(telling, niveau, soort, None, maat, gekozen, periode)
     if not staat["regio"]:
         return html.P(
             "Kies een regio in de tabel (of op de kaart) voor haar ontwikkeling naast het "
@@ -324,7 +431,7 @@ def werk_trend_bij(niveau, soort, maat, gekozen, periode):
         html.P(
             f"Absolute aantallen, en als index met {regio.BASISJAAR} = 100 (de groei naast "
             "elkaar). 2020 is getoond: een telling op 1 oktober is geen steekproef. "
-            + regio.breuktekst(staat["soort"]),
+            + regio.breuktekst(staat["soort"], staat["telling"]),
             className="klein",
         ),
         _trendkaart("regio-trend-absoluut", absoluut),

@@ -18,6 +18,7 @@ import pandas as pd
 from etl.importers.basis import ImportFout, Importtabel
 from etl.importers.cbs_csv import lees_csv
 from etl.importers.cbs_odata import lees_odata, snapshot_map
+from etl.importers.cbs_regio import lees_herindeling
 from etl.importers.controle import controleer
 from etl.importers.duo import lees_duo, lees_indeling, regio_rijen
 from etl.importers.manifest import controleer_manifest
@@ -26,7 +27,7 @@ from etl.problems import Probleem
 from etl.read import REGEL_KOLOM
 
 PAD_KOLOM = "_pad"
-REGIO_KOLOMMEN = ["regio_code", "naam", "niveau", "provincie"]
+REGIO_KOLOMMEN = ["regio_code", "naam", "niveau", "provincie", "toelichting"]
 REGIO_WAARNEMING_KOLOMMEN = [
     "regio_code",
     "indicator_id",
@@ -38,6 +39,8 @@ REGIO_WAARNEMING_KOLOMMEN = [
     "status",
     "bron_id",
     "noot",
+    "telling",
+    "citaat",
 ]
 
 
@@ -69,7 +72,13 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
         snapshot_map(map_, t) if t["formaat"] == "cbs-odata" else map_ / t["bestand"]
         for t in mapping
     ]
-    regio = [map_ / t["regio"]["indeling"] for t in mapping if t.get("regio")]
+    regio = [
+        map_ / t["regio"][k]
+        for t in mapping
+        if t.get("regio")
+        for k in ("indeling", "herindeling")
+        if t["regio"].get(k)
+    ]
     try:
         # Every publisher file is accounted for and unchanged before a byte of it is read.
         manifest = controleer_manifest(map_, [*paden, *regio])
@@ -100,14 +109,21 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
 def _lees_een(map_: Path, pad: Path, tabel: dict) -> Importtabel:
     if tabel["formaat"] == "cbs-odata":
         return lees_odata(pad, tabel)
-    if tabel["formaat"] == "cbs-csv":
+    if tabel["formaat"] == "cbs-csv" and not tabel.get("regio"):
         return lees_csv(pad, tabel)
-    if not tabel.get("regio"):
+    if tabel["formaat"] != "cbs-csv" and not tabel.get("regio"):
         return lees_duo(pad, tabel)
     indeling_pad = map_ / tabel["regio"]["indeling"]
     indeling = lees_indeling(indeling_pad)
     if isinstance(indeling, list):
         raise ImportFout(indeling)
+    if tabel["formaat"] == "cbs-csv":
+        herindeling, problemen = lees_herindeling(map_ / tabel["regio"]["herindeling"], indeling)
+        if problemen:
+            raise ImportFout(problemen)
+        uit = lees_csv(pad, tabel, (indeling, herindeling))
+        uit.regio = regio_rijen(indeling_pad) + uit.regio
+        return uit
     uit = lees_duo(pad, tabel, indeling)
     uit.regio = regio_rijen(indeling_pad)
     return uit
@@ -139,7 +155,7 @@ def laad(raw_dir: Path, tabellen: dict[str, pd.DataFrame]) -> Importresultaat:
         _typeer_als(waarneming, tabellen.get("waarneming"), GRENZEN),
         _typeer_als(bron, tabellen.get("bron")),
         regio,
-        regio_waarneming.astype({"jaar": "int64", "aantal_vestigingen": "int64"}),
+        regio_waarneming.astype({"jaar": "int64", "aantal_vestigingen": "Int64"}),
     )
 
 

@@ -200,6 +200,8 @@ class Importtabel:
     overgeslagen: dict[str, int] = field(default_factory=dict)
     regio: list[dict[str, Any]] = field(default_factory=list)
     regio_waarnemingen: list[dict[str, Any]] = field(default_factory=list)
+    # Region names a regional import could not place on the 2025 map, with their values.
+    onverdeeld: list[dict[str, Any]] = field(default_factory=list)
 
     def sla_over(self, reden: str) -> None:
         self.overgeslagen[reden] = self.overgeslagen.get(reden, 0) + 1
@@ -207,8 +209,17 @@ class Importtabel:
     def samenvatting(self) -> str:
         rest = ", ".join(f"{n} {r}" for r, n in sorted(self.overgeslagen.items()))
         regio = f", {len(self.regio_waarnemingen)} regiorijen" if self.regio_waarnemingen else ""
-        return f"{self.tabel_id} ({self.pad}): {len(self.waarnemingen)} rijen{regio}" + (
-            f"; overgeslagen: {rest}" if rest else ""
+        per_naam: dict[str, list[str]] = {}
+        for r in self.onverdeeld:
+            kort = r["indicator_id"].rsplit("_", 1)[-1]
+            per_naam.setdefault(r["naam"], []).append(f"{kort} {r['jaar']} {r['waarde']:.0f}")
+        niet = "".join(
+            f"\n    niet geplaatst: {naam}: {', '.join(w)}" for naam, w in sorted(per_naam.items())
+        )
+        return (
+            f"{self.tabel_id} ({self.pad}): {len(self.waarnemingen)} rijen{regio}"
+            + (f"; overgeslagen: {rest}" if rest else "")
+            + niet
         )
 
 

@@ -31,6 +31,7 @@ from etl.importers.cbs import (
     lees_reeksen,
     nieuwe_importtabel,
 )
+from etl.importers.cbs_regio import lees_regio
 from etl.problems import Probleem
 
 # CBS table ids: four or five digits and three letters, any case (`83296NED`, `37296ned`,
@@ -39,8 +40,12 @@ _TABEL_ID = re.compile(r"(?<![A-Za-z0-9])(\d{4,5}[A-Z]{3})(?![A-Za-z0-9])", re.I
 _DATUM = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{2})-(\d{2})-(\d{4})")
 
 
-def lees_csv(pad: Path, tabel: dict[str, Any]) -> Importtabel:
-    """Every mapped cell of a StatLine CSV export; ImportFout lists all problems in it."""
+def lees_csv(pad: Path, tabel: dict[str, Any], plaatsing: Any = None) -> Importtabel:
+    """Every mapped cell of a StatLine CSV export; ImportFout lists all problems in it.
+
+    A block with `regio` (a region dimension such as `Regiokenmerken`) is read per region by
+    `cbs_regio`; `plaatsing` is then (indeling, herindeling) for placing the names.
+    """
     regels, afgekapt = _csv_regels(pad)
     kop_index = next((i for i, (_, r) in enumerate(regels) if len([c for c in r if c]) > 1), None)
     if kop_index is None:
@@ -81,8 +86,10 @@ def lees_csv(pad: Path, tabel: dict[str, Any]) -> Importtabel:
         )
     problemen += _controleer_tabel_id(pad, tabel, rest)
     periode_kolom = tabel.get("perioden_kolom", "Perioden")
+    regio_dim = [tabel["regio"]["dimensie"]] if tabel.get("regio") else []
     nodig = [
         periode_kolom,
+        *regio_dim,
         *{k for r in tabel["reeksen"] for k in [r["waarde"], *r.get("selectie", {})]},
     ]
     ontbreekt = ontbrekende_kolommen(pad, kopregel, kop, nodig)
@@ -99,6 +106,7 @@ def lees_csv(pad: Path, tabel: dict[str, Any]) -> Importtabel:
         tabel.get("geraadpleegd"),
     )
     gekozen, gemapt = gebruikte_kolommen(tabel)
+    gekozen += [d for d in regio_dim if d not in gekozen]
     # The citation quotes the row as published: the cells up to the period, unstripped.
     tot_periode = kop.index(periode_kolom) + 1
     rijen = [(n, dict(zip(kop, (c.strip() for c in cellen), strict=True))) for n, cellen in data]
@@ -122,6 +130,9 @@ def lees_csv(pad: Path, tabel: dict[str, Any]) -> Importtabel:
         kopregel=kopregel,
         geen_rij="de combinatie bestaat niet, of de tabel heeft geen rijen",
     )
+    if regio_dim:
+        indeling, herindeling = plaatsing
+        return lees_regio(celtabel, tabel, uit, indeling, herindeling)
     return lees_reeksen(celtabel, tabel, uit)
 
 

@@ -426,6 +426,8 @@ def _regio_rij(
         "status": "afgeleid",
         "bron_id": bron_id,
         "noot": noot,
+        "telling": "vestiging",
+        "citaat": None,
     }
 
 

@@ -192,9 +192,16 @@ def _controleer_velden(
         if regio not in (None, False):
             fout("regio", "in een reeks alleen false (geen regiorijen voor deze reeks)")
     elif regio is not None and (
-        not isinstance(regio, dict) or not regio.get("gemeentecode") or not regio.get("indeling")
+        not isinstance(regio, dict)
+        or not (regio.get("gemeentecode") or regio.get("dimensie"))
+        or not regio.get("indeling")
+        or (regio.get("dimensie") and not regio.get("herindeling"))
     ):
-        fout("regio", 'verwacht {"gemeentecode": kolom, "indeling": bestand in data/raw/import}')
+        fout(
+            "regio",
+            'verwacht {"gemeentecode": kolom, "indeling": bestand in data/raw/import} (DUO) of'
+            ' {"dimensie": kolom, "indeling": …, "herindeling": …} (CBS, naar naam)',
+        )
     onderdrukt = blok.get("onderdrukt")
     if onderdrukt is not None and not (
         isinstance(onderdrukt, dict)

@@ -174,6 +174,7 @@ def test_url_contract(met_database: Path) -> None:
 
     staat, meldingen = regio.lees_staat({})
     assert staat == {
+        "telling": "vestiging",  # a saved link without `telling` keeps its per-location view
         "niveau": "provincie",
         "soort": "gespecialiseerd",
         "jaar": max(queries.regio_jaren()),

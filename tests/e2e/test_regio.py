@@ -6,6 +6,7 @@ import struct
 from pathlib import Path
 from urllib.parse import urlparse
 
+from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -76,3 +77,76 @@ def test_regio_kaart_tabel_keuze_export_en_axe(dash_duo, app) -> None:
 
     assert axe_overtredingen(dash_duo.driver) == []
     assert console_fouten(dash_duo) == []
+
+
+WOON = "/regio?telling=woonplaats&niveau=gemeente&soort=so&jaar=2019&maat=aandeel"
+
+
+def _open_regio(dash_duo, app, pad: str, breedte: int | None = None) -> None:
+    dash_duo.start_server(app)
+    if breedte:
+        # a real 390 px viewport: a desktop window cannot be made that narrow
+        dash_duo.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": breedte, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+        )
+    dash_duo.wait_for_page(dash_duo.server_url + pad)
+    dash_duo.wait_for_element("#regio-kaart path.js-fill", timeout=20)
+
+
+def test_woonplaats_kaart_tabel_voorbehoud_en_nederland(dash_duo, app) -> None:
+    from dashboard.logica import regio
+
+    _open_regio(dash_duo, app, WOON)
+    staat, _ = regio.lees_staat(
+        {"telling": "woonplaats", "niveau": "gemeente", "soort": "so", "jaar": "2019"}
+    )
+    n = regio.nederland(regio.bereken(staat))
+    dash_duo.wait_for_contains_text("#regio-tabelstatus", "van 343", timeout=10)
+    assert len(dash_duo.find_elements("#regio-tabel tbody tr")) == 343
+    assert "waar ze wonen" in dash_duo.find_element("#regio-kaarttitel").text
+    assert "naar de gemeente waar ze wonen" in dash_duo.find_element("#regio-kader").text
+    assert "85701NED" in dash_duo.find_element("#regio-kaart-bron").text
+    # 'Nederland' with the sum, OCW's series and the stated tolerance
+    dash_duo.wait_for_contains_text("#regio-nederland", "Nederland, 2019/20", timeout=10)
+    tekst = dash_duo.find_element("#regio-nederland").text
+    assert abs(n["verschil"]) <= regio.TOLERANTIE
+    assert "32.270 kinderen" in tekst and "binnen de gestelde marge van 2 %" in tekst
+    # what could not be placed, visibly, with its share
+    lijst = dash_duo.find_element("#regio-onverdeeld").text
+    assert (
+        "Niet op de kaart geplaatst" in lijst and "Haaren" in lijst and "% van Nederland" in lijst
+    )
+    # both tellingen explained side by side
+    assert len(dash_duo.find_elements("#regio-tellingen .regio-telling-uitleg")) == 2
+    # years follow the telling; so_vso is not offered by residence
+    jaren = [
+        o.get_attribute("value")
+        for o in dash_duo.find_elements("#regio-jaar option")
+        if o.get_attribute("value")  # the Select's empty placeholder option
+    ]
+    assert jaren[0] == "2023" and jaren[-1] == "2013"
+    soorten = [o.get_attribute("value") for o in dash_duo.find_elements("#regio-soort option")]
+    assert "so_vso" not in soorten
+    assert axe_overtredingen(dash_duo.driver) == []
+    assert console_fouten(dash_duo) == []
+
+
+def test_bewaarde_link_zonder_telling_blijft_per_vestiging(dash_duo, app) -> None:
+    _open_regio(dash_duo, app, "/regio?soort=so_vso&niveau=gemeente")
+    assert dash_duo.find_element("#regio-telling").get_attribute("value") == "vestiging"
+    assert "so/vso-vestigingen" in dash_duo.find_element("#regio-kaarttitel").text
+    assert "schoolvestigingen" in dash_duo.find_element("#regio-kader").text
+    # a change writes the telling into the URL, so a copied link keeps its meaning
+    jaar = dash_duo.find_element("#regio-jaar")
+    jaar.find_element(By.CSS_SELECTOR, "option[value='2019']").click()
+    until(lambda: "telling=vestiging" in dash_duo.driver.current_url, timeout=10)
+
+
+def test_woonplaats_390_geen_zijwaarts_scrollen(dash_duo, app) -> None:
+    _open_regio(dash_duo, app, WOON, breedte=390)
+    breed, venster = dash_duo.driver.execute_script(
+        "return [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert venster == 390 and breed <= venster, (breed, venster)
+    assert axe_overtredingen(dash_duo.driver) == []

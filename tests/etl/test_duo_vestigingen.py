@@ -101,7 +101,11 @@ def test_regio_en_landelijk_kloppen(con) -> None:
 
 def test_regio_tabel(con) -> None:
     niveaus = dict(con.execute("SELECT niveau, count(*) FROM regio GROUP BY 1").fetchall())
-    assert niveaus == {"gemeente": 343, "provincie": 12}
+    # `onverdeeld`: the CBS names by residence that cannot be placed (tests/etl/test_woonplaats)
+    assert {k: v for k, v in niveaus.items() if k != "onverdeeld"} == {
+        "gemeente": 343,
+        "provincie": 12,
+    }
     assert con.execute(
         "SELECT naam, provincie FROM regio WHERE regio_code = 'GM9999'"
     ).fetchone() == (
