@@ -37,8 +37,10 @@ licences and definitions are filled in here when the page leaves them empty.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -61,7 +63,8 @@ from dash import (
 
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries, verbinding
-from dashboard.uitvoer import afbeelding, bestanden, pakket
+from dashboard.uitvoer import afbeelding, bestanden, pakket, wachtrij
+from dashboard.webserver.invoertypen import AAN_UIT, KLIKKEN, verwacht
 
 log = logging.getLogger("ketenmonitor")
 
@@ -183,6 +186,12 @@ def permalink(pathname: str | None, search: str | None) -> str:
 MAX_QUERY_PAREN = 50
 
 
+class KeuzeFout(ValueError):
+    """The visitor's choice does not allow this file (no region chosen, a series that is no
+    longer split by age). The client's doing, not ours: its Dutch message is shown as is and
+    the log gets one warning line without a traceback."""
+
+
 def foutmelding(fout: Exception) -> str:
     """The toolbar's Dutch message for a failed download; details go to the log only.
 
@@ -194,6 +203,9 @@ def foutmelding(fout: Exception) -> str:
         log.warning("download mislukt: %s", fout)
         zin = str(fout).split(":", 1)[0].rstrip(".")
         return f"Downloaden mislukt: {zin}."
+    if isinstance(fout, KeuzeFout):
+        log.warning("download geweigerd: %s", fout)
+        return f"Downloaden niet mogelijk: {str(fout).rstrip('.')}."
     if isinstance(fout, verbinding.DatabaseOntbreekt):
         log.error("download mislukt: %s", fout)
         return f"Downloaden mislukt: {verbinding.NIET_BESCHIKBAAR}."
@@ -225,6 +237,9 @@ def registreer_export_callbacks(
     """
     locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
     knoppen = _knoppen(formaten)
+    # the buttons and the checkbox exist only when the page draws the card (ids in a loop)
+    verwacht(f"{re.escape(id_prefix)}-(png|svg|csv|xlsx|link)", "n_clicks", KLIKKEN)
+    verwacht(f"{re.escape(id_prefix)}-vierkant", "value", AAN_UIT)
     vierkant_staat = (
         [State(f"{id_prefix}-vierkant", "value")] if set(AFBEELDINGEN) & set(formaten) else []
     )
@@ -249,7 +264,12 @@ def registreer_export_callbacks(
         try:
             link = permalink(*locatie) if locatie else ""
             inhoud = _verrijk(maak(*rest), link)
-            data, naam = pakket.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
+            # an image is expensive (the shared renderer): it waits for a place in the queue
+            rij = wachtrij.plek() if formaat in AFBEELDINGEN else contextlib.nullcontext()
+            with rij:
+                data, naam = pakket.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
+        except wachtrij.Bezet:
+            raise  # 503 with Retry-After (beveiliging.py)
         except Exception as fout:  # the user gets a message, the log the cause
             return no_update, foutmelding(fout)
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
@@ -303,6 +323,7 @@ def registreer_briefing_callback(
 ) -> None:
     """Wire `briefingknop(id_prefix)`: `maak_alle(*values)` returns every chart of the page."""
     locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
+    verwacht(f"{re.escape(id_prefix)}-alles", "n_clicks", KLIKKEN)
 
     @callback(
         Output(f"{id_prefix}-alles-download", "data"),
@@ -322,8 +343,11 @@ def registreer_briefing_callback(
         vandaag = date.today()
         try:
             link = permalink(*locatie) if locatie else ""
-            grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
-            data = pakket.briefingpakket(grafieken, vandaag)
+            with wachtrij.plek():
+                grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
+                data = pakket.briefingpakket(grafieken, vandaag)
+        except wachtrij.Bezet:
+            raise  # 503 with Retry-After (beveiliging.py)
         except Exception as fout:  # the user gets a message, the log the cause
             return no_update, foutmelding(fout)
         naam = f"ketenmonitor_briefingpakket_{bestanden.veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"
