@@ -4,8 +4,8 @@ Why: eight Capaciteit briefing packs at once (2,6 s each alone) held all eight t
 `make serve` for 22 s, so `/gezondheid` timed out. An export now needs a place (`plek`):
 
 - per worker at most `KETENMONITOR_EXPORT_PER_WERKER` (default 1) run at once, and at most
-  `KETENMONITOR_EXPORT_WACHTEND` (default THREADS − 2, at least 1) more wait in that worker,
-  so a worker always keeps threads for cheap requests (pages, charts, the health probe);
+  `KETENMONITOR_EXPORT_WACHTEND` (default THREADS − 1 − that) more wait in that worker,
+  so a worker always keeps a thread for cheap requests (pages, charts, the health probe);
 - across all workers of this checkout at most `KETENMONITOR_EXPORT_TOTAAL` (default 2) run at
   once: one lock file per place, taken with `flock` (the kernel frees it when a worker dies,
   so a killed worker never leaks a place);
@@ -33,9 +33,12 @@ CODEMAP = Path(__file__).resolve().parents[2]
 PER_WERKER = max(1, int(os.environ.get("KETENMONITOR_EXPORT_PER_WERKER", "1")))
 TOTAAL = max(1, int(os.environ.get("KETENMONITOR_EXPORT_TOTAAL", "2")))
 WACHTEND = max(
-    1,
+    0,
     int(
-        os.environ.get("KETENMONITOR_EXPORT_WACHTEND", str(int(os.environ.get("THREADS", "4")) - 2))
+        os.environ.get(
+            "KETENMONITOR_EXPORT_WACHTEND",
+            str(int(os.environ.get("THREADS", "4")) - 1 - PER_WERKER),
+        )
     ),
 )
 WACHT_S = float(os.environ.get("KETENMONITOR_EXPORT_WACHT_S", "20"))
