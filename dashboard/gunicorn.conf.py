@@ -39,3 +39,7 @@ def post_worker_init(worker) -> None:
     them with 500 "Callback function not found" (seen with 2 workers and 4 exports at once).
     """
     worker.wsgi.test_client().get("/gezondheid")
+    from dashboard.app import app
+    from dashboard.webserver.beveiliging import voorbereiden
+
+    voorbereiden(app)  # the input-type map: otherwise the first callback builds it

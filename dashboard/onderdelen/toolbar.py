@@ -37,7 +37,6 @@ licences and definitions are filled in here when the page leaves them empty.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
@@ -63,7 +62,7 @@ from dash import (
 
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries, verbinding
-from dashboard.uitvoer import afbeelding, bestanden, pakket, wachtrij
+from dashboard.uitvoer import afbeelding, bestanden, pakket
 from dashboard.webserver.invoertypen import AAN_UIT, KLIKKEN, verwacht
 
 log = logging.getLogger("ketenmonitor")
@@ -264,12 +263,7 @@ def registreer_export_callbacks(
         try:
             link = permalink(*locatie) if locatie else ""
             inhoud = _verrijk(maak(*rest), link)
-            # an image is expensive (the shared renderer): it waits for a place in the queue
-            rij = wachtrij.plek() if formaat in AFBEELDINGEN else contextlib.nullcontext()
-            with rij:
-                data, naam = pakket.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
-        except wachtrij.Bezet:
-            raise  # 503 with Retry-After (beveiliging.py)
+            data, naam = pakket.maak_bestand(inhoud, formaat, date.today(), vierkant=vierkant)
         except Exception as fout:  # the user gets a message, the log the cause
             return no_update, foutmelding(fout)
         return dcc.send_bytes(data, naam), f"{naam} is klaar ({_grootte(len(data))})."
@@ -343,11 +337,8 @@ def registreer_briefing_callback(
         vandaag = date.today()
         try:
             link = permalink(*locatie) if locatie else ""
-            with wachtrij.plek():
-                grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
-                data = pakket.briefingpakket(grafieken, vandaag)
-        except wachtrij.Bezet:
-            raise  # 503 with Retry-After (beveiliging.py)
+            grafieken = [_verrijk(g, link) for g in maak_alle(*rest)]
+            data = pakket.briefingpakket(grafieken, vandaag)
         except Exception as fout:  # the user gets a message, the log the cause
             return no_update, foutmelding(fout)
         naam = f"ketenmonitor_briefingpakket_{bestanden.veilig(id_prefix)}_{vandaag:%Y%m%d}.zip"

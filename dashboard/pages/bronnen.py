@@ -15,7 +15,7 @@ from dashboard.onderdelen.components import meldingen
 from dashboard.onderdelen.state import lees
 from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import foutmelding
-from dashboard.uitvoer import pakket, wachtrij
+from dashboard.uitvoer import pakket
 
 dash.register_page(
     __name__,
@@ -240,16 +240,13 @@ def layout(**kwargs: Any) -> html.Div:
 def download_alles(_klik: int):
     vandaag = date.today()
     try:
-        with wachtrij.plek():  # every table as CSV: expensive, so it waits its turn
-            data = pakket.volledige_download(
-                queries.tabel_inhoud,
-                queries.DOWNLOADTABELLEN,
-                queries.descriptor(),
-                queries.bouwinfo(),
-                vandaag,
-            )
-    except wachtrij.Bezet:
-        raise  # 503 with Retry-After (beveiliging.py)
+        data = pakket.volledige_download(
+            queries.tabel_inhoud,
+            queries.DOWNLOADTABELLEN,
+            queries.descriptor(),
+            queries.bouwinfo(),
+            vandaag,
+        )
     except Exception as fout:  # the user gets a message, the log the cause
         return no_update, foutmelding(fout)
     naam = f"ketenmonitor_gegevens_{vandaag:%Y%m%d}.zip"

@@ -47,6 +47,24 @@ PROBEER_OPNIEUW_S = 30
 MELDING = "Er worden nu veel bestanden tegelijk gemaakt. Probeer het over een halve minuut opnieuw."
 
 
+def is_duur(lichaam: dict[str, Any]) -> bool:
+    """Is this (well-formed) callback request an expensive export?
+
+    A briefing pack or the full data zip (`<id>-alles-download`), or a toolbar's PNG or SVG
+    (`<id>-download` triggered by its `-png`/`-svg` button; CSV and Excel are cheap). Decided
+    from the request before Dash runs anything, so a refusal costs a few milliseconds.
+    """
+    uitvoer = str(lichaam.get("output", ""))
+    if "-alles-download.data" in uitvoer:
+        return True
+    if "-download.data" not in uitvoer:
+        return False
+    return any(
+        isinstance(t, str) and t.endswith(("-png.n_clicks", "-svg.n_clicks"))
+        for t in lichaam.get("changedPropIds") or []
+    )
+
+
 class Bezet(HTTPException):
     """No place for this export within the waiting time: 503 with Retry-After."""
 

@@ -277,6 +277,56 @@ def test_een_volledig_verzoek_in_stukken_komt_gewoon_aan(server: Gunicorn) -> No
     assert antwoord.startswith(b"HTTP/1.1 400 "), antwoord[:80]  # read in full, then refused
 
 
+def test_acht_briefingpakketten_tegelijk_laten_de_gezondheid_vrij(server: Gunicorn) -> None:
+    """Was: 8 simultaneous Capaciteit briefing packs held every thread for ~22 s and
+    /gezondheid timed out. Now the export queue admits what the worker can spare (here: one
+    at a time, none waiting, with 2 threads), the rest get 503 with Retry-After at once."""
+    import http.client
+    import json
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.verzoeken import briefing_lichaam
+    from dashboard.uitvoer import afbeelding
+
+    if not afbeelding.browser_pad_bestaat():
+        pytest.skip("geen Chromium voor de afbeeldingen van een briefingpakket")
+    con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+    con.request("GET", "/_dash-dependencies")
+    lichaam = briefing_lichaam(json.loads(con.getresponse().read()), "capaciteit", "/capaciteit")
+    con.close()
+
+    def pakket(_: int) -> tuple[int, str | None]:
+        c = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=120)
+        c.request("POST", "/_dash-update-component", lichaam, {"Content-Type": "application/json"})
+        r = c.getresponse()
+        r.read()
+        c.close()
+        return r.status, r.getheader("Retry-After")
+
+    klaar = threading.Event()
+    tijden: list[float] = []
+
+    def peil() -> None:
+        while not klaar.is_set():
+            begin = time.perf_counter()
+            status = server.status(b"GET /gezondheid HTTP/1.1\r\nHost: t\r\n\r\n")
+            tijden.append(time.perf_counter() - begin if status == 200 else 99.0)
+            klaar.wait(0.05)
+
+    peiler = threading.Thread(target=peil)
+    peiler.start()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        uitkomsten = list(pool.map(pakket, range(8)))
+    klaar.set()
+    peiler.join()
+    statussen = sorted(s for s, _ in uitkomsten)
+    assert statussen.count(200) >= 1 and set(statussen) <= {200, 503}, statussen
+    assert all(int(na) > 0 for s, na in uitkomsten if s == 503)
+    assert len(tijden) >= 3
+    assert max(tijden) < 1.0, tijden  # a thread stayed free for the probe throughout
+
+
 def test_het_log_liegt_niet_en_toont_geen_traceback(server: Gunicorn) -> None:
     """Control characters in a URL, a header and a body, and a client that stalls: the log
     gets one escaped line each, no forged line and no traceback (this test makes its own
