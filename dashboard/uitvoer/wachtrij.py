@@ -65,6 +65,19 @@ def is_duur(lichaam: dict[str, Any]) -> bool:
     )
 
 
+def is_duur_verzoek(verzoek: bytes) -> bool:
+    """`is_duur` on the raw bytes of a whole request, for the worker's event loop (which
+    holds expensive requests back before they take a thread, dashboard/webserver/werker.py).
+    A heuristic on substrings: the app checks the parsed request again (`is_duur`)."""
+    if not verzoek.startswith(b"POST /_dash-update-component"):
+        return False
+    if b"-alles-download.data" in verzoek:
+        return True
+    return b"-download.data" in verzoek and (
+        b'-png.n_clicks"' in verzoek or b'-svg.n_clicks"' in verzoek
+    )
+
+
 class Bezet(HTTPException):
     """No place for this export within the waiting time: 503 with Retry-After."""
 

@@ -16,7 +16,13 @@
    body, a request bigger than the pre-read buffer) reads from a socket whose every `recv`
    is bounded by the same total deadline and by `KETENMONITOR_LEES_TIMEOUT_S` per read
    (default 10); a stalled body then gets a 408 from the app.
-3. **Error pages with security headers.** gunicorn answers a malformed request line (400),
+3. **Expensive exports wait in the event loop, not in a thread.** A complete request for a
+   PNG/SVG, a briefing pack or the full data zip (`wachtrij.is_duur_verzoek`) gets a thread
+   only while fewer than `KETENMONITOR_EXPORT_PER_WERKER` run in this worker; the others wait
+   here, costing no thread, up to `KETENMONITOR_EXPORT_WACHT_S`, and then get 503 with
+   `Retry-After`. So cheap requests (pages, charts, the health probe) always find a thread.
+   The app's own queue (dashboard/uitvoer/wachtrij.py) still bounds exports across workers.
+4. **Error pages with security headers.** gunicorn answers a malformed request line (400),
    an over-long URL (414) or too many or too large headers (431) itself, before the app runs,
    with a bare page that echoes the input. `schrijf_foutpagina` replaces it: a fixed Dutch
    page with nosniff, a CSP that allows nothing, and no framing.
@@ -24,8 +30,10 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import errno
+import json
 import os
 import re
 import selectors
@@ -37,6 +45,7 @@ from typing import Any
 from gunicorn import util
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from dashboard.uitvoer import wachtrij
 from dashboard.webserver.koppen import FOUTPAGINA_CSP, VEILIGHEIDSKOPPEN
 
 LEES_TIMEOUT_S = float(os.environ.get("KETENMONITOR_LEES_TIMEOUT_S", "10"))
@@ -91,6 +100,22 @@ def schrijf_foutpagina(sock: socket.socket, status_int: int, reason: str, mesg: 
     util.write_nonblock(sock, foutpagina(status_int, reason))
 
 
+def bezet_antwoord() -> bytes:
+    """503 for an export that waited too long in the event loop (JSON, as Dash expects)."""
+    lichaam = json.dumps({"fout": wachtrij.MELDING}, ensure_ascii=False).encode()
+    koppen = [
+        "HTTP/1.1 503 Service Unavailable",
+        "Connection: close",
+        "Content-Type: application/json",
+        f"Content-Length: {len(lichaam)}",
+        f"Retry-After: {wachtrij.PROBEER_OPNIEUW_S}",
+        f"Content-Security-Policy: {FOUTPAGINA_CSP}",
+        "X-Frame-Options: DENY",
+        *[f"{naam}: {waarde}" for naam, waarde in VEILIGHEIDSKOPPEN.items()],
+    ]
+    return ("\r\n".join(koppen) + "\r\n\r\n").encode("ascii") + lichaam
+
+
 def lichaam_frist(lengte: int) -> float:
     """Seconds a body of `lengte` bytes may take after its headers (proportional)."""
     return LICHAAM_FRIST_S + max(0, min(lengte, MAX_LICHAAM)) / LICHAAM_SNELHEID
@@ -140,6 +165,7 @@ class _Verbinding(TConn):
         self.frist = 0.0
         self.kop_klaar = False
         self.verwacht: int | None = None
+        self.duur = False
 
     def init(self) -> None:
         super().init()
@@ -158,6 +184,8 @@ class Werker(ThreadWorker):
         util.write_error = schrijf_foutpagina
         self.lezend: dict[int, _Verbinding] = {}
         self.vooraf_bytes = 0
+        self.duur_bezig = 0
+        self.duur_rij: collections.deque[tuple[_Verbinding, float]] = collections.deque()
         super().init_process()
 
     # ------------------------------------------------------------ event loop (main thread)
@@ -227,11 +255,44 @@ class Werker(ThreadWorker):
             self.poller.unregister(conn.sock)
 
     def _geef_door(self, conn: _Verbinding) -> None:
-        """The request (or all we wait for) is here: now it gets a thread."""
+        """The request (or all we wait for) is here: now it gets a thread, or, when it is an
+        expensive export and this worker runs enough of those, a place in the wait line."""
+        duur = wachtrij.is_duur_verzoek(bytes(conn.vooraf[:256])) and wachtrij.is_duur_verzoek(
+            bytes(conn.vooraf)
+        )
         self._stop_lezen(conn)
         conn.data_ready = True
         conn.sock.frist = conn.frist
+        if not duur:
+            self.enqueue_req(conn)
+        elif self.duur_bezig < wachtrij.PER_WERKER:
+            self._start_duur(conn)
+        else:
+            self.duur_rij.append((conn, time.monotonic() + wachtrij.WACHT_S))
+
+    def _start_duur(self, conn: _Verbinding) -> None:
+        conn.duur = True
+        self.duur_bezig += 1
+        conn.sock.frist = None  # the request is complete; its wait is not the client's fault
         self.enqueue_req(conn)
+
+    def finish_request(self, conn: Any, fs: Any) -> None:
+        """gthread's bookkeeping, then the next waiting export gets the freed place."""
+        if getattr(conn, "duur", False):
+            conn.duur = False
+            self.duur_bezig -= 1
+            if self.duur_rij:
+                self._start_duur(self.duur_rij.popleft()[0])
+        super().finish_request(conn, fs)
+
+    def _weiger_wachtenden(self, nu: float) -> None:
+        while self.duur_rij and self.duur_rij[0][1] <= nu:
+            conn, _ = self.duur_rij.popleft()
+            self.log.warning("503 dure export: geen plek binnen %.0f s", wachtrij.WACHT_S)
+            with contextlib.suppress(OSError):
+                conn.sock.setblocking(False)
+                conn.sock.send(bezet_antwoord())
+            self._sluit(conn)
 
     def _sluit(self, conn: _Verbinding) -> None:
         self.nr_conns -= 1
@@ -241,6 +302,7 @@ class Werker(ThreadWorker):
         """gthread's pending connections, and every request past its total deadline: 408."""
         super().murder_pending()
         nu = time.monotonic()
+        self._weiger_wachtenden(nu)
         for conn in [c for c in self.lezend.values() if c.frist <= nu]:
             self._stop_lezen(conn)
             if conn.vooraf:  # a started request: say why; an idle connection just closes
@@ -255,11 +317,13 @@ class Werker(ThreadWorker):
 
     def wait_for_and_dispatch_events(self, timeout: float) -> None:
         # wake up in time for the earliest deadline, not only once a second
-        if self.lezend:
-            eerste = min(c.frist for c in self.lezend.values())
-            timeout = max(0.0, min(timeout, eerste - time.monotonic() + 0.01))
+        fristen = [c.frist for c in self.lezend.values()]
+        if self.duur_rij:
+            fristen.append(self.duur_rij[0][1])
+        if fristen:
+            timeout = max(0.0, min(timeout, min(fristen) - time.monotonic() + 0.01))
         super().wait_for_and_dispatch_events(timeout)
-        if self.lezend:
+        if fristen:
             self.murder_pending()
 
     # ------------------------------------------------------------ thread pool

@@ -37,6 +37,7 @@ class Gunicorn:
                 "KETENMONITOR_LEES_TIMEOUT_S": str(LEES_TIMEOUT_S),
                 "KETENMONITOR_KOP_FRIST_S": str(FRIST_S),
                 "KETENMONITOR_LICHAAM_FRIST_S": str(FRIST_S),
+                "KETENMONITOR_EXPORT_WACHT_S": "2",  # then 503: the test stays short
             },
             log=log,
             loglevel="info",
@@ -279,8 +280,8 @@ def test_een_volledig_verzoek_in_stukken_komt_gewoon_aan(server: Gunicorn) -> No
 
 def test_acht_briefingpakketten_tegelijk_laten_de_gezondheid_vrij(server: Gunicorn) -> None:
     """Was: 8 simultaneous Capaciteit briefing packs held every thread for ~22 s and
-    /gezondheid timed out. Now the export queue admits what the worker can spare (here: one
-    at a time, none waiting, with 2 threads), the rest get 503 with Retry-After at once."""
+    /gezondheid timed out. Now one pack runs per worker; the others wait in the worker's
+    event loop (no thread) and get 503 with Retry-After after KETENMONITOR_EXPORT_WACHT_S."""
     import http.client
     import json
     import threading
