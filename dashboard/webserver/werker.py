@@ -257,9 +257,7 @@ class Werker(ThreadWorker):
     def _geef_door(self, conn: _Verbinding) -> None:
         """The request (or all we wait for) is here: now it gets a thread, or, when it is an
         expensive export and this worker runs enough of those, a place in the wait line."""
-        duur = wachtrij.is_duur_verzoek(bytes(conn.vooraf[:256])) and wachtrij.is_duur_verzoek(
-            bytes(conn.vooraf)
-        )
+        duur = wachtrij.is_duur_verzoek(bytes(conn.vooraf))
         self._stop_lezen(conn)
         conn.data_ready = True
         conn.sock.frist = conn.frist

@@ -62,3 +62,53 @@ def test_een_fout_in_de_export_geeft_de_plek_terug(tmp_path: Path) -> None:
         raise ValueError("kapot")
     with rij.plek():
         pass
+
+
+def test_ruwe_verzoeken_herkend_zoals_de_browser_ze_stuurt() -> None:
+    """The worker's byte-level test must see what the app's parsed test sees."""
+    import json
+
+    from dashboard.uitvoer.wachtrij import is_duur, is_duur_verzoek
+
+    def verzoek(output: str, trigger: str) -> tuple[dict, bytes]:
+        lichaam = {
+            "output": output,
+            "outputs": [{"id": "x", "property": "data"}],
+            "inputs": [{"id": "a" * 300, "property": "n_clicks", "value": 1}],
+            "changedPropIds": [trigger],
+        }
+        kop = b"POST /_dash-update-component HTTP/1.1\r\nHost: t\r\n\r\n"
+        return lichaam, kop + json.dumps(lichaam).encode()
+
+    gevallen = [
+        (
+            "..trends-export-download.data...trends-export-melding.children@1..",
+            "trends-export-png.n_clicks",
+            True,
+        ),
+        (
+            "..trends-export-download.data...trends-export-melding.children@1..",
+            "trends-export-svg.n_clicks",
+            True,
+        ),
+        (
+            "..trends-export-download.data...trends-export-melding.children@1..",
+            "trends-export-csv.n_clicks",
+            False,
+        ),
+        (
+            "..capaciteit-alles-download.data...capaciteit-alles-melding.children@2..",
+            "capaciteit-alles.n_clicks",
+            True,
+        ),
+        (
+            "..bronnen-alles-download.data...bronnen-alles-melding.children..",
+            "bronnen-alles.n_clicks",
+            True,
+        ),
+        ("trends-grafiek.figure", "trends-tab.value", False),
+    ]
+    for output, trigger, verwacht in gevallen:
+        lichaam, ruw = verzoek(output, trigger)
+        assert is_duur(lichaam) is verwacht, output
+        assert is_duur_verzoek(ruw) is verwacht, output
