@@ -3,6 +3,8 @@
 Why: eight Capaciteit briefing packs at once (2,6 s each alone) held all eight threads of
 `make serve` for 22 s, so `/gezondheid` timed out. An export now needs a place (`plek`):
 
+- under gunicorn the worker's event loop already lets only `KETENMONITOR_EXPORT_PER_WERKER`
+  exports per worker reach a thread (the rest wait there, threadless: werker.py); here,
 - per worker at most `KETENMONITOR_EXPORT_PER_WERKER` (default 1) run at once, and at most
   `KETENMONITOR_EXPORT_WACHTEND` (default THREADS − 1 − that) more wait in that worker,
   so a worker always keeps a thread for cheap requests (pages, charts, the health probe);
