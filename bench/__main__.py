@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import doelen, last, metingen, opendata
+from bench import doelen, last, metingen, opendata, vijandig
 from bench.server import Server
 from etl.build import bouw
 from etl.config import PROJECT_ROOT, RAW_DIR
@@ -62,6 +62,7 @@ def meet_alles(klein: bool, map_: Path) -> dict[str, Any]:
         modus: last.afbeeldingen_onder_gunicorn(db, modus, 1 if k else 25)
         for modus in (["gedeeld"] if k else last.AFBEELDING_MODI)
     }
+    resultaat["vijandig"] = vijandig.meet(db, k)
     return resultaat
 
 

@@ -124,6 +124,22 @@ DOELEN: tuple[Doel, ...] = (
         _regio("p95_ms"),
         MACHINE,
     ),
+    Doel(
+        "gezondheid_8_pakketten_p95_ms",
+        "/gezondheid p95 terwijl 8 briefingpakketten tegelijk lopen",
+        200,
+        "ms",
+        _pad("vijandig", "pakketten", "gezondheid", "p95_ms"),
+        MACHINE,
+    ),
+    Doel(
+        "gezondheid_12_druppelaars_p95_ms",
+        "/gezondheid p95 met 12 clients die hun kopregels druppelen",
+        200,
+        "ms",
+        _pad("vijandig", "druppelaars", "gezondheid", "p95_ms"),
+        MACHINE,
+    ),
     Doel("regio_response_kb", "Regio-antwoord, grootste", 150, "kB", _regio("max_kb")),
     Doel(
         "api_warm_p95_ms",

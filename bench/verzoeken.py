@@ -152,3 +152,14 @@ def regio_lichaam(
         "regio-gekozen.data": None,
     }
     return callback_lichaam(callbacks, uitvoer, waarden, "regio-jaar.value")
+
+
+def briefing_lichaam(afhankelijkheden: list[dict[str, Any]], pagina: str, pad: str) -> bytes:
+    """A click on a page's 'Download alle grafieken' (briefing pack), as the browser sends it."""
+    callbacks = als_callbackmap(afhankelijkheden)
+    bevat = f"..{pagina}-alles-download.data"
+    cb = callbacks[next(k for k in callbacks if bevat in k)]
+    per_eigenschap = {"pathname": pad, "search": "", "value": False, "data": None}
+    waarden = {f"{s['id']}.{s['property']}": per_eigenschap[s["property"]] for s in cb["state"]}
+    waarden[f"{pagina}-alles.n_clicks"] = 1
+    return _bytes(callback_lichaam(callbacks, bevat, waarden, f"{pagina}-alles.n_clicks"))

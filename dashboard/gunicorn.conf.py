@@ -3,9 +3,10 @@
 No preload: each worker imports the app after fork and opens the database read-only itself,
 so no DuckDB handle is ever shared across processes.
 
-Hostile clients (docs/productie.md): the worker (dashboard/webserver/werker.py) closes a connection
-whose client stalls longer than KETENMONITOR_LEES_TIMEOUT_S seconds, so slow clients cannot
-hold every thread; the request line, header count and header size are capped (414/431, with
+Hostile clients (docs/productie.md): the worker (dashboard/webserver/werker.py) reads each
+request in its event loop before a thread takes it, with a total deadline for headers
+(KETENMONITOR_KOP_FRIST_S) and body (proportional to its length), so trickling clients hold
+no thread and get 408; expensive exports wait there too, one per worker at a time; the request line, header count and header size are capped (414/431, with
 our security headers); the body limit (413) is the app's (KETENMONITOR_MAX_LICHAAM). Behind a
 reverse proxy, let the proxy buffer request bodies and time out slow clients as well.
 """
@@ -39,3 +40,7 @@ def post_worker_init(worker) -> None:
     them with 500 "Callback function not found" (seen with 2 workers and 4 exports at once).
     """
     worker.wsgi.test_client().get("/gezondheid")
+    from dashboard.app import app
+    from dashboard.webserver.beveiliging import voorbereiden
+
+    voorbereiden(app)  # the input-type map: otherwise the first callback builds it

@@ -55,6 +55,11 @@ WAARNEMING_REGELS = pa.DataFrameSchema(
         ),
         _regel(
             "waarde",
+            "een aantal is een geheel getal",
+            lambda d: (d["eenheid"] != "aantal") | d["waarde"].isna() | (d["waarde"] % 1 == 0),
+        ),
+        _regel(
+            "waarde",
             "een index is groter dan 0",
             lambda d: (d["eenheid"] != "index") | (d["waarde"] > 0),
         ),
@@ -218,7 +223,12 @@ SIGNAAL_REGELS = pa.DataFrameSchema(
 # What an export cannot carry. Excel (openpyxl) refuses most control characters in a cell, and
 # a CSV reader turns them into garbage; a NaN or an infinite number is no published figure.
 # Tab and newline are allowed: a multi-line quotation is text, not an accident.
-STUURTEKEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional controls (U+202E "right-to-left override" and kin) are invisible too and turn
+# text around on screen and in files: "Trojan Source" (CVE-2021-42574). No publication needs
+# them in this data, so they are refused like the control characters.
+STUURTEKEN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 REDEN_STUURTEKEN = "bevat een stuurteken (alleen tab en regeleinde zijn toegestaan)"
 REDEN_NIET_EINDIG = "is geen eindig getal (NaN of oneindig; een ontbrekend cijfer laat je weg)"
 

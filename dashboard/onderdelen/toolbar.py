@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -63,6 +64,7 @@ from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens import queries, verbinding
 from dashboard.onderdelen.state import huidige_versie, met_versie
 from dashboard.uitvoer import afbeelding, bestanden, pakket
+from dashboard.webserver.invoertypen import AAN_UIT, KLIKKEN, verwacht
 
 log = logging.getLogger("ketenmonitor")
 
@@ -186,6 +188,12 @@ def permalink(pathname: str | None, search: str | None) -> str:
 MAX_QUERY_PAREN = 50
 
 
+class KeuzeFout(ValueError):
+    """The visitor's choice does not allow this file (no region chosen, a series that is no
+    longer split by age). The client's doing, not ours: its Dutch message is shown as is and
+    the log gets one warning line without a traceback."""
+
+
 def foutmelding(fout: Exception) -> str:
     """The toolbar's Dutch message for a failed download; details go to the log only.
 
@@ -197,6 +205,9 @@ def foutmelding(fout: Exception) -> str:
         log.warning("download mislukt: %s", fout)
         zin = str(fout).split(":", 1)[0].rstrip(".")
         return f"Downloaden mislukt: {zin}."
+    if isinstance(fout, KeuzeFout):
+        log.warning("download geweigerd: %s", fout)
+        return f"Downloaden niet mogelijk: {str(fout).rstrip('.')}."
     if isinstance(fout, verbinding.DatabaseOntbreekt):
         log.error("download mislukt: %s", fout)
         return f"Downloaden mislukt: {verbinding.NIET_BESCHIKBAAR}."
@@ -228,6 +239,9 @@ def registreer_export_callbacks(
     """
     locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
     knoppen = _knoppen(formaten)
+    # the buttons and the checkbox exist only when the page draws the card (ids in a loop)
+    verwacht(f"{re.escape(id_prefix)}-(png|svg|csv|xlsx|link)", "n_clicks", KLIKKEN)
+    verwacht(f"{re.escape(id_prefix)}-vierkant", "value", AAN_UIT)
     vierkant_staat = (
         [State(f"{id_prefix}-vierkant", "value")] if set(AFBEELDINGEN) & set(formaten) else []
     )
@@ -306,6 +320,7 @@ def registreer_briefing_callback(
 ) -> None:
     """Wire `briefingknop(id_prefix)`: `maak_alle(*values)` returns every chart of the page."""
     locatie = [State(locatie_id, "pathname"), State(locatie_id, "search")] if locatie_id else []
+    verwacht(f"{re.escape(id_prefix)}-alles", "n_clicks", KLIKKEN)
 
     @callback(
         Output(f"{id_prefix}-alles-download", "data"),

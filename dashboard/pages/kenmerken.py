@@ -38,11 +38,13 @@ from dashboard.onderdelen.coronaschakelaar import (
 from dashboard.onderdelen.state import lees
 from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import (
+    KeuzeFout,
     briefingknop,
     registreer_briefing_callback,
     registreer_export_callbacks,
     werkbalk,
 )
+from dashboard.webserver.invoertypen import verwacht
 
 dash.register_page(
     __name__, path="/kenmerken", name="Kenmerken", order=2, title="Kenmerken – Ketenmonitor"
@@ -207,11 +209,11 @@ def _overzicht() -> html.Div:
 
 def _leeftijd_export(indicator_id: str | None, search: str | None) -> Grafiekexport:
     if indicator_id not in reeksen_met("leeftijd"):
-        raise ValueError("deze reeks heeft geen uitsplitsing naar leeftijd (meer)")
+        raise KeuzeFout("deze reeks heeft geen uitsplitsing naar leeftijd (meer)")
     staat, _ = lees(PARAMS, parse_qs((search or "").lstrip("?"), keep_blank_values=True))
     g = uitsplitsing_grafiek(indicator_id, "leeftijd", staat["corona"])
     if g is None:
-        raise ValueError("geen cijfers voor deze keuze")
+        raise KeuzeFout("geen cijfers voor deze keuze")
     return g
 
 
@@ -298,6 +300,8 @@ for _id in CLUSTER_INDICATOREN:
         PARAMS,
         lambda staat, i=_id: uitsplitsing_grafiek(i, "cluster", staat["corona"]),
     )
+verwacht(r"kenmerken-leeftijd-[0-9]+-reeks", "data", {"type": ["string", "null"], "maxLength": 200})
+"""The indicator id a card's store names (`_leeftijdskaarten`); the export checks it is one."""
 for _k in range(MAX_PER_SOORT):
     registreer_export_callbacks(
         f"kenmerken-leeftijd-{_k}-export",

@@ -24,16 +24,17 @@ from dash import (
 )
 
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.gegevens import verbinding
 from dashboard.logica import regio, regiokaart
 from dashboard.onderdelen.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
 from dashboard.onderdelen.state import naar_query
 from dashboard.onderdelen.toolbar import (
+    KeuzeFout,
     briefingknop,
     registreer_briefing_callback,
     registreer_export_callbacks,
     werkbalk,
 )
+from dashboard.webserver.invoertypen import verwacht
 
 dash.register_page(__name__, path="/regio", name="Regio", order=3.5, title="Regio – Ketenmonitor")
 
@@ -367,6 +368,14 @@ clientside_callback(
 )
 
 
+verwacht(
+    "regio-gekozen",
+    "data",
+    {"type": ["string", "null"], "pattern": "^(GM[0-9]{4}|PV[0-9]{2})$"},
+)
+"""The selected region (a map or table click writes it): a municipality or province code."""
+
+
 @callback(
     Output("regio-gekozen", "data"),
     Input("regio-niveau", "value"),
@@ -447,7 +456,7 @@ def _uit_url(search: str | None) -> dict[str, Any]:
 def _trend_uit_url(search: str | None, weergave: str) -> Grafiekexport:
     staat = _uit_url(search)
     if not staat["regio"]:
-        raise verbinding.DatabaseOntbreekt("kies eerst een regio")
+        raise KeuzeFout("kies eerst een regio in de tabel of op de kaart")
     return regio.trend_export(staat, weergave)
 
 

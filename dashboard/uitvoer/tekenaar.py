@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import os
 import shutil
+import signal
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -225,9 +228,24 @@ class Tekenaar:
             loop.call_soon_threadsafe(loop.stop)
             draad.join(5)
         proces = getattr(browser, "subprocess", None)
-        if proces is not None and proces.poll() is None:
-            proces.kill()  # its loop died: nobody else will end this Chromium
-            proces.wait(5)
+        if proces is not None:
+            beeindig_groep(proces)
+
+
+def beeindig_groep(proces: Any) -> None:
+    """Kill a Chromium and every process it started (zygote, renderers, GPU).
+
+    Kaleido starts Chromium in a session of its own, so its process group is its pid. Killing
+    only the main process left a stuck renderer's children running (and holding memory) for
+    ever; the whole group goes, also when the main process already ended. Never our own group.
+    """
+    if proces.pid != os.getpgid(0):  # the group outlives its leader: no check that it runs
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proces.pid, signal.SIGKILL)
+    if proces.poll() is None:
+        proces.kill()  # not a group leader after all: at least the main process goes
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proces.wait(5)
 
 
 def _achtergrondfout(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:

@@ -107,7 +107,9 @@ def _is_download(lichaam: bytes) -> bool:
 
 
 def _wil_gzip() -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    """Does the client accept gzip? Parsed with its quality: `gzip;q=0` means "never gzip"
+    (a substring test sent gzip anyway), `*` counts unless gzip itself is refused."""
+    return request.accept_encodings.quality("gzip") > 0
 
 
 def _met_gzip(antwoord: Response, inhoud: bytes) -> Response:

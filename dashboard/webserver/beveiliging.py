@@ -13,6 +13,7 @@ wrong method) get a 4xx and one escaped log line; only our own faults get a trac
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -21,12 +22,16 @@ from typing import Any
 import jsonschema
 from dash import Dash
 from dash.exceptions import DependencyException
-from flask import Response, jsonify, request
+from flask import Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from dashboard.gegevens import queries, verbinding
-from dashboard.webserver import logboek
+from dashboard.uitvoer import wachtrij
+from dashboard.webserver import invoertypen, logboek
+from dashboard.webserver.invoertypen import MAX_ZOEK, WAARDESCHEMA
 from dashboard.webserver.koppen import VEILIGHEIDSKOPPEN
+
+__all__ = ["MAX_ZOEK", "WAARDESCHEMA", "controleer_callback", "installeer"]
 
 log = logging.getLogger("ketenmonitor")
 
@@ -34,6 +39,11 @@ STATISCH = ("/_dash-component-suites/", "/assets/", "/_favicon", "/gezondheid")
 CALLBACK_PAD = "/_dash-update-component"
 API_PAD = "/api/"
 """The open data API (dashboard/api.py): its errors are JSON, never an HTML page."""
+
+MAX_DIEPTE = 32
+"""Deepest nesting of lists and objects in a callback body. The deepest real one (a figure's
+layout inside a Store) is under 10; 100,000 levels made the JSON decoder raise
+RecursionError, which `silent=True` does not catch: a 500 and a traceback per request."""
 
 MAX_LICHAAM = int(os.environ.get("KETENMONITOR_MAX_LICHAAM", str(1024 * 1024)))
 """Largest request body in bytes (413 above it). A real callback is a few kB; the largest,
@@ -62,11 +72,6 @@ TITELS = {
     413: "Dit verzoek is te groot",
 }
 
-MAX_ZOEK = 4094
-"""Longest query string a callback may carry: what gunicorn allows for a whole request line
-(limit_request_line), so no address a browser could have opened is refused. Parsing a 1 MB
-query string (100,000 keys) took a worker ~1 s even with the notices capped."""
-
 _ADRES = {
     "type": "object",
     "required": ["id", "property"],
@@ -86,29 +91,6 @@ CALLBACK_SCHEMA: dict[str, Any] = {
 """What Dash's renderer posts to /_dash-update-component (pattern-matching `ALL` lists are not
 used by this app, so every input is one id/property/value object)."""
 _CALLBACK_VALIDATOR = jsonschema.Draft202012Validator(CALLBACK_SCHEMA)
-
-
-WAARDESCHEMA: dict[tuple[str, str], dict[str, Any]] = {
-    ("Button", "n_clicks"): {"type": ["integer", "null"], "minimum": 0},
-    ("Checkbox", "value"): {"type": ["boolean", "null"]},
-    ("Checklist", "value"): {
-        "type": ["array", "null"],
-        "maxItems": 500,
-        "items": {"type": ["string", "number"], "maxLength": 200},
-    },
-    ("Select", "value"): {"type": ["string", "number", "null"], "maxLength": 200},
-    ("RadioItems", "value"): {"type": ["string", "number", "null"], "maxLength": 200},
-    ("Input", "value"): {"type": ["string", "null"], "maxLength": 1000},
-    ("Input[number]", "value"): {"type": ["number", "string", "null"], "maxLength": 100},
-    ("Location", "pathname"): {"type": ["string", "null"], "maxLength": MAX_ZOEK, "pattern": "^/"},
-    ("Location", "search"): {
-        "type": ["string", "null"],
-        "maxLength": MAX_ZOEK,
-        "pattern": "^(\\?|$)",
-    },
-}
-"""What a browser can send for (component type, property): a number where a checklist sends a
-list made page callbacks raise (500). Pairs not listed here are not checked."""
 
 
 @functools.cache
@@ -132,24 +114,33 @@ def _componentsoorten(app: Dash) -> dict[str, str]:
     return soorten
 
 
+def voorbereiden(app: Dash) -> None:
+    """Build the id → component map before the first callback arrives (gunicorn.conf.py).
+
+    It lays out every page once (about a second). Done by the first callback request, it
+    held a thread and the GIL while a burst of requests queued behind it: a health probe
+    waited 1,5 s when 8 briefing packs arrived at a fresh worker.
+    """
+    with contextlib.suppress(verbinding.DatabaseOntbreekt):
+        _componentsoorten(app)
+
+
 def _waarde_fout(app: Dash, adres: dict[str, Any]) -> str | None:
-    if "value" not in adres or not isinstance(adres["id"], str):
-        return None
+    """Why this input's value is not what its component sends, or None (invoertypen.py)."""
+    if not isinstance(adres["id"], str):
+        return None  # pattern-matching ids: this app has none (CALLBACK_SCHEMA's note)
+    naam = f"{adres['id']}.{adres['property']}"
     try:
         soort = _componentsoorten(app).get(adres["id"])
     except verbinding.DatabaseOntbreekt:  # the layouts need data; the callback will say so
         return None
-    schema = WAARDESCHEMA.get((soort or "", adres["property"]))
+    schema = invoertypen.schema_voor(adres["id"], adres["property"], soort)
     if schema is None:
-        return None
-    fout = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(schema).iter_errors(adres["value"])
-    )
-    return (
-        None
-        if fout is None
-        else f"waarde van {adres['id']}.{adres['property']}: {fout.message[:100]}"
-    )
+        return f"geen verwacht type voor {naam}"
+    if "value" not in adres:
+        return None  # Dash leaves out a value the browser does not have yet
+    fout = invoertypen.fout_in(schema, adres["value"])
+    return None if fout is None else f"waarde van {naam}: {fout}"
 
 
 class OngeldigVerzoek(HTTPException):
@@ -274,13 +265,16 @@ def _status(exc: Exception) -> int:
     if isinstance(exc, DependencyException) and request.path.startswith(STATISCH[0]):
         return 404  # an unknown package or file under /_dash-component-suites/
     if isinstance(exc, TimeoutError):
-        return 408  # the body stalled past the socket's read timeout (gunicorn.conf.py)
+        return 408
+    if isinstance(exc, RecursionError):
+        return 400  # input nested too deeply for a parser: the client's doing  # the body stalled past the socket's read timeout (gunicorn.conf.py)
     return 500
 
 
 def installeer(app: Dash) -> None:
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_LICHAAM
+    _zonder_versies(app)
     logboek.installeer(log)
     beleid: list[str] = []  # computed on the first response: Dash registers its inline
     # clientside scripts during its own first-request setup, so their hashes exist only then
@@ -312,11 +306,26 @@ def installeer(app: Dash) -> None:
             return _niet_beschikbaar()
         if request.path == CALLBACK_PAD and request.method == "POST":
             request.get_data(cache=True)  # over MAX_LICHAAM (also chunked): 413 here
-            lichaam = request.get_json(silent=True)
+            try:
+                lichaam = request.get_json(silent=True)
+            except RecursionError:  # json's decoder raises it past its depth, silent or not
+                return fout(OngeldigVerzoek(f"JSON dieper dan {MAX_DIEPTE} niveaus"))
+            if invoertypen.te_diep(lichaam, MAX_DIEPTE):
+                return fout(OngeldigVerzoek(f"JSON dieper dan {MAX_DIEPTE} niveaus"))
             reden = controleer_callback(app, lichaam)
             if reden is not None:
                 return fout(OngeldigVerzoek(reden))
+            if wachtrij.is_duur(lichaam):  # a place in the export queue, or 503 right now
+                plek = wachtrij.plek()
+                plek.__enter__()
+                g.exportplek = plek
         return None
+
+    @server.teardown_request
+    def geef_exportplek_terug(_fout: BaseException | None) -> None:
+        plek = g.pop("exportplek", None)
+        if plek is not None:
+            plek.__exit__(None, None, None)
 
     @server.route("/gezondheid")
     def gezondheid():
@@ -342,7 +351,7 @@ def installeer(app: Dash) -> None:
         code = _status(exc)
         if code >= 500 and code != 503:
             log.exception("fout bij %s %s", request.method, request.path)
-        elif code == 503:
+        elif code == 503 and not isinstance(exc, HTTPException):
             log.error("%s %s: %s", request.method, request.path, exc)
             return _niet_beschikbaar()
         else:  # the client's mistake: one line, no traceback
@@ -354,6 +363,15 @@ def installeer(app: Dash) -> None:
         if request.path.startswith(API_PAD):
             titel = TITELS.get(code, "Dit verzoek kunnen we niet uitvoeren")
             antwoord = _api_fout(code, "interne fout" if code >= 500 else titel.lower())
+        elif code == 503:  # busy (the export queue): its own Dutch message and Retry-After
+            tekst = str(getattr(exc, "description", "")) or "tijdelijk bezet"
+            antwoord = (
+                jsonify({"fout": tekst})
+                if request.path.startswith("/_dash")
+                else Response(
+                    VERZOEK_FOUT_HTML.format(code=code, titel=tekst), mimetype="text/html"
+                )
+            )
         elif request.path.startswith("/_dash"):
             tekst = "ongeldig verzoek" if code < 500 else "interne fout"
             antwoord = jsonify({"fout": tekst})
@@ -364,6 +382,30 @@ def installeer(app: Dash) -> None:
         antwoord.status_code = code
         antwoord.headers.update(koppen)
         return antwoord
+
+
+VERSIESLEUTELS = (
+    "dash_version",
+    "dash_version_url",
+    "python_version",
+    "plotly_version",
+    "ddk_version",
+)
+
+
+def _zonder_versies(app: Dash) -> None:
+    """Leave the Python, Dash and Plotly versions out of the page's `_dash-config`: they only
+    serve Dash's debug tools, and tell a visitor which known flaws to try."""
+    origineel = app._config
+
+    def config() -> dict[str, Any]:
+        uit = origineel()
+        if not app._dev_tools.ui:
+            for sleutel in VERSIESLEUTELS:
+                uit.pop(sleutel, None)
+        return uit
+
+    app._config = config  # type: ignore[method-assign]
 
 
 def _te_groot() -> HTTPException:

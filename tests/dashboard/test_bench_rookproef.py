@@ -53,6 +53,14 @@ def test_bench_klein_meet_alles(klein: dict[str, Any]) -> None:
         reizen = data["cache"][modus]["reizen_50_gebruikers_1s"]
         assert reizen["requests"] > 0 and reizen["fouten"] == 0
         assert reizen["paginalading_ms"]["n"] > 0
+    vijandig = data["vijandig"]
+    assert vijandig["pakketten"]["pakketten"] == 8
+    assert sum(vijandig["pakketten"]["statussen"].values()) == 8
+    assert set(vijandig["pakketten"]["statussen"]) <= {"200", "503"}
+    assert vijandig["druppelaars"]["losgelaten"]["408"] > 0  # the deadline really let them go
+    for deel in ("pakketten", "druppelaars"):
+        gezondheid = vijandig[deel]["gezondheid"]
+        assert gezondheid["peilingen"] > 0 and gezondheid["p95_ms"] >= gezondheid["p50_ms"] > 0
     api = data["api"]
     assert api["paden"] > 3 and api["warm"]["p95_ms"] >= api["warm"]["p50_ms"] > 0
     assert api["koud"]["max_ms"] >= api["koud"]["p95_ms"] > 0
@@ -106,6 +114,10 @@ def _resultaat(trends_p95_ms: float) -> dict[str, Any]:
         "load": {"p95_ms": 40.0},
         "regio": {"kaart_gemeente": {"p95_ms": 50.0, "max_kb": 40.0}},
         "api": {"warm": {"p95_ms": 5.0}, "catalogus_gzip_kb": 25.0},
+        "vijandig": {
+            "pakketten": {"gezondheid": {"p95_ms": 20.0}},
+            "druppelaars": {"gezondheid": {"p95_ms": 10.0}},
+        },
         "machine": {"cpus": 2, "platform": "proef"},
     }
 

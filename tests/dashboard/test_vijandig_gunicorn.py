@@ -20,6 +20,8 @@ from bench.server import Server
 pytestmark = pytest.mark.vijandig  # the hostile-input suite: pytest -m vijandig (< 1 min)
 
 LEES_TIMEOUT_S = 1.0
+FRIST_S = 1.5
+"""Total time for headers, and the base time for a body (short, so the suite stays fast)."""
 THREADS = 2
 
 
@@ -31,7 +33,12 @@ class Gunicorn:
             db,
             workers=1,
             threads=THREADS,
-            omgeving={"KETENMONITOR_LEES_TIMEOUT_S": str(LEES_TIMEOUT_S)},
+            omgeving={
+                "KETENMONITOR_LEES_TIMEOUT_S": str(LEES_TIMEOUT_S),
+                "KETENMONITOR_KOP_FRIST_S": str(FRIST_S),
+                "KETENMONITOR_LICHAAM_FRIST_S": str(FRIST_S),
+                "KETENMONITOR_EXPORT_WACHT_S": "2",  # then 503: the test stays short
+            },
             log=log,
             loglevel="info",
             toegangslog=True,
@@ -183,6 +190,142 @@ def test_trage_clients_blokkeren_de_app_niet(server: Gunicorn) -> None:
         except OSError:
             pass
         s.close()
+
+
+def _druppel(server: Gunicorn, begin: bytes, n: int, stap_s: float, duur_s: float) -> list[float]:
+    """`n` clients send `begin`, then one more byte every `stap_s` s; meanwhile /gezondheid
+    is probed. Returns the probe times; asserts every trickler was answered 408 or closed."""
+    import threading
+
+    klaar = threading.Event()
+    uitkomsten: list[bytes] = []
+
+    def druppel() -> None:
+        while not klaar.is_set():  # a let-go client comes straight back, as an attacker would
+            s = server.verbind()
+            s.sendall(begin)
+            s.settimeout(stap_s)
+            ontvangen = b""
+            while not klaar.is_set():
+                try:
+                    deel = s.recv(65536)
+                    if not deel:
+                        break
+                    ontvangen += deel
+                except TimeoutError:
+                    try:
+                        s.sendall(b"a")
+                    except OSError:
+                        break
+                except OSError:
+                    break
+            else:
+                s.close()
+                return  # the test ended, not the server
+            uitkomsten.append(ontvangen)
+            s.close()
+
+    draden = [threading.Thread(target=druppel) for _ in range(n)]
+    for d in draden:
+        d.start()
+    time.sleep(0.3)
+    tijden = []
+    eind = time.monotonic() + duur_s
+    while time.monotonic() < eind:
+        begin_t = time.perf_counter()
+        status = server.status(b"GET /gezondheid HTTP/1.1\r\nHost: t\r\n\r\n")
+        tijden.append(time.perf_counter() - begin_t)
+        assert status == 200, (status, tijden)
+        time.sleep(0.05)
+    klaar.set()
+    for d in draden:
+        d.join(timeout=10)
+    # the deadline is total: within the test every trickler was let go at least once
+    assert len(uitkomsten) >= n, len(uitkomsten)
+    for ontvangen in uitkomsten:
+        assert ontvangen == b"" or ontvangen.startswith(b"HTTP/1.1 408 "), ontvangen[:80]
+    return tijden
+
+
+def test_druppelende_kopregels_houden_de_gezondheid_niet_op(server: Gunicorn) -> None:
+    """Was: 12 clients sending one header byte every 3 s made every probe fail for 40 s
+    (the read timeout was per read, not per request)."""
+    tijden = _druppel(server, b"GET /trends HTTP/1.1\r\nHost: t\r\nX-D: ", 12, 0.3, 3 * FRIST_S)
+    assert max(tijden) < 0.5, tijden
+
+
+def test_druppelend_lichaam_houdt_de_gezondheid_niet_op(server: Gunicorn) -> None:
+    """Was: 8 clients trickling a body at one byte every 5 s did the same."""
+    begin = (
+        b"POST /_dash-update-component HTTP/1.1\r\nHost: t\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+    )
+    tijden = _druppel(server, begin, 8, 0.3, 3 * FRIST_S)
+    assert max(tijden) < 0.5, tijden
+
+
+def test_een_volledig_verzoek_in_stukken_komt_gewoon_aan(server: Gunicorn) -> None:
+    """Pre-reading must not change what the app sees: a body sent in three parts."""
+    lichaam = b'{"output": "x"}'
+    s = server.verbind()
+    s.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: t\r\n")
+    time.sleep(0.1)
+    s.sendall(b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(lichaam))
+    time.sleep(0.1)
+    s.sendall(lichaam)
+    antwoord = s.recv(65536)
+    s.close()
+    assert antwoord.startswith(b"HTTP/1.1 400 "), antwoord[:80]  # read in full, then refused
+
+
+def test_acht_briefingpakketten_tegelijk_laten_de_gezondheid_vrij(server: Gunicorn) -> None:
+    """Was: 8 simultaneous Capaciteit briefing packs held every thread for ~22 s and
+    /gezondheid timed out. Now one pack runs per worker; the others wait in the worker's
+    event loop (no thread) and get 503 with Retry-After after KETENMONITOR_EXPORT_WACHT_S."""
+    import http.client
+    import json
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.verzoeken import briefing_lichaam
+    from dashboard.uitvoer import afbeelding
+
+    if not afbeelding.browser_pad_bestaat():
+        pytest.skip("geen Chromium voor de afbeeldingen van een briefingpakket")
+    con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
+    con.request("GET", "/_dash-dependencies")
+    lichaam = briefing_lichaam(json.loads(con.getresponse().read()), "capaciteit", "/capaciteit")
+    con.close()
+
+    def pakket(_: int) -> tuple[int, str | None]:
+        c = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=120)
+        c.request("POST", "/_dash-update-component", lichaam, {"Content-Type": "application/json"})
+        r = c.getresponse()
+        r.read()
+        c.close()
+        return r.status, r.getheader("Retry-After")
+
+    klaar = threading.Event()
+    tijden: list[float] = []
+
+    def peil() -> None:
+        while not klaar.is_set():
+            begin = time.perf_counter()
+            status = server.status(b"GET /gezondheid HTTP/1.1\r\nHost: t\r\n\r\n")
+            tijden.append(time.perf_counter() - begin if status == 200 else 99.0)
+            klaar.wait(0.05)
+
+    peiler = threading.Thread(target=peil)
+    peiler.start()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        uitkomsten = list(pool.map(pakket, range(8)))
+    klaar.set()
+    peiler.join()
+    statussen = sorted(s for s, _ in uitkomsten)
+    assert statussen.count(200) >= 1 and set(statussen) <= {200, 503}, statussen
+    assert all(int(na) > 0 for s, na in uitkomsten if s == 503)
+    assert len(tijden) >= 3
+    assert max(tijden) < 1.0, tijden  # a thread stayed free for the probe throughout
 
 
 def test_het_log_liegt_niet_en_toont_geen_traceback(server: Gunicorn) -> None:

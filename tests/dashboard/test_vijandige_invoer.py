@@ -576,3 +576,188 @@ def test_app_start_niet_met_een_ongeldige_basis_url() -> None:
     )
     assert uit.returncode != 0
     assert "KETENMONITOR_BASIS_URL moet een adres zijn" in uit.stderr
+
+
+# ---------------------------------------------------------------- typed input, deep JSON
+
+
+def _precies(app, sleutel: str, waarden: dict, trigger: str) -> dict:
+    """The renderer's body for exactly the callback `sleutel` (not a duplicate-output twin)."""
+    return callback_lichaam({sleutel: app.callback_map[sleutel]}, sleutel, waarden, trigger)
+
+
+vreemde_waarden = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.text(max_size=20).filter(lambda t: not (t.startswith(("GM", "PV")))),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=FUNCTIE)
+@given(gekozen=vreemde_waarden)
+def test_verzonnen_store_waarde_is_400_zonder_traceback(
+    app, client, caplog: pytest.LogCaptureFixture, gekozen
+) -> None:
+    """Was: `regio-gekozen.data` = 5, a list, a dict or a bool gave 500 in `kies_niveau`."""
+    lichaam = _precies(
+        app,
+        "regio-gekozen.data",
+        {"regio-niveau.value": "gemeente", "regio-gekozen.data": gekozen},
+        "regio-niveau.value",
+    )
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="ketenmonitor"):
+        r = _post(client, lichaam)
+    assert r.status_code == 400, (gekozen, r.get_data(as_text=True)[:200])
+    _een_regel_zonder_traceback(caplog)
+
+
+@pytest.mark.parametrize("gekozen", [None, "GM0363", "PV27"])
+def test_echte_store_waarde_blijft_200(app, client, gekozen) -> None:
+    lichaam = _precies(
+        app,
+        "regio-gekozen.data",
+        {"regio-niveau.value": "gemeente", "regio-gekozen.data": gekozen},
+        "regio-niveau.value",
+    )
+    r = _post(client, lichaam)
+    assert r.status_code in (200, 204), r.get_data(as_text=True)[:200]
+
+
+def test_elke_invoer_van_elke_callback_heeft_een_verwacht_type(app) -> None:
+    """One place knows every input's type: a new callback without a declaration fails here
+    (and would be refused with 400 in use) instead of running on unchecked input."""
+    from dashboard.webserver import beveiliging, invoertypen
+
+    soorten = beveiliging._componentsoorten(app)
+    zonder = sorted(
+        f"{a['id']}.{a['property']}"
+        for cb in app.callback_map.values()
+        if "callback" in cb
+        for a in [*cb["inputs"], *cb["state"]]
+        if invoertypen.schema_voor(a["id"], a["property"], soorten.get(a["id"])) is None
+    )
+    assert zonder == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=FUNCTIE)
+@given(data=st.data())
+def test_stores_van_elk_type_geven_nooit_500(app, client, data) -> None:
+    """Every server callback that reads a Store, with values of any JSON type."""
+    sleutels = sorted(
+        k
+        for k, cb in app.callback_map.items()
+        if "callback" in cb
+        and "download" not in k
+        and any(a["property"] == "data" for a in [*cb["inputs"], *cb["state"]])
+    )
+    assert sleutels
+    sleutel = data.draw(st.sampled_from(sleutels))
+    cb = app.callback_map[sleutel]
+    waarden = {
+        f"{a['id']}.{a['property']}": data.draw(json_waarden) for a in [*cb["inputs"], *cb["state"]]
+    }
+    trigger = f"{cb['inputs'][0]['id']}.{cb['inputs'][0]['property']}"
+    r = _post(client, _precies(app, sleutel, waarden, trigger))
+    assert r.status_code in (200, 204, 400), (sleutel, waarden, r.get_data(as_text=True)[:300])
+
+
+@pytest.mark.parametrize("diepte", [33, 1000, 100_000])
+def test_diep_geneste_json_is_400_met_een_logregel(
+    client, caplog: pytest.LogCaptureFixture, diepte: int
+) -> None:
+    """Was: 100,000 levels gave 500 and a 25-line traceback (RecursionError escaped)."""
+    lichaam = b'{"output": "x", "outputs": [], "inputs": ' + b"[" * diepte + b"]" * diepte + b"}"
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="ketenmonitor"):
+        r = _post(client, lichaam)
+    assert r.status_code == 400
+    assert r.get_json() == {"fout": "ongeldig verzoek"}
+    _een_regel_zonder_traceback(caplog)
+
+
+def test_geneste_json_binnen_de_grens_wordt_gewoon_gecontroleerd(client) -> None:
+    lichaam = b'{"output": "x", "outputs": [], "inputs": ' + b"[" * 20 + b"]" * 20 + b"}"
+    r = _post(client, lichaam)
+    assert r.status_code == 400  # the shape is wrong, but it was parsed and checked
+    assert r.get_json() == {"fout": "ongeldig verzoek"}
+
+
+# ---------------------------------------------------------------- minor items
+
+
+@pytest.mark.parametrize(
+    ("kop", "gzip"),
+    [
+        ("gzip;q=0", False),
+        ("gzip;q=0, *", False),
+        ("identity", False),
+        ("gzip", True),
+        ("br, gzip;q=0.5", True),
+        ("*", True),
+    ],
+)
+def test_accept_encoding_met_kwaliteit(client, kop: str, gzip: bool) -> None:
+    """Was: `gzip;q=0` (never gzip) still got gzip."""
+    r = client.get("/assets/ketenmonitor.css", headers={"Accept-Encoding": kop})
+    if r.status_code == 404:
+        r = client.get("/", headers={"Accept-Encoding": kop})
+    assert (r.headers.get("Content-Encoding") == "gzip") is gzip
+
+
+def test_dash_config_noemt_geen_versies(client) -> None:
+    """Was: the page's `_dash-config` carried the Python, Dash and Plotly versions."""
+    import re
+    import sys
+
+    html = client.get("/").get_data(as_text=True)
+    config = json.loads(re.search(r'id="_dash-config"[^>]*>(.*?)</script>', html).group(1))
+    assert not {"python_version", "dash_version", "plotly_version"} & config.keys()
+    assert sys.version.split()[0] not in html
+
+
+def test_export_zonder_regio_is_een_waarschuwing_met_de_juiste_melding(
+    app, client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Was: ERROR with a traceback, and the user read 'gegevens niet beschikbaar'."""
+    sleutel = next(k for k in app.callback_map if "regio-trend-absoluut-export-download" in k)
+    cb = app.callback_map[sleutel]
+    waarden = {f"{s['id']}.{s['property']}": None for s in cb["state"]}
+    waarden.update({"regio-url.pathname": "/regio", "regio-url.search": "?niveau=gemeente"})
+    waarden["regio-trend-absoluut-export-csv.n_clicks"] = 1
+    with caplog.at_level(logging.INFO, logger="ketenmonitor"):
+        r = _post(
+            client, _precies(app, sleutel, waarden, "regio-trend-absoluut-export-csv.n_clicks")
+        )
+    assert r.status_code == 200
+    melding = next(
+        v["children"] for k, v in r.get_json()["response"].items() if k.endswith("-melding")
+    )
+    assert "kies eerst een regio" in melding
+    assert "niet beschikbaar" not in melding
+    eigen = [rec for rec in caplog.records if rec.name == "ketenmonitor"]
+    assert eigen and all(rec.levelno == logging.WARNING and not rec.exc_info for rec in eigen)
+
+
+# ---------------------------------------------------------------- export queue
+
+
+def test_volle_exportrij_is_503_met_retry_after(
+    app, client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A briefing pack with no place in the queue: 503, Retry-After, a Dutch message."""
+    from dashboard.uitvoer import wachtrij
+
+    vol = wachtrij.Wachtrij(per_werker=1, totaal=1, wachtend=0, wacht_s=0.2, map_=tmp_path)
+    monkeypatch.setattr(wachtrij, "wachtrij", vol)
+    sleutel = next(k for k in app.callback_map if "bronnen-alles-download" in k)
+    lichaam = _precies(app, sleutel, {"bronnen-alles.n_clicks": 1}, "bronnen-alles.n_clicks")
+    with vol.plek():  # the only place is taken
+        r = _post(client, lichaam)
+    assert r.status_code == 503
+    assert int(r.headers["Retry-After"]) > 0
+    assert "Probeer het" in r.get_json()["fout"]
+    assert _post(client, lichaam).status_code == 200  # with the place free again

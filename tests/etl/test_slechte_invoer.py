@@ -124,6 +124,48 @@ def test_negatief_aantal(raw: Path) -> None:
     )
 
 
+SLECHTE_LINKS = [
+    "javascript:alert(1)",
+    "https://www.rijksoverheid.nl/a;javascript:alert(1)",
+    "data:text/html,<b>x</b>",
+    "ftp://example.org/x",
+    " JaVaScRiPt:alert(1)",
+]
+
+
+def test_gebroken_aantal_richtingsteken_en_niet_http_links(raw: Path) -> None:
+    """Were accepted: 12.5 children, U+202E (turns a title around on screen and in files),
+    and `javascript:` links (the CSP blocked them; the data should not hold them). One
+    validation run for all of them keeps the hostile suite fast."""
+    aantal = wijzig_rij(raw / "waarneming.csv", _eerste_aantal, waarde="12.5")
+    titel = wijzig_rij(
+        raw / "maatregel.csv", lambda r: r["maatregel_id"] == "M01", titel="Start \u202egnippan"
+    )
+    rijen = lees_csv(raw / "maatregel.csv")
+    for rij, links in zip(rijen[1:], SLECHTE_LINKS, strict=False):
+        rij["links"] = links
+    schrijf_csv(raw / "maatregel.csv", rijen)
+    problemen = _problemen(raw)
+    assert f"{raw}/waarneming.csv:{aantal}: waarde: een aantal is een geheel getal" in problemen
+    assert (
+        f"{raw}/maatregel.csv:{titel}: titel: bevat een stuurteken (alleen tab en regeleinde "
+        "zijn toegestaan): U+202E op positie 7" in problemen
+    )
+    for regel in range(3, 3 + len(SLECHTE_LINKS)):
+        assert any(p.startswith(f"{raw}/maatregel.csv:{regel}: links:") for p in problemen), regel
+
+
+def test_geheel_aantal_met_punt_nul_en_twee_http_links_mogen(raw: Path) -> None:
+    wijzig_rij(raw / "waarneming.csv", _eerste_aantal, waarde="12.0")
+    wijzig_rij(
+        raw / "maatregel.csv",
+        lambda r: r["maatregel_id"] == "M01",
+        links="https://a.example/x;http://b.example/y?z=1",
+    )
+    problemen, _ = valideer(raw)
+    assert problemen == []
+
+
 def test_status_buiten_enum(raw: Path) -> None:
     regel = wijzig_rij(raw / "waarneming.csv", _eerste_aantal, status="definitief")
     assert any(
