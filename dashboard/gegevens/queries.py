@@ -424,7 +424,8 @@ _REGIO_SOM = f"""
            sum(w.aantal_vestigingen) AS aantal_vestigingen,
            count(DISTINCT w.indicator_id) AS aantal_delen,
            any_value(w.bron_id) AS bron_id,
-           CASE WHEN count(*) = 1 THEN any_value(w.status) ELSE 'afgeleid' END AS status,
+           CASE WHEN bool_or(w.status = 'voorlopig') THEN 'voorlopig'
+                WHEN count(*) = 1 THEN any_value(w.status) ELSE 'afgeleid' END AS status,
            CASE WHEN count(*) = 1 THEN any_value(w.citaat) END AS citaat
     FROM regio_waarneming w JOIN regio r USING (regio_code)
     WHERE r.niveau = ? AND list_contains(?, w.indicator_id)

@@ -125,7 +125,7 @@ KADER = (
     "jaren staan in de indeling van 2025 (elke vestiging telt bij haar huidige gemeente). DUO "
     "schermt aantallen van 1 tot 4 af (‘<5’); een som met zulke cellen is een bereik ‘n–4n’. "
     "Regio's zonder vestiging van dit type hebben geen waarde (niet 0). Elke waarde is door "
-    "Ketenmonitor opgeteld (status afgeleid)."
+    "Ketenmonitor opgeteld (status afgeleid; de nieuwste peildatum voorlopig, zoals DUO die noemt)."
 )
 
 

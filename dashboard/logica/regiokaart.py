@@ -89,7 +89,7 @@ def _hover(w: Regiowaarde, uit: Uitkomst) -> str:
         )
     return (
         f"{w.naam}<br>{schooljaar(uit.jaar)}: {waarde_tekst(w, maat)} {eenheid}"
-        f"<br>{w.vestigingen} vestiging{'en' if w.vestigingen != 1 else ''} · afgeleid"
+        f"<br>{w.vestigingen} vestiging{'en' if w.vestigingen != 1 else ''} · {w.status or 'afgeleid'}"
     )
 
 

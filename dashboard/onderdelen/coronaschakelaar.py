@@ -12,6 +12,8 @@ A link of URL contract 1 without `corona` meant 2020 hidden everywhere (`corona=
 
 from __future__ import annotations
 
+import re
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
@@ -23,6 +25,7 @@ from dashboard.gegevens.reeksen import (
     CORONA_VERBORGEN,
 )
 from dashboard.onderdelen.state import Param, naar_query
+from dashboard.webserver.invoertypen import verwacht
 
 CORONA_PARAM = Param(
     "corona",
@@ -63,6 +66,7 @@ def corona_query(waarde: list[str] | None) -> str:
 
 def registreer_corona_callback(prefix: str) -> None:
     """Call once at module level of the page."""
+    verwacht(f"{re.escape(prefix)}-vaste-query", "data", {"type": "string", "maxLength": 2000})
     callback(
         Output(f"{prefix}-corona-url", "search"),
         Input(f"{prefix}-corona", "value"),

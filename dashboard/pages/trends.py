@@ -40,6 +40,7 @@ from dashboard.onderdelen.toolbar import (
     registreer_export_callbacks,
     werkbalk,
 )
+from dashboard.webserver.invoertypen import verwacht
 
 dash.register_page(__name__, path="/trends", name="Trends", order=1, title="Trends – Ketenmonitor")
 
@@ -206,6 +207,9 @@ def werk_opties_bij(
     settings: list[str], zoek: str | None, gekozen: list[str]
 ) -> list[dict[str, str]]:
     return indicator_opties(settings or [], zoek or "", gekozen or [])
+
+
+verwacht("trends-corona-uit", "data", {"type": "string", "maxLength": 20})  # what "off" means
 
 
 @callback(
