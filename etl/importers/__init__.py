@@ -88,7 +88,7 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
     tabellen: list[Importtabel] = []
     for tabel, pad in zip(mapping, paden, strict=True):
         regel = manifest.get(pad.relative_to(map_).as_posix(), {})
-        if tabel["formaat"] == "duo-csv" and not tabel.get("geraadpleegd"):
+        if not tabel.get("geraadpleegd"):  # the manifest says when the file was taken
             tabel["geraadpleegd"] = regel.get("geraadpleegd")
         if tabel["formaat"] == "duo-csv" and (kop := lees_kop(pad)) is not None:
             problemen += ontbrekende_jaarkolommen(pad, kop, tabel)
