@@ -146,11 +146,18 @@ def lees_duo(
     tekens = {**STANDAARD_ONDERDRUKT, **tabel.get("onderdrukt", {})}
     naam_vestiging = _vestigingsnaam(kop)
     gemeente_kolom = regio["gemeentecode"] if regio else None
+    # Rows grouped once per set of selection columns: a file with one series per age and
+    # type has hundreds of series, and scanning every row for each took most of the build.
+    groepen: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[int, dict[str, str]]]]] = {}
     for reeks, jaarkolommen in zip(tabel["reeksen"], kolommen, strict=True):
         selectie = reeks.get("selectie", {})
-        gekozen = [
-            (n, r) for n, r in rijen if all(r.get(k, "").strip() == v for k, v in selectie.items())
-        ]
+        sleutels = tuple(sorted(selectie))
+        if sleutels not in groepen:
+            groep: dict[tuple[str, ...], list[tuple[int, dict[str, str]]]] = {}
+            for n, r in rijen:
+                groep.setdefault(tuple(r.get(k, "").strip() for k in sleutels), []).append((n, r))
+            groepen[sleutels] = groep
+        gekozen = groepen[sleutels].get(tuple(selectie[k] for k in sleutels), [])
         if not gekozen and selectie:
             problemen += _selectie_leeg(pad, rijen, reeks)
             continue
