@@ -209,7 +209,7 @@ def werk_opties_bij(
     return indicator_opties(settings or [], zoek or "", gekozen or [])
 
 
-verwacht("trends-corona-uit", "data", {"type": "string", "maxLength": 20})  # what "off" means
+verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 20})  # "off"
 
 
 @callback(
