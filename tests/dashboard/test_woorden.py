@@ -66,7 +66,10 @@ def test_wetten_noemt_een_tabel_geen_kaart(met_database: Path) -> None:
     assert "De kaart hieronder" not in tekst and "De tabel hieronder" in tekst
 
 
-def test_corona_schakelaar_schrijft_de_volledige_staat() -> None:
-    assert corona_query(["ja"]) == "?urlversie=2&corona=1"
-    assert corona_query([]) == "?urlversie=2&corona=atypisch"
-    assert corona_query(None) == "?urlversie=2&corona=atypisch"
+def test_corona_schakelaar_schrijft_de_volledige_staat(monkeypatch) -> None:
+    from dashboard.onderdelen import state
+
+    monkeypatch.setattr(state, "_versiebron", lambda: "abcdef123456")
+    assert corona_query(["ja"]) == "?urlversie=2&corona=1&versie=abcdef123456"
+    assert corona_query([]) == "?urlversie=2&corona=atypisch&versie=abcdef123456"
+    assert corona_query(None) == "?urlversie=2&corona=atypisch&versie=abcdef123456"
