@@ -13,8 +13,9 @@ Honesty rules that live here:
   `aandeel` say their formula;
 - class bounds are fixed per (niveau, soort, maat) over all years, so colours compare.
 
-The map figure and its export are in `regiokaart`. About 490 lines: the URL contract, the
-sums, the texts and the exports of one page share their honesty rules, kept together here.
+The map figure and its export are in `regiokaart`. Too long (about 870 lines) since the count by
+residence joined the count by location: the URL contract, sums, texts and exports of both
+tellingen share their honesty rules here. Next split: one module per telling.
 """
 
 from __future__ import annotations
