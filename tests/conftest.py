@@ -106,3 +106,28 @@ def met_database(database: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the dashboard's query layer at the session database."""
     monkeypatch.setenv("KETENMONITOR_DB", str(database))
     return database
+
+
+def bouw_voor_en_na_revisie(raw: Path, db: Path) -> dict[str, str]:
+    """Build `db` twice: first as before the first `revisie` row (its old value, without the
+    row), then as now; return that revision. The second build logs the change it describes."""
+    revisies = lees_csv(raw / "revisie.csv")
+    rev = revisies[0]
+    sleutel = ("indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie")
+    origineel = lees_csv(raw / "waarneming.csv")
+    oud = [dict(r) for r in origineel]
+    for r in oud:
+        if all(r[k] == rev[k] for k in sleutel):
+            r["waarde"], r["status"], r["bron_id"] = (
+                rev["oude_waarde"],
+                rev["oude_status"],
+                rev["oude_bron_id"],
+            )
+            r["citaat"] = r["citaat"] or "citaat"
+    schrijf_csv(raw / "waarneming.csv", oud)
+    schrijf_csv(raw / "revisie.csv", revisies[1:])
+    bouw(raw, db)
+    schrijf_csv(raw / "waarneming.csv", origineel)
+    schrijf_csv(raw / "revisie.csv", revisies)
+    bouw(raw, db)
+    return rev

@@ -252,28 +252,10 @@ def test_lijst_toont_de_reden_uit_revisie(
     """A logged change that a revision describes shows that revision's date and reason, read
     from `revisie` (the log stores only the link)."""
     from dashboard.pages import bronnen
-    from tests.conftest import lees_csv, schrijf_csv
+    from tests.conftest import bouw_voor_en_na_revisie
 
-    revisies = lees_csv(raw / "revisie.csv")
-    rev = revisies[0]
-    sleutel = ("indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie")
-    origineel = lees_csv(raw / "waarneming.csv")
-    oud = [dict(r) for r in origineel]
-    for r in oud:
-        if all(r[k] == rev[k] for k in sleutel):
-            r["waarde"], r["status"], r["bron_id"] = (
-                rev["oude_waarde"],
-                rev["oude_status"],
-                rev["oude_bron_id"],
-            )
-            r["citaat"] = r["citaat"] or "citaat"
-    schrijf_csv(raw / "waarneming.csv", oud)
-    schrijf_csv(raw / "revisie.csv", revisies[1:])
     db = tmp_path / "k.duckdb"
-    bouw(raw, db)
-    schrijf_csv(raw / "waarneming.csv", origineel)
-    schrijf_csv(raw / "revisie.csv", revisies)
-    bouw(raw, db)
+    rev = bouw_voor_en_na_revisie(raw, db)
     monkeypatch.setenv("KETENMONITOR_DB", str(db))
     tekst = _tekst(bronnen._wijzigingtabel(rev["indicator_id"], None))
     assert rev["noot"][:60] in tekst

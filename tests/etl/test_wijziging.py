@@ -8,7 +8,7 @@ import duckdb
 
 from etl.build import bouw
 from etl.dataversie import bereken
-from tests.conftest import lees_csv, schrijf_csv
+from tests.conftest import bouw_voor_en_na_revisie, lees_csv, schrijf_csv
 
 SLEUTEL = ("indicator_id", "periode_van", "periode_tot", "uitsplitsing", "categorie")
 
@@ -105,25 +105,8 @@ def test_zelfde_inhoud_voegt_niets_toe_en_log_blijft_buiten_de_versie(
 def test_revisie_wordt_gekoppeld(tmp_path: Path, raw: Path) -> None:
     """A change that a `revisie` row describes points at it by its date; the reason stays
     in `revisie` only."""
-    revisies = lees_csv(raw / "revisie.csv")
-    rev = revisies[0]
-    origineel = lees_csv(raw / "waarneming.csv")
-    oud = [dict(r) for r in origineel]
-    for r in oud:
-        if all(r[k] == rev[k] for k in SLEUTEL):
-            r["waarde"], r["status"], r["bron_id"] = (
-                rev["oude_waarde"],
-                rev["oude_status"],
-                rev["oude_bron_id"],
-            )
-            r["citaat"] = r["citaat"] or "citaat"
-    schrijf_csv(raw / "waarneming.csv", oud)
-    schrijf_csv(raw / "revisie.csv", revisies[1:])
     db = tmp_path / "k.duckdb"
-    bouw(raw, db)
-    schrijf_csv(raw / "waarneming.csv", origineel)
-    schrijf_csv(raw / "revisie.csv", revisies)
-    bouw(raw, db)
+    rev = bouw_voor_en_na_revisie(raw, db)
     gekoppeld = [r for r in _log(db) if r["herzien_op"] is not None]
     assert [_sleutel(r) for r in gekoppeld] == [_sleutel(rev)]
     assert str(gekoppeld[0]["herzien_op"]) == rev["herzien_op"]
