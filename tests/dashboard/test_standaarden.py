@@ -216,7 +216,7 @@ def test_actielijnen_schrijft_de_volledige_staat_bij_aankomst(app) -> None:
     assert set(_kwargs(query)) == {"urlversie", "ministerie", "status", "versie"}
 
 
-def test_coronaschakelaar_schrijft_de_volledige_staat() -> None:
+def test_coronaschakelaar_schrijft_de_volledige_staat(met_database) -> None:
     from dashboard.gegevens import queries
     from dashboard.onderdelen.coronaschakelaar import corona_query
 

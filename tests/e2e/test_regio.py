@@ -143,10 +143,53 @@ def test_bewaarde_link_zonder_telling_blijft_per_vestiging(dash_duo, app) -> Non
     until(lambda: "telling=vestiging" in dash_duo.driver.current_url, timeout=10)
 
 
+AFGEKAPT = """
+const uit = [];
+for (const sel of arguments[0]) {
+  const els = document.querySelectorAll(sel);
+  if (!els.length) { uit.push(sel + ': ontbreekt'); continue; }
+  for (const el of els) {
+    const bereik = document.createRange();
+    bereik.selectNodeContents(el);  // the drawn text, not its (possibly wider) box
+    const r = bereik.getBoundingClientRect();
+    const tekst = (el.textContent || '').trim();
+    if (!tekst) uit.push(sel + ': leeg');
+    // text cut off inside its box (overflow hidden, ellipsis) or sticking out of the window
+    if (el.scrollWidth > el.clientWidth + 1) uit.push(sel + ': afgekapt ' + el.scrollWidth + '>' + el.clientWidth);
+    if (r.left < -1 || r.right > window.innerWidth + 1) uit.push(sel + ': buiten venster ' + r.right);
+  }
+}
+return uit;
+"""
+TITELS = (
+    "#regio-kaarttitel",
+    "#regio-kaartondertitel",
+    "#regio-kaart-bron",
+    "#regio-tabel caption",
+    "#regio-kaart .gtitle",
+)
+
+
+def _afgekapte_titels(dash_duo) -> list[str]:
+    """Titles, subtitle, source line and table caption that do not fit (the Plotly title
+    only where the figure has one: the map's title is HTML above it)."""
+    aanwezig = [s for s in TITELS if s != "#regio-kaart .gtitle" or dash_duo.find_elements(s)]
+    return dash_duo.driver.execute_script(AFGEKAPT, aanwezig)
+
+
 def test_woonplaats_390_geen_zijwaarts_scrollen(dash_duo, app) -> None:
     _open_regio(dash_duo, app, WOON, breedte=390)
     breed, venster = dash_duo.driver.execute_script(
         "return [document.documentElement.scrollWidth, window.innerWidth]"
     )
     assert venster == 390 and breed <= venster, (breed, venster)
+    dash_duo.wait_for_contains_text("#regio-tabelstatus", "van 343", timeout=10)
+    assert _afgekapte_titels(dash_duo) == []
+    # the same texts on a desktop window
+    dash_duo.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+    )
+    until(lambda: dash_duo.driver.execute_script("return window.innerWidth") == 1400, timeout=5)
+    assert _afgekapte_titels(dash_duo) == []
     assert axe_overtredingen(dash_duo.driver) == []
