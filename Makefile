@@ -17,6 +17,8 @@ DB_PY ?= $(PY)
 DB_DEP ?= $(STAMP)
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 AXE_VERSIE := 4.14.1
+TESTWERKERS ?= auto
+# pytest-xdist: one process per core, whole files per worker (a file shares its fixtures)
 
 .PHONY: help setup etl validate run serve lock audit bench test lint format clean
 
@@ -82,7 +84,7 @@ $(AXE):
 test: $(STAMP) $(AXE) ## Lint, opmaakcontrole en alle tests (ook browsertests als chromedriver er is)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TESTWERKERS) --dist loadfile
 
 lint: $(STAMP) ## ruff check
 	$(VENV)/bin/ruff check .

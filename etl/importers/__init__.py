@@ -10,8 +10,11 @@ Without `data/raw/import/mapping.json` nothing is imported and nothing changes.
 
 from __future__ import annotations
 
+import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -93,7 +96,7 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
         if tabel["formaat"] == "duo-csv" and (kop := lees_kop(pad)) is not None:
             problemen += ontbrekende_jaarkolommen(pad, kop, tabel)
         try:
-            tabellen.append(_lees_een(map_, pad, tabel))
+            tabellen.append(_lees_een_onthouden(map_, pad, tabel, manifest))
         except ImportFout as fout:
             problemen += fout.problemen
         except (KeyError, TypeError, AttributeError, IndexError, ValueError) as fout:
@@ -104,6 +107,65 @@ def lees_importen(raw_dir: Path) -> tuple[list[Probleem], list[Importtabel]]:
                 )
             )
     return problemen, tabellen
+
+
+REGIO = ("indeling", "herindeling")
+ONTHOUDEN = 8
+"""How many importer results one process keeps (about 10 MB each for the DUO and CBS files)."""
+_GELEZEN: dict[str, tuple[str, bytes]] = {}
+
+
+def _lees_een_onthouden(
+    map_: Path, pad: Path, tabel: dict, manifest: dict[str, dict[str, Any]]
+) -> Importtabel:
+    """`_lees_een`, read once per content in a process that builds more than once.
+
+    Reading DUO's per-location file and CBS's residence table is most of a build (seconds),
+    and the test suite and the bench build the same unchanged files dozens of times, often
+    from a copy in another folder. The key is the sha256 the manifest has just verified for
+    every file the importer reads, plus the mapping entry: a changed byte or setting reads
+    afresh. What is returned is always a fresh copy, with the paths of this read.
+    """
+    sleutel = _inhoudssleutel(map_, pad, tabel, manifest)
+    if sleutel is None:
+        return _lees_een(map_, pad, tabel)
+    if sleutel in _GELEZEN:
+        oud_pad, bewaard = _GELEZEN[sleutel]
+        uit: Importtabel = pickle.loads(bewaard)
+        _verplaats(uit, oud_pad, str(pad))
+        return uit
+    uit = _lees_een(map_, pad, tabel)
+    _GELEZEN[sleutel] = (uit.pad, pickle.dumps(uit, protocol=pickle.HIGHEST_PROTOCOL))
+    while len(_GELEZEN) > ONTHOUDEN:
+        del _GELEZEN[next(iter(_GELEZEN))]
+    return uit
+
+
+def vergeet() -> None:
+    """Forget every remembered read: a measurement of a build must read the files itself."""
+    _GELEZEN.clear()
+
+
+def _inhoudssleutel(
+    map_: Path, pad: Path, tabel: dict, manifest: dict[str, dict[str, Any]]
+) -> str | None:
+    """The content behind a read, or None when a file is not a single manifest entry (an
+    OData snapshot folder): such a read is not remembered."""
+    bestanden = [pad, *(map_ / v for k, v in (tabel.get("regio") or {}).items() if k in REGIO)]
+    sha = [manifest.get(b.relative_to(map_).as_posix(), {}).get("sha256") for b in bestanden]
+    if tabel["formaat"] == "cbs-odata" or not all(sha):
+        return None
+    return json.dumps([sha, tabel], sort_keys=True, default=str)
+
+
+def _verplaats(uit: Importtabel, oud: str, nieuw: str) -> None:
+    """A remembered read of the same bytes in another folder names this folder's file."""
+    if oud == nieuw:
+        return
+    uit.pad = nieuw
+    for rij in uit.waarnemingen:
+        if str(rij.get(PAD_KOLOM)) == oud:
+            rij[PAD_KOLOM] = nieuw
 
 
 def _lees_een(map_: Path, pad: Path, tabel: dict) -> Importtabel:

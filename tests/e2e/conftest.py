@@ -6,6 +6,7 @@ skipped locally, and an error when KETENMONITOR_BROWSERTESTS=verplicht (CI); see
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HIER in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser(chromedriver=True))
+
+
+def _eigen_poorten() -> None:
+    """Each pytest-xdist worker its own range of dash_duo ports.
+
+    dash.testing numbers its servers from one class counter (58050, 58051, …) in every process,
+    so two workers would start their first server on the same port.
+    """
+    from dash.testing.application_runners import BaseDashRunner
+
+    werker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    BaseDashRunner._next_port = 58050 + 1000 * int(werker.removeprefix("gw") or 0)
+
+
+_eigen_poorten()
 
 
 @pytest.fixture(scope="session", autouse=True)
