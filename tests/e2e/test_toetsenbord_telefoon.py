@@ -117,11 +117,6 @@ def test_radiogroepen_blijven_bij_zichzelf(duo) -> None:
     assert console_fouten(duo) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bekende regressie: van het zoekveld naar Weergave kost nu 19 tabs in plaats van ≤ 10 "
-    "(nieuwe focusbare elementen tussen lijst en weergave); open in het issue",
-)
 def test_weergave_binnen_tien_tabs_vanaf_de_indicatorlijst(duo) -> None:
     _open(duo, "/trends")
     duo.wait_for_element("#trends-indicator input", timeout=10)
