@@ -396,6 +396,8 @@ DOWNLOADTABELLEN = (
     "afleiding",
     "reeksbreuk",
     "corona_atypisch",
+    "indicator_alias",
+    "dubbel_begrip_uitzondering",
 )
 
 
