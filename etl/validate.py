@@ -17,6 +17,7 @@ from frictionless import Package
 from etl import importers
 from etl.begrip import dubbele_begrippen
 from etl.config import DESCRIPTOR_NAME
+from etl.peildatum import gemengde_peildata
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM, lees_alles_ruw, typeer
 from etl.schema import (
@@ -237,6 +238,10 @@ def _kruisregels(
         problemen += _pandera(regels, revisie, paden["revisie"])
     if {"waarneming", "indicator"} <= tabellen.keys():
         problemen += _dubbele_begrippen(tabellen, paden)
+        problemen += [
+            Probleem(paden["indicator"], None, "definitie", f"{i}: {reden}")
+            for i, reden in gemengde_peildata(tabellen["waarneming"], tabellen["indicator"])
+        ]
     if {"indicator_alias", "indicator"} <= tabellen.keys():
         alias = tabellen["indicator_alias"].assign(
             is_indicator=lambda d: d["alias"].isin(set(tabellen["indicator"]["indicator_id"]))
