@@ -15,6 +15,8 @@ from tests.conftest import lees_csv, schrijf_csv, wijzig_rij
 GEMENGD = {
     # CBS shows 1991-2020 as one row across the Wet op de expertisecentra and the clusters
     "so_vso_leerlingen": {1998, 2003},
+    # its 1991-2005 came with the retired so_basis_leerlingen_cbs (CBS 37746sol, same row)
+    "so_leerlingen": {1998, 2003},
     # the sum from Onderwijs in cijfers, then NCOJ's table
     "po_en_so_leerlingen_ncoj": {2019},
     # the registration of absoluut verzuim changes in 2021/22
