@@ -134,7 +134,9 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
     after the import, so these references are checked here rather than by the data package.
     The frame carries `bestaat`: whether the revised point is still in `waarneming`. A changed
     point (value, status or source) must still be there, a deleted one must not: otherwise the
-    log and the data tell different stories.
+    log and the data tell different stories. It also carries `bekend` (the id is an indicator or
+    an alias) and `opgeheven` (an alias): a retired series keeps its history, so its earlier
+    changes need no point that still exists; its deletions close that history.
     """
 
     def verwijderd(d: pd.DataFrame) -> pd.Series:
@@ -154,9 +156,14 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
             ),
             _regel(
                 "indicator_id",
+                "verwijzing naar een onbekende sleutel (geen indicator en geen alias)",
+                lambda d: d["bekend"],
+            ),
+            _regel(
+                "indicator_id",
                 "de herziene waarneming (indicator, periode, uitsplitsing, categorie) staat niet"
                 " in waarneming",
-                lambda d: verwijderd(d) | d["bestaat"],
+                lambda d: verwijderd(d) | d["opgeheven"] | d["bestaat"],
             ),
             _regel(
                 "indicator_id",
@@ -193,6 +200,18 @@ def _soort_klopt(d: pd.DataFrame) -> pd.Series:
         | ((soort == "status") & ~waarde & status)
         | ((soort == "bron") & ~waarde & ~status & bron)
     )
+
+
+ALIAS_REGELS = pa.DataFrameSchema(
+    checks=[
+        # An alias that is also an indicator would make one id mean two lines.
+        _regel(
+            "alias",
+            "alias is nog een indicator: een id is óf een indicator óf een alias",
+            lambda d: ~d["is_indicator"],
+        ),
+    ]
+)
 
 
 def reeksbreuk_regels(bron_ids: set[str]) -> pa.DataFrameSchema:

@@ -282,8 +282,23 @@ def trend_figuur(
         for breuk in reeks.alle_breuken():
             if min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
                 breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
-    for (jaar, xas, yas), labels in breuken.items():
-        layout["shapes"].append(_breuklijn(jaar, xas, yas, labels, rechts=jaar > (van + tot) / 2))
+    # Several breaks of the same series in one panel (so+vso: 1998 and 2003) share one label on
+    # the first line; one label per line would be drawn on top of each other.
+    per_paneel: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
+    for (jaar, xas, yas), labels in sorted(breuken.items()):
+        per_paneel.setdefault((xas, yas, tuple(labels)), []).append(jaar)
+    for (xas, yas, labels), jaren_ in per_paneel.items():
+        for i, jaar in enumerate(jaren_):
+            layout["shapes"].append(
+                _breuklijn(
+                    jaar,
+                    xas,
+                    yas,
+                    list(labels),
+                    rechts=jaar > (van + tot) / 2,
+                    jaren=jaren_ if i == 0 else [],
+                )
+            )
     for groep in groepeer_momenten(momenten or [], van, tot):
         label = str(groep[0][0]) if len(groep) == 1 else f"{groep[0][0]}–{groep[-1][0]}"
         for i, (_, moment) in enumerate(groep):
@@ -369,14 +384,25 @@ def _voorlopig_lijn(reeks, naam, xs, ys, status_per_x, kleur, xas, yas) -> dict[
 
 
 def _breuklijn(
-    jaar: int, xas: str, yas: str, labels: list[str], rechts: bool = False
+    jaar: int,
+    xas: str,
+    yas: str,
+    labels: list[str],
+    rechts: bool = False,
+    jaren: list[int] | None = None,
 ) -> dict[str, Any]:
     """A dotted line at a series break that names the series it applies to.
 
     The label runs away from the nearer edge (left of the line in the right half), so it is
-    not cut off by the plot's border.
+    not cut off by the plot's border. `jaren`: every break year the label names (default this
+    one); empty for a line whose break another line's label already names.
     """
     wie = ", ".join(labels)
+    jaren = [jaar] if jaren is None else jaren
+    if len(jaren) > 1:
+        tekst = f"trendbreuken {nl_jaren(jaren)}: {wie}"
+    else:
+        tekst = f"trendbreuk {jaar}: {wie}" if jaren else ""
     return {
         "type": "line",
         "xref": xas,
@@ -387,7 +413,7 @@ def _breuklijn(
         "y1": 1,
         "line": {"color": GRIJS, "width": 1.5, "dash": "dot"},
         "label": {
-            "text": _kort(f"trendbreuk {jaar}: {wie}", 48),
+            "text": _kort(tekst, 48),
             "textposition": "start",
             "textangle": 0,
             "xanchor": "right" if rechts else "left",
@@ -396,6 +422,12 @@ def _breuklijn(
             "font": {"size": 11, "color": GRIJS},
         },
     }
+
+
+def nl_jaren(jaren: list[int]) -> str:
+    """'1998 en 2003', '1998, 2003 en 2010'."""
+    tekst = [str(j) for j in jaren]
+    return tekst[0] if len(tekst) == 1 else f"{', '.join(tekst[:-1])} en {tekst[-1]}"
 
 
 def _kort(tekst: str, lengte: int) -> str:

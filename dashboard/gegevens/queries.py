@@ -396,6 +396,8 @@ DOWNLOADTABELLEN = (
     "afleiding",
     "reeksbreuk",
     "corona_atypisch",
+    "indicator_alias",
+    "dubbel_begrip_uitzondering",
 )
 
 
@@ -547,8 +549,8 @@ def regio_klassegrenzen(
 # already found in `indicator_meta()`; the id still reaches DuckDB only as a bound parameter.
 
 ALIASTABEL = "indicator_alias"
-"""Where retired ids will point to the id that replaced them (columns `alias`, `indicator_id`).
-Until a build carries this table, no id is an alias."""
+"""Where retired ids point to the id that replaced them (columns `alias`, `indicator_id`; from
+data/raw/indicator_alias.csv). A build from before schema version 5 has no such table."""
 
 
 @per_bouw

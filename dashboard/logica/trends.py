@@ -83,6 +83,7 @@ def params() -> list[Param]:
             kiesbare_ids,
             lijst=True,
             omschrijving="indicator",
+            aliassen=queries.aliassen,
         ),
         # absolute values in panels: an index hides a series' years across a break (jeugdhulp
         # after 2020); links of URL contract 1 meant the index

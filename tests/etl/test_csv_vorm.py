@@ -26,6 +26,8 @@ pytestmark = pytest.mark.vijandig
 
 OPEN = '"open zonder einde '
 BESTANDEN = sorted(p.name for p in RAW_DIR.glob("*.csv"))
+# a file with only its header (a list of exceptions that has none yet) has no row to damage
+MET_RIJEN = [b for b in BESTANDEN if len((RAW_DIR / b).read_text(encoding="utf-8").split("\n")) > 2]
 
 
 def _regels(pad: Path) -> list[str]:
@@ -112,7 +114,7 @@ def _posities(bestand: str, aantal: int) -> list[tuple[str, int, int]]:
     return uit
 
 
-@pytest.mark.parametrize("bestand", BESTANDEN)
+@pytest.mark.parametrize("bestand", MET_RIJEN)
 @pytest.mark.parametrize("invoeg", [OPEN, '"'])
 def test_fuzz_overal_geweigerd(bestand: str, invoeg: str) -> None:
     """Any inserted opening quote is refused at its own line, wherever it sits."""
