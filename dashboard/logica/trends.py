@@ -170,9 +170,37 @@ def langste_openbare_reeks(setting_id: str) -> str | None:
     )["indicator_id"]
 
 
+VASTE_SETTINGREEKS: dict[str, str] = {
+    "jeugdhulp": "jeugdzorg_incl_pgb",
+    "jgz": "jgz_jeugdartsen",
+    "kinderopvang": "kinderopvang_kinderen_bso",
+    "leerplicht": "thuiszitters_absoluut_verzuim",
+    "po_regulier": "po_en_so_leerlingen_ncoj",
+    "sbo": "sbo_aandeel_po",
+    "so": "so_vso_leerlingen",
+    "voorschoolse_educatie": "ve_bereik",
+    "vso": "vso_leerlingen",
+    "wlz": "ciz_indicatieaanvragen_jeugd_awbz",
+}
+"""The series a link with a setting but no indicator (`/trends?setting=so`) opened up to and
+including URL contract 2: each setting's longest public series, read off the data of
+7 December 2026. That rule follows the data, so a saved link would change its chart whenever
+a series grows (merging CBS's 1991–2005 so count into `so_leerlingen` made it longer than
+`so_vso_leerlingen`); pinned here, it keeps its meaning. A setting not listed (new since)
+gets its longest public series; a pinned id retired later is followed through its alias."""
+
+
 def standaard_voor_settings(settings: list[str]) -> list[str]:
-    """Arriving with settings but no indicators: the longest public series of each setting."""
-    return [i for i in (langste_openbare_reeks(s) for s in settings) if i][:MAX_INDICATOREN]
+    """Arriving with settings but no indicators: each setting's pinned series, else its longest
+    public series."""
+    aliassen = queries.aliassen()
+    geldig = set(kiesbare_ids())
+    gekozen = []
+    for s in settings:
+        vast = VASTE_SETTINGREEKS.get(s)
+        vast = aliassen.get(vast, vast) if vast else None
+        gekozen.append(vast if vast in geldig else langste_openbare_reeks(s))
+    return [i for i in gekozen if i][:MAX_INDICATOREN]
 
 
 def lees_staat(kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -41,3 +41,17 @@ def test_onbekende_id_blijft_ongeldig(met_database: Path) -> None:
     staat, meldingen = trends.lees_staat({"indicator": ["bestaat_niet_en_is_geen_alias"]})
     assert "bestaat_niet_en_is_geen_alias" not in staat["indicator"]
     assert any("Ongeldige waarde" in m for m in meldingen)
+
+
+def test_vaste_settingreeks_bestaat_en_wijkt_af_van_de_langste_waar_de_data_groeiden(
+    met_database: Path,
+) -> None:
+    """A saved `/trends?setting=…` keeps opening the series it opened when it was made."""
+    geldig = set(trends.kiesbare_ids())
+    aliassen = queries.aliassen()
+    for setting, vast in trends.VASTE_SETTINGREEKS.items():
+        assert aliassen.get(vast, vast) in geldig, setting
+        assert trends.standaard_voor_settings([setting]) == [aliassen.get(vast, vast)]
+    # the pin matters: the rule alone would now open another so series
+    assert trends.langste_openbare_reeks("so") != "so_vso_leerlingen"
+    assert trends.lees_staat({"setting": ["so"]})[0]["indicator"] == ["so_vso_leerlingen"]
