@@ -56,6 +56,11 @@ def bronregel(reeksen: list[Reeks]) -> str:
     return "Bron: " + "; ".join(delen) if delen else "Bron: –"
 
 
+def producentnamen(reeksen: list[Reeks]) -> list[str]:
+    """The source names of the plotted points, producer first, for the citation line."""
+    return list(dict.fromkeys(naam for naam, _titel, _url in bronnen_van(reeksen)))
+
+
 GROOTTE_FACTOR = 10
 """Above this ratio of medians, series of one unit get their own panels (small multiples)."""
 
@@ -190,7 +195,13 @@ def trend_figuur(
             f" · 2020 verborgen bij {n_weg} {'reeks' if n_weg == 1 else 'reeksen'} (corona)"
         )
     titel = titel or _titel(reeksen)
-    layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 160 * (n - 1) + 60)
+    layout = basis_layout(
+        titel,
+        ondertitel,
+        bronregel(reeksen),
+        hoogte=360 + 160 * (n - 1) + 60,
+        producenten=producentnamen(reeksen),
+    )
     # a year's points sit at its middle; a moment late in the last year must still be drawn
     rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
     layout["xaxis"] = as_stijl("", range=[van - 0.5, rechts], dtick=1, tickformat="d")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.figuren.figures import bronregel
+from dashboard.figuren.figures import bronregel, producentnamen
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.theme import TEKST
 from dashboard.gegevens.reeksen import Punt, Reeks
@@ -144,7 +144,10 @@ def figuur(rijen: list[nu.Rij], reeksen: list[Reeks] | None = None) -> dict[str,
             },
             "yaxis": {"automargin": True, "autorange": "reversed"},
             "margin": {"l": 190},
-            "meta": {"bron": bronregel(reeksen or [])},
+            "meta": {
+                "bron": bronregel(reeksen or []),
+                "producenten": producentnamen(reeksen or []),
+            },
             "annotations": [
                 {
                     "x": max(w, 0),

@@ -10,11 +10,13 @@ import dash_bootstrap_components as dbc
 from dash import State, dcc, html
 
 from dashboard.figuren import format as nl
+from dashboard.figuren.citatie import citeerregel
 from dashboard.figuren.figures import samenvatting, trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.figuren.theme import bron_van
+from dashboard.figuren.theme import bron_van, producenten_van
+from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import Reeks
-from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.state import huidige_versie, lees
 from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import registreer_export_callbacks, werkbalk
 
@@ -58,11 +60,60 @@ def grafiekkaart(id_: str, figuur: dict[str, Any], samenvatting: str) -> html.Fi
                 className="grafiekvlak",
             ),
             html.P(bron_van(figuur), id=f"{id_}-bron", className="bronregel klein"),
+            html.P(citeerblok(figuur), id=f"{id_}-citeer", className="citeerregel klein"),
             html.Figcaption(samenvatting, id=f"{id_}-samenvatting", className="samenvatting"),
         ],
         className="grafiekkaart",
         **{"aria-describedby": f"{id_}-samenvatting"},
     )
+
+
+LINK_PLEK = "\x00"
+_CURSIEF = ("\x01", "\x02")
+
+
+def citeerblok(figuur: dict[str, Any]) -> list[Any]:
+    """The citation line under a chart (`dashboard.figuren.citatie`), as page content.
+
+    The permalink is the address in the browser with `versie=` set: it is written in by
+    `assets/werkbalk.js` (class `citeerlink`, from the element's `data-versie`), because the
+    page's address changes with every choice while this line is drawn once; the server
+    renders the rest, so version, date and sources come from the open build.
+    """
+    titel = Grafiekexport(figuur, [], "absoluut", 0, 0).titel
+    if not titel:
+        return []
+    bouw = _bouw()
+    tekst = citeerregel(
+        titel,
+        str(bouw.get("data_versie_kort") or ""),
+        bouw.get("gebouwd_op"),
+        LINK_PLEK,
+        producenten_van(figuur),
+        _CURSIEF,
+    )
+    voor, na = tekst.split(LINK_PLEK, 1)
+    begin, rest = voor.split(_CURSIEF[0], 1)
+    schuin, rest = rest.split(_CURSIEF[1], 1)
+    versie = huidige_versie() or ""
+    return [
+        html.Span("Citeer als: ", className="citeerkop"),
+        begin,
+        html.I(schuin),
+        rest,
+        html.A(
+            "link naar deze weergave", href="", className="citeerlink", **{"data-versie": versie}
+        ),
+        na,
+    ]
+
+
+def _bouw() -> dict[str, Any]:
+    """The open build's version and date; a page without a database still renders."""
+    try:
+        return queries.bouwinfo()
+    except Exception:  # no database: the line says 'onbekend' rather than failing the page
+        return {}
 
 
 def signaal_blok(signaal: dict[str, Any], kop_niveau: int = 3) -> html.Article:

@@ -31,7 +31,13 @@ from dashboard.logica.trends import (
     params,
     zichtbaar,
 )
-from dashboard.onderdelen.components import datatabel, grafiekkaart, meldingen, signaal_blok
+from dashboard.onderdelen.components import (
+    citeerblok,
+    datatabel,
+    grafiekkaart,
+    meldingen,
+    signaal_blok,
+)
 from dashboard.onderdelen.state import lees, naar_query
 from dashboard.onderdelen.toolbar import (
     ALLEEN_DATA,
@@ -215,6 +221,7 @@ verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 
 @callback(
     Output("trends-grafiek", "figure"),
     Output("trends-grafiek-bron", "children"),
+    Output("trends-grafiek-citeer", "children"),
     Output("trends-grafiek-samenvatting", "children"),
     Output("trends-tabel", "children"),
     Output("trends-signalen", "children"),
@@ -272,6 +279,7 @@ def werk_bij(
     return (
         uit["figuur"],
         bron_van(uit["figuur"]),
+        citeerblok(uit["figuur"]),
         uit["samenvatting"],
         tabel,
         [] if leeg else [*regio_links(staat["indicator"]), *_signalen_voor(staat["setting"])],

@@ -13,12 +13,14 @@ from datetime import date
 from typing import Any
 
 from dashboard.figuren import format as nl
+from dashboard.figuren.citatie import CURSIEF_HTML, citeerregel
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.memo import memo_figuur
 from dashboard.figuren.theme import STATUS_UITLEG, STATUS_UITLEG_STAAF, status_uitleg
 from dashboard.gegevens.reeksen import bron_naam, bronnen_van
 from dashboard.uitvoer.afbeelding import naar_afbeelding
 from dashboard.uitvoer.bestanden import (
+    CITEER_KOLOM,
     FORMATEN,
     KOLOMMEN,
     bestandsnaam,
@@ -31,10 +33,15 @@ from dashboard.uitvoer.bestanden import (
 
 
 def voor_export(
-    figuur: dict[str, Any], datum: date, vierkant: bool = False, voetnoot: str = ""
+    figuur: dict[str, Any],
+    datum: date,
+    vierkant: bool = False,
+    voetnoot: str = "",
+    citatie: str = "",
 ) -> dict[str, Any]:
-    """The chart laid out for a memo (800 px wide, text ≥ 15 px): see `dashboard.figuren.memo`."""
-    return memo_figuur(figuur, datum, vierkant=vierkant, voetnoot=voetnoot)
+    """The chart laid out for a memo (800 px wide, text ≥ 15 px): see `dashboard.figuren.memo`;
+    `citatie` (the citation line, HTML italics) opens the footer."""
+    return memo_figuur(figuur, datum, vierkant=vierkant, voetnoot=voetnoot, citatie=citatie)
 
 
 # ---------------------------------------------------------------- names and zips
@@ -49,7 +56,9 @@ def maak_bestand(
     ids = [inhoud.bestandsdeel] if inhoud.bestandsdeel else inhoud.indicator_ids
     naam = bestandsnaam(ids, inhoud.van, inhoud.tot, datum, formaat)
     if formaat in ("png", "svg"):
-        fig = voor_export(inhoud.figuur, datum, vierkant, inhoud.voetnoot)
+        fig = voor_export(
+            inhoud.figuur, datum, vierkant, inhoud.voetnoot, inhoud.citeerregel(CURSIEF_HTML)
+        )
         breedte, hoogte = fig["layout"]["width"], fig["layout"]["height"]
         schaal = 2 if formaat == "png" else 1  # sharp at 16 cm; SVG scales by itself
         return naar_afbeelding(fig, formaat, breedte, hoogte, schaal=schaal), naam
@@ -57,6 +66,9 @@ def maak_bestand(
         data, kolommen = inhoud.tabel, list(inhoud.tabel[0]) if inhoud.tabel else []
     else:
         data, kolommen = rijen(inhoud.reeksen, inhoud.weergave), list(KOLOMMEN)
+    citaat = inhoud.citeerregel()
+    data = [{**rij, CITEER_KOLOM: citaat} for rij in data]
+    kolommen = [*(k for k in kolommen if k != CITEER_KOLOM), CITEER_KOLOM]
     if inhoud.kolomnamen:
         hernoem = inhoud.kolomnamen
         data = [{hernoem.get(k, k): v for k, v in rij.items()} for rij in data]
@@ -73,6 +85,7 @@ def maak_bestand(
         inhoud.toelichting_bronnen,
         status_uitleg(inhoud.figuur),
     )
+    toelichting["citeer_als"] = citaat
     toelichting["momenten"] = inhoud.momentregels()
     toelichting["meldingen"] = list(inhoud.meldingen)
     return naar_xlsx(data, toelichting), naam
@@ -95,6 +108,7 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
             bestanden[naam] = data
             namen.append(naam)
         regels += [f"{nr}. {g.titel}", f"   {g.ondertitel}", f"   Bestanden: {', '.join(namen)}"]
+        regels.append(f"   Citeer als: {g.citeerregel()}")
         for uitgever, titel, url in bronnen_van(g.reeksen):
             regels.append(f"   Bron: {uitgever}, {titel} — {url}")
         for indicator_id in g.indicator_ids:
@@ -185,8 +199,17 @@ def _leesmij(
     datum: date,
 ) -> str:
     gebouwd = bouwinfo.get("gebouwd_op")
+    citaat = citeerregel(
+        "Volledige gegevens",
+        str(bouwinfo.get("data_versie_kort") or ""),
+        gebouwd,
+        str(bouwinfo.get("permalink") or ""),
+        [b.get("producent") or b["uitgever"] for b in bronnen],
+    )
     regels = [
         "Ketenmonitor — volledige gegevens",
+        "",
+        f"Citeer als: {citaat}",
         "",
         "Wat: gepubliceerde cijfers, signalen, actielijnen en wetten over de keten van",
         "kinderopvang, onderwijs en zorg voor kinderen van 0-13 jaar. Elke waarde heeft een bron",

@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
+from dashboard.figuren.citatie import CURSIEF_HTML
 from dashboard.figuren.figures import trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens.reeksen import maak_reeksen, staaf_reeksen
@@ -150,7 +151,7 @@ def test_xlsx_getallen_en_toelichting(reeksen) -> None:
     boek = load_workbook(
         io.BytesIO(bestanden.naar_xlsx(bestanden.rijen(reeksen, "absoluut"), toelichting))
     )
-    assert boek.sheetnames == ["data", "toelichting"]
+    assert boek.sheetnames == ["data", "toelichting", "bronnen"]
     data = boek["data"]
     kop = [c.value for c in data[1]]
     assert tuple(kop) == (*bestanden.KOLOMMEN, "citaat")
@@ -242,7 +243,8 @@ def png_maat(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_png_heeft_verwachte_maat(reeksen, vierkant) -> None:
     g = _grafiekexport(reeksen)
-    hoogte = pakket.voor_export(g.figuur, DATUM, vierkant=vierkant)["layout"]["height"]
+    citaat = g.citeerregel(CURSIEF_HTML)
+    hoogte = pakket.voor_export(g.figuur, DATUM, vierkant, g.voetnoot, citaat)["layout"]["height"]
     data, _ = pakket.maak_bestand(g, "png", DATUM, vierkant=vierkant)
     assert png_maat(data) == (1600, 2 * hoogte)  # 800 px layout at scale 2
 
