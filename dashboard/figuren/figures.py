@@ -56,6 +56,39 @@ def bronregel(reeksen: list[Reeks]) -> str:
     return "Bron: " + "; ".join(delen) if delen else "Bron: –"
 
 
+def laatste_periode(reeksen: list[Reeks], van: int, tot: int) -> int:
+    """The last year within van..tot that any series has a point for (tot when none has)."""
+    jaren = [
+        p.jaar for r in reeksen for p in r.punten if p.jaar is not None and van <= p.jaar <= tot
+    ]
+    return max(jaren, default=tot)
+
+
+def periode_ticks(reeksen: list[Reeks], van: int, eind: int) -> dict[str, Any]:
+    """x ticks as the source writes its periods: '2023/24' when every series counts school
+    years, plain years otherwise (a mixed chart states its alignment, see `uitlijning`)."""
+    soorten = {r.periode_type for r in reeksen}
+    if soorten != {"schooljaar"}:
+        return {"dtick": 1, "tickformat": "d"}
+    jaren = list(range(van, eind + 1))
+    return {
+        "tickmode": "array",
+        "tickvals": jaren,
+        "ticktext": [nl.periode(j, j, "schooljaar") for j in jaren],
+    }
+
+
+def uitlijning(reeksen: list[Reeks]) -> str:
+    """The note under a chart that mixes calendar years and school years: how they line up."""
+    soorten = {r.periode_type for r in reeksen if r.punten}
+    if not {"schooljaar", "kalenderjaar"} <= soorten:
+        return ""
+    return (
+        "Kalenderjaren en schooljaren in één grafiek: een schooljaar staat bij het "
+        "kalenderjaar waarin het begint (2023/24 bij 2023)."
+    )
+
+
 def producentnamen(reeksen: list[Reeks]) -> list[str]:
     """The source names of the plotted points, producer first, for the citation line."""
     return list(dict.fromkeys(naam for naam, _titel, _url in bronnen_van(reeksen)))
@@ -202,9 +235,14 @@ def trend_figuur(
         hoogte=360 + 160 * (n - 1) + 60,
         producenten=producentnamen(reeksen),
     )
+    # the axis ends at the last period with data: an empty year at the end reads as "no
+    # figure yet" or, worse, as a drop to nothing
+    eind = laatste_periode(reeksen, van, tot)
     # a year's points sit at its middle; a moment late in the last year must still be drawn
-    rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
-    layout["xaxis"] = as_stijl("", range=[van - 0.5, rechts], dtick=1, tickformat="d")
+    rechts = max([eind + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
+    layout["xaxis"] = as_stijl("", range=[van - 0.5, rechts], **periode_ticks(reeksen, van, eind))
+    if noot := uitlijning(reeksen):
+        layout["meta"]["uitlijning"] = noot
     as_van: dict[int, tuple[str, str]] = {}  # series position -> (x-axis, y-axis) ids
     tussenruimte = 0.15 if n > 1 else 0
     for i, paneel in enumerate(delen):

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.figuren.theme import GRIJS, TEKST, breek_regel, bron_van
+from dashboard.figuren.theme import GRIJS, TEKST, breek_regel, bron_van, uitlijning_van
 
 BREEDTE = 800
 """Layout width in CSS pixels; PNG is rendered at scale 2, SVG keeps this width."""
@@ -84,7 +84,8 @@ def memo_figuur(
         if len(str(spoor.get("name", ""))) > 80:
             spoor["name"] = str(spoor["name"])[:77].rsplit(" ", 1)[0] + " …"
     legenda_px = LEGENDA_REGEL_PX * items + (8 if items else 0)
-    bron = breek_regel(bron_van(fig), TEKENS_PER_REGEL)
+    bron = " · ".join(d for d in (bron_van(fig), uitlijning_van(fig)) if d)
+    bron = breek_regel(bron, TEKENS_PER_REGEL)
     bron_regels = bron.count("<br>") + 1 if bron else 0
     # the citation line opens the footer, so an image pasted into a memo carries its source,
     # data version and the address of the view; the export date follows it

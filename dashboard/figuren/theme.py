@@ -104,6 +104,11 @@ def bron_van(figuur: dict[str, Any]) -> str:
     return str(figuur.get("layout", {}).get("meta", {}).get("bron", ""))
 
 
+def uitlijning_van(figuur: dict[str, Any]) -> str:
+    """How the chart lines up calendar years and school years ('' when it has one kind)."""
+    return str(figuur.get("layout", {}).get("meta", {}).get("uitlijning", ""))
+
+
 def producenten_van(figuur: dict[str, Any]) -> list[str]:
     """The chart's source names for a citation ("CBS, via NJi", "DUO"); a figure made without
     them falls back to its source line, which names the same sources with their titles."""

@@ -13,7 +13,7 @@ from dashboard.figuren import format as nl
 from dashboard.figuren.citatie import citeerregel
 from dashboard.figuren.figures import samenvatting, trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.figuren.theme import bron_van, producenten_van
+from dashboard.figuren.theme import bron_van, producenten_van, uitlijning_van
 from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import Reeks
 from dashboard.onderdelen.state import huidige_versie, lees
@@ -59,13 +59,20 @@ def grafiekkaart(id_: str, figuur: dict[str, Any], samenvatting: str) -> html.Fi
                 ],
                 className="grafiekvlak",
             ),
-            html.P(bron_van(figuur), id=f"{id_}-bron", className="bronregel klein"),
+            html.P(bronblok(figuur), id=f"{id_}-bron", className="bronregel klein"),
             html.P(citeerblok(figuur), id=f"{id_}-citeer", className="citeerregel klein"),
             html.Figcaption(samenvatting, id=f"{id_}-samenvatting", className="samenvatting"),
         ],
         className="grafiekkaart",
         **{"aria-describedby": f"{id_}-samenvatting"},
     )
+
+
+def bronblok(figuur: dict[str, Any]) -> list[Any]:
+    """The source line under a chart and, for a chart that mixes calendar and school years,
+    how they are aligned (the same note the image export prints)."""
+    noot = uitlijning_van(figuur)
+    return [bron_van(figuur), *([html.Br(), noot] if noot else [])]
 
 
 LINK_PLEK = "\x00"

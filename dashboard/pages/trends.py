@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.figuren.theme import CORONA_NOOT, bron_van
+from dashboard.figuren.theme import CORONA_NOOT
 from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import (
     CORONA_ATYPISCH,
@@ -32,6 +32,7 @@ from dashboard.logica.trends import (
     zichtbaar,
 )
 from dashboard.onderdelen.components import (
+    bronblok,
     citeerblok,
     datatabel,
     grafiekkaart,
@@ -278,7 +279,7 @@ def werk_bij(
     leeg = not delen["uitleg_verborgen"]
     return (
         uit["figuur"],
-        bron_van(uit["figuur"]),
+        bronblok(uit["figuur"]),
         citeerblok(uit["figuur"]),
         uit["samenvatting"],
         tabel,

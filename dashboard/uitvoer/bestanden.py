@@ -262,6 +262,8 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     regel(t.get("titel", ""), kop=True)
     regel("Citeer als", t.get("citeer_als", ""))
     regel("Weergave", t.get("ondertitel", ""))
+    if t.get("uitlijning"):
+        regel("Perioden", t["uitlijning"])
     regel("Geëxporteerd op", nl.datum(t["datum"]) if t.get("datum") else "")
     regel("Link naar deze weergave", t.get("permalink", ""))
     if t.get("permalink", "").startswith(("http://", "https://")):

@@ -16,7 +16,12 @@ from dashboard.figuren import format as nl
 from dashboard.figuren.citatie import CURSIEF_HTML, citeerregel
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.memo import memo_figuur
-from dashboard.figuren.theme import STATUS_UITLEG, STATUS_UITLEG_STAAF, status_uitleg
+from dashboard.figuren.theme import (
+    STATUS_UITLEG,
+    STATUS_UITLEG_STAAF,
+    status_uitleg,
+    uitlijning_van,
+)
 from dashboard.gegevens.reeksen import bron_naam, bronnen_van
 from dashboard.uitvoer.afbeelding import naar_afbeelding
 from dashboard.uitvoer.bestanden import (
@@ -86,6 +91,7 @@ def maak_bestand(
         status_uitleg(inhoud.figuur),
     )
     toelichting["citeer_als"] = citaat
+    toelichting["uitlijning"] = uitlijning_van(inhoud.figuur)
     toelichting["momenten"] = inhoud.momentregels()
     toelichting["meldingen"] = list(inhoud.meldingen)
     return naar_xlsx(data, toelichting), naam
@@ -109,6 +115,8 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
             namen.append(naam)
         regels += [f"{nr}. {g.titel}", f"   {g.ondertitel}", f"   Bestanden: {', '.join(namen)}"]
         regels.append(f"   Citeer als: {g.citeerregel()}")
+        if uitlijning_van(g.figuur):
+            regels.append(f"   Perioden: {uitlijning_van(g.figuur)}")
         for uitgever, titel, url in bronnen_van(g.reeksen):
             regels.append(f"   Bron: {uitgever}, {titel} — {url}")
         for indicator_id in g.indicator_ids:
