@@ -70,11 +70,16 @@ def periode_ticks(reeksen: list[Reeks], van: int, eind: int) -> dict[str, Any]:
     soorten = {r.periode_type for r in reeksen}
     if soorten != {"schooljaar"}:
         return {"dtick": 1, "tickformat": "d"}
-    jaren = list(range(van, eind + 1))
+    # '2023/24' is twice as wide as '2023' and Plotly does not thin out fixed ticks: on a
+    # phone nine of them turned sideways and ran into the legend. Every second (third)
+    # period is labelled on longer spans; each point still sits at its own period.
+    stap = 1 if eind - van < 6 else 2 if eind - van < 12 else 3
+    jaren = list(range(eind, van - 1, -stap))[::-1]  # the last period always has its label
     return {
         "tickmode": "array",
         "tickvals": jaren,
         "ticktext": [nl.periode(j, j, "schooljaar") for j in jaren],
+        "tickangle": 0,
     }
 
 

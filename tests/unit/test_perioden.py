@@ -64,6 +64,13 @@ def test_schooljaren_als_2023_24_op_de_as_en_as_stopt_bij_laatste_gegevens() -> 
     assert "uitlijning" not in fig["layout"]["meta"]  # one kind of period: nothing to align
 
 
+def test_lange_reeks_schooljaren_labelt_om_het_jaar_en_altijd_het_laatste() -> None:
+    fig, _ = _figuur(["school"], range(2015, 2024), tot=2025)
+    as_ = fig["layout"]["xaxis"]
+    assert as_["tickvals"] == [2015, 2017, 2019, 2021, 2023]
+    assert as_["ticktext"][-1] == "2023/24" and as_["tickangle"] == 0
+
+
 def test_kalenderjaren_houden_jaartallen() -> None:
     fig, _ = _figuur(["kalender"], range(2019, 2024), tot=2023)
     as_ = fig["layout"]["xaxis"]
