@@ -12,6 +12,7 @@ line chart; split further, half-built figures would pass between modules.
 from __future__ import annotations
 
 import statistics
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,7 +200,21 @@ def _hover(reeks: Reeks, p: Any) -> str:
     if p.herzien:
         regel += "<br>herzien: vervangt een eerdere waarde (zie Bronnen, tabel revisie)"
     bron = p.bron_uitgever  # producer first, "via ..." where it was read elsewhere
-    return f"{regel}<br>Bron: {bron}"
+    regel += f"<br>Bron: {bron}"
+    if p.vindplaats:
+        regel += "<br>" + vindplaats_hover(p.vindplaats)
+    return regel
+
+
+HOVER_BREEDTE = 46
+"""Characters per hover line: Plotly never wraps a label, and a place in the source runs to 90
+characters, which would run off a 390 px screen."""
+
+
+def vindplaats_hover(vindplaats: str) -> str:
+    """ "In de bron: tabel …, rij …, kolom …" broken into lines for the hover label, so a
+    reader can find a number whose quote is table cells run together."""
+    return "<br>".join(textwrap.wrap(f"In de bron: {vindplaats}", HOVER_BREEDTE))
 
 
 def trend_figuur(

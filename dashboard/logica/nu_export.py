@@ -100,6 +100,7 @@ def _reeks(r: nu.Rij, indicator: dict[str, Any], punten: list[dict[str, Any]]) -
                 p["bron_url"],
                 p.get("citaat"),
                 p.get("noot"),
+                vindplaats=p.get("vindplaats") or None,
             )
         )
     return reeks

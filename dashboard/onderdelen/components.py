@@ -188,8 +188,11 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
                 className=f"status status-{p.status}",
             ),
             html.Td(
-                # producer first; "via ..." names where it was read when that is someone else
-                html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url)
+                [
+                    # producer first; "via ..." names where it was read when that is someone else
+                    html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url),
+                    *vindplaats_regel(p.vindplaats),
+                ]
             ),
         ]
         body.append(html.Tr(cellen))
@@ -202,6 +205,24 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
         className="tabel",
     )
     return scrolvak(tabel, caption)
+
+
+def vindplaats_regel(vindplaats: str | None) -> list[Any]:
+    """ "In de bron: tabel …, rij …, kolom …" under a quote or source, or nothing. A quote of
+    table cells run together ("Totaal785818825828") only leads back to its number with it."""
+    if not vindplaats:
+        return []
+    return [html.Br(), html.Span(f"In de bron: {vindplaats}", className="klein vindplaats")]
+
+
+def citaat_blok(citaat: str | None, vindplaats: str | None) -> list[Any]:
+    """A verbatim quote with, where the quote is table cells, where in the source it stands."""
+    if not citaat:
+        return []
+    uit: list[Any] = [html.Blockquote(f"“{citaat}”")]
+    if vindplaats:
+        uit.append(html.P(f"In de bron: {vindplaats}", className="klein vindplaats"))
+    return uit
 
 
 def kengetal(waarneming: dict[str, Any]) -> html.Article:
@@ -225,7 +246,7 @@ def kengetal(waarneming: dict[str, Any]) -> html.Article:
             html.Details(
                 [
                     html.Summary("Citaat en bron"),
-                    html.Blockquote(f"“{w['citaat']}”") if w.get("citaat") else None,
+                    *citaat_blok(w.get("citaat"), w.get("vindplaats")),
                     html.P(w["noot"], className="klein") if w.get("noot") else None,
                     html.P(
                         [

@@ -40,6 +40,11 @@ KOLOMMEN = (
 """Stable column names of the CSV and the Excel `data` sheet: users build on them (new
 columns are only ever appended: see `CITEER_KOLOM`)."""
 
+CITAAT_KOLOMMEN = ("citaat", "vindplaats")
+"""Appended after `KOLOMMEN` in every chart export: the verbatim quote and, where the quote is
+table cells run together ("Totaal785818825828"), the table, row and column it came from: without
+that a reader of the file cannot find the number in the source."""
+
 CITEER_KOLOM = "citeer_als"
 """The last column of every chart or table export (CSV and Excel `data`, added by
 `pakket.maak_bestand`): it repeats the chart's citation line on every row: a Dutch CSV has no place for a
@@ -99,6 +104,7 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     "bron": f"{p.bron_uitgever}, {p.bron_titel}",
                     "bron_url": p.bron_url,
                     "citaat": p.citaat or "",
+                    "vindplaats": p.vindplaats or "",
                 }
             )
     return uit
@@ -320,7 +326,14 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     return uit.getvalue()
 
 
-KOLOM_MAX = {"citaat": 80, "citeer_als": 80, "bron": 60, "indicator": 50, "bron_url": 50}
+KOLOM_MAX = {
+    "citaat": 80,
+    "vindplaats": 60,
+    "citeer_als": 80,
+    "bron": 60,
+    "indicator": 50,
+    "bron_url": 50,
+}
 
 
 def kolombreedte(naam: str, waarden: list[Any]) -> float:

@@ -25,6 +25,7 @@ from dashboard.figuren.theme import (
 from dashboard.gegevens.reeksen import bron_naam, bronnen_van
 from dashboard.uitvoer.afbeelding import naar_afbeelding
 from dashboard.uitvoer.bestanden import (
+    CITAAT_KOLOMMEN,
     CITEER_KOLOM,
     FORMATEN,
     KOLOMMEN,
@@ -35,6 +36,14 @@ from dashboard.uitvoer.bestanden import (
     rijen,
     zip_bundel,
 )
+
+VINDPLAATS_UITLEG = (
+    "Kolom citaat: de tekst zoals de bron hem geeft. Is dat een rij tabelcellen zonder",
+    "scheiding (bijvoorbeeld 'Totaal785818825828'), dan noemt kolom vindplaats de tabel, rij en",
+    "kolom in de bron waar het getal staat.",
+)
+"""The README's word on `citaat` and `vindplaats`: a quote of run-together cells is verbatim,
+so the file says how to read it."""
 
 
 def voor_export(
@@ -70,7 +79,8 @@ def maak_bestand(
     if inhoud.tabel is not None:  # a table card: its own columns
         data, kolommen = inhoud.tabel, list(inhoud.tabel[0]) if inhoud.tabel else []
     else:
-        data, kolommen = rijen(inhoud.reeksen, inhoud.weergave), list(KOLOMMEN)
+        data = rijen(inhoud.reeksen, inhoud.weergave)
+        kolommen = [*KOLOMMEN, *CITAAT_KOLOMMEN]
     citaat = inhoud.citeerregel()
     data = [{**rij, CITEER_KOLOM: citaat} for rij in data]
     kolommen = [*(k for k in kolommen if k != CITEER_KOLOM), CITEER_KOLOM]
@@ -104,6 +114,7 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
         "Ketenmonitor — briefingpakket",
         f"Samengesteld op {nl.datum(datum)}. Per grafiek een PNG, een SVG en een CSV",
         "(puntkomma-gescheiden, decimale komma) met precies de getoonde cijfers.",
+        *VINDPLAATS_UITLEG,
         "",
     ]
     for nr, g in enumerate(grafieken, start=1):
@@ -223,6 +234,7 @@ def _leesmij(
         "kinderopvang, onderwijs en zorg voor kinderen van 0-13 jaar. Elke waarde heeft een bron",
         "met URL (tabel bron). Eén CSV per tabel: puntkomma-gescheiden, decimale komma, UTF-8",
         "met BOM (opent goed in Excel). datapackage.json beschrijft de kolommen.",
+        *VINDPLAATS_UITLEG,
         "",
         f"Database gebouwd op: {nl.datum(gebouwd) if gebouwd else 'onbekend'}",
         f"Dataversie: {bouwinfo.get('data_versie', 'onbekend')}",

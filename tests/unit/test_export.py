@@ -83,7 +83,7 @@ def test_rijen_volgen_de_reeksen(reeksen) -> None:
     assert uit[2]["periode"] == "2016"
     assert uit[0]["getoond"] is None and uit[0]["basisjaar"] is None
     assert uit[1]["bron"] == "CBS, Titel b1"
-    assert tuple(uit[0]) == (*bestanden.KOLOMMEN, "citaat")
+    assert tuple(uit[0]) == (*bestanden.KOLOMMEN, *bestanden.CITAAT_KOLOMMEN)
 
 
 def test_rijen_in_index_hebben_getoond() -> None:
@@ -154,7 +154,7 @@ def test_xlsx_getallen_en_toelichting(reeksen) -> None:
     assert boek.sheetnames == ["data", "toelichting", "bronnen"]
     data = boek["data"]
     kop = [c.value for c in data[1]]
-    assert tuple(kop) == (*bestanden.KOLOMMEN, "citaat")
+    assert tuple(kop) == (*bestanden.KOLOMMEN, *bestanden.CITAAT_KOLOMMEN)
     waarde = data.cell(3, kop.index("waarde") + 1)
     assert waarde.value == 1234.5 and waarde.data_type == "n"
     assert "#,##0" in waarde.number_format

@@ -108,7 +108,7 @@ def test_excel_kolommen_passen_en_citaat_en_licentie() -> None:
     boek = load_workbook(io.BytesIO(pakket.maak_bestand(g, "xlsx", DATUM)[0]))
     data = boek["data"]
     kop = [c.value for c in data[1]]
-    assert kop[-2:] == ["citaat", "citeer_als"]  # new columns are appended
+    assert kop[-3:] == ["citaat", "vindplaats", "citeer_als"]  # new columns are appended
     breedtes = _breedtes(data)
     citaten = [str(c.value) for c in data[_letter(data, "citaat")][1:]]
     assert breedtes["citaat"] < max(len(c) for c in citaten)  # capped: the quotes wrap
