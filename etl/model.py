@@ -16,7 +16,7 @@ from __future__ import annotations
 #    (series whose 2020 is hidden by default, with the quote why).
 # 4: bron.producent/noot, revisie.soort_wijziging (nieuwe_* nullable), the table afleiding.
 # 5: regio_waarneming.telling/citaat, aantal_vestigingen nullable; regio.toelichting.
-# 6: (reserved: waarneming.vindplaats, added on another branch)
+# 6: waarneming.vindplaats (where in the source a quote of table cells stands).
 # 7: the tables indicator_alias (retired id → surviving id) and dubbel_begrip_uitzondering;
 #    revisie may name a retired id.
 SCHEMA_VERSIE = 7
@@ -52,7 +52,7 @@ TABELLEN: dict[str, str] = {
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
             uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL, waarde DOUBLE NOT NULL,
             status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR,
-            ondergrens DOUBLE, bovengrens DOUBLE)""",
+            ondergrens DOUBLE, bovengrens DOUBLE, vindplaats VARCHAR)""",
     "revisie": """
         CREATE TABLE revisie (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,

@@ -40,6 +40,21 @@ def _leeg(s: pd.Series) -> pd.Series:
     return s.isna() | (s.astype("string").str.strip() == "")
 
 
+TABELCITAAT = r"\d{9,}"
+"""Nine or more digits in a row: no sentence writes a number so, table cells run together do
+(the longest plain number in a quote, a count like 1234567 or a year pair, has fewer)."""
+
+
+def tabelcitaat(citaat: pd.Series) -> pd.Series:
+    """Which quotes are table cells run together (see TABELCITAAT)."""
+    return citaat.astype("string").str.contains(TABELCITAAT, regex=True).fillna(False).astype(bool)
+
+
+def _kolom(d: pd.DataFrame, naam: str) -> pd.Series:
+    """A column that imported rows may lack: absent means empty."""
+    return d[naam] if naam in d else pd.Series(pd.NA, index=d.index, dtype="string")
+
+
 # Rules over `waarneming` joined with its indicator's `eenheid` (see validate.py).
 WAARNEMING_REGELS = pa.DataFrameSchema(
     checks=[
@@ -89,6 +104,14 @@ WAARNEMING_REGELS = pa.DataFrameSchema(
             "citaat",
             "een gepubliceerde of voorlopige waarde heeft een letterlijk citaat",
             lambda d: ~d["status"].isin(STATUS_MET_CITAAT) | ~_leeg(d["citaat"]),
+        ),
+        # Table cells copied from a page run together ("Totaal785818825828"): no reader finds
+        # a number in that without the table, row and column it came from.
+        _regel(
+            "vindplaats",
+            "het citaat is aaneengeschreven tabelcellen (9 of meer cijfers achter elkaar): "
+            "vindplaats moet tabel, rij en kolom noemen zoals de bron ze noemt",
+            lambda d: ~tabelcitaat(d["citaat"]) | ~_leeg(_kolom(d, "vindplaats")),
         ),
         _regel(
             "noot",

@@ -25,7 +25,7 @@ from dash import (
 
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.logica import regio, regiokaart
-from dashboard.onderdelen.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
+from dashboard.onderdelen.components import GRAFIEK_CONFIG, citeerblok, grafiekkaart, meldingen
 from dashboard.onderdelen.state import naar_query
 from dashboard.onderdelen.toolbar import (
     KeuzeFout,
@@ -159,6 +159,7 @@ def layout(**kwargs: Any) -> html.Div:
                                         id="regio-kaart-bron",
                                         className="bronregel klein",
                                     ),
+                                    html.P(id="regio-kaart-citeer", className="citeerregel klein"),
                                     html.Figcaption(
                                         id="regio-samenvatting", className="samenvatting"
                                     ),
@@ -282,6 +283,7 @@ def schrijf_url(telling, niveau, soort, jaar, maat, gekozen, periode):
     Output("regio-nederland", "children"),
     Output("regio-onverdeeld", "children"),
     Output("regio-kaart-bron", "children"),
+    Output("regio-kaart-citeer", "children"),
     Output("regio-kader", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
@@ -292,6 +294,7 @@ def werk_kaart_bij(telling, niveau, soort, jaar, maat, gekozen):
     asset = dash.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[staat['niveau']]}")
     # On screen the title is page text (it wraps at any width); exports keep it in the figure.
     figuur = regiokaart.kaart_figuur(uit, asset_url=asset)
+    citeer = citeerblok(figuur)  # from the figure's title, before the screen drops it
     figuur["layout"]["title"] = {"text": ""}
     figuur["layout"]["margin"]["t"] = 10
     return (
@@ -303,6 +306,7 @@ def werk_kaart_bij(telling, niveau, soort, jaar, maat, gekozen):
         regio.nederland_tekst(uit),
         _onverdeeld(staat),
         regio.bronregel(staat),
+        citeer,
         _kader(staat),
     )
 

@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.figuren.theme import CORONA_NOOT, bron_van
+from dashboard.figuren.theme import CORONA_NOOT
 from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import (
     CORONA_ATYPISCH,
@@ -31,7 +31,14 @@ from dashboard.logica.trends import (
     params,
     zichtbaar,
 )
-from dashboard.onderdelen.components import datatabel, grafiekkaart, meldingen, signaal_blok
+from dashboard.onderdelen.components import (
+    bronblok,
+    citeerblok,
+    datatabel,
+    grafiekkaart,
+    meldingen,
+    signaal_blok,
+)
 from dashboard.onderdelen.state import lees, naar_query
 from dashboard.onderdelen.toolbar import (
     ALLEEN_DATA,
@@ -215,6 +222,7 @@ verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 
 @callback(
     Output("trends-grafiek", "figure"),
     Output("trends-grafiek-bron", "children"),
+    Output("trends-grafiek-citeer", "children"),
     Output("trends-grafiek-samenvatting", "children"),
     Output("trends-tabel", "children"),
     Output("trends-signalen", "children"),
@@ -271,7 +279,8 @@ def werk_bij(
     leeg = not delen["uitleg_verborgen"]
     return (
         uit["figuur"],
-        bron_van(uit["figuur"]),
+        bronblok(uit["figuur"]),
+        citeerblok(uit["figuur"]),
         uit["samenvatting"],
         tabel,
         [] if leeg else [*regio_links(staat["indicator"]), *_signalen_voor(staat["setting"])],

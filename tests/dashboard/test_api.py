@@ -29,6 +29,7 @@ KOLOMMEN_DB = [
     "bron_id",
     "citaat",
     "noot",
+    "vindplaats",
 ]
 SLEUTEL = ["periode_van", "periode_tot", "uitsplitsing", "categorie"]
 
@@ -97,6 +98,7 @@ def test_versie_telt_de_database(client, met_database: Path) -> None:
         ("po_regulier_leerlingen", "bereik"),  # DUO '<5': bounds
         ("jeugdhulp_in_natura", "herzien"),  # rows in revisie.csv
         ("so_vso_leerlingen", "uitsplitsing"),  # cluster categories
+        ("kinderopvang_kinderen_gemiddeld_szw", "vindplaats"),  # quotes of table cells
     ],
 )
 def test_waarnemingen_csv_naar_pandas_is_de_database(
@@ -107,8 +109,14 @@ def test_waarnemingen_csv_naar_pandas_is_de_database(
     assert len(db) > 0 and len(api) == len(db)
     links = api[KOLOMMEN_DB].sort_values(SLEUTEL).reset_index(drop=True)
     rechts = db[KOLOMMEN_DB].sort_values(SLEUTEL).reset_index(drop=True)
+    # a column empty on every row reads as NaN from CSV and None from the database: both "leeg"
+    links, rechts = (f.astype(object).where(f.notna(), None) for f in (links, rechts))
     pd.testing.assert_frame_equal(links, rechts, check_dtype=False)
 
+    if soort == "vindplaats":
+        tabel = api[api["citaat"].fillna("").str.contains(r"\d{9,}", regex=True)]
+        assert len(tabel) > 0 and tabel["vindplaats"].str.startswith("tabel ").all()
+        assert list(api.columns)[-1] == "vindplaats"  # appended: existing readers keep working
     if soort == "bereik":
         bereik = api.dropna(subset=["ondergrens"])
         assert len(bereik) > 0

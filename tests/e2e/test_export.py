@@ -69,7 +69,8 @@ def _controleer(bestand: Path) -> str:
         return ""
     if soort == ".svg":
         tekst = data.decode("utf-8")
-        assert tekst.lstrip().startswith("<svg") and "Bron" in tekst and "Ketenmonitor, " in tekst
+        assert tekst.lstrip().startswith("<svg") and "Bron" in tekst
+        assert "Ketenmonitor (" in tekst and "Data-versie" in tekst  # the citation line
         return tekst
     if soort == ".csv":
         regels = data.decode("utf-8-sig").splitlines()
@@ -78,7 +79,7 @@ def _controleer(bestand: Path) -> str:
         return ""
     assert soort == ".xlsx", bestand.name
     boek = openpyxl.load_workbook(io.BytesIO(data))
-    assert boek.sheetnames == ["data", "toelichting"] and boek["data"].max_row >= 2
+    assert boek.sheetnames == ["data", "toelichting", "bronnen"] and boek["data"].max_row >= 2
     bronnen = [c.value for c in boek["toelichting"]["C"] if str(c.value).startswith("http")]
     assert bronnen, "toelichting zonder bron-URL"
     return ""
