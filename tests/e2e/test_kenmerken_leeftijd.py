@@ -30,7 +30,7 @@ def test_leeftijdsgrafieken_passen_op_het_scherm(dash_duo, app, breedte: int) ->
     dash_duo.start_server(app)
     dash_duo.driver.set_window_size(breedte, SCHERM)
     dash_duo.wait_for_page(dash_duo.server_url + "/kenmerken")
-    dash_duo.wait_for_element(".grafiekkaart .main-svg", timeout=15)
+    dash_duo.wait_for_element(".grafiekkaart .main-svg", timeout=30)
     dash_duo.wait_for_element("#kenmerken-leeftijd-overzicht", timeout=5)
     kaarten = dash_duo.driver.execute_script(KAARTEN_JS)
     assert len(kaarten) >= 8, kaarten
