@@ -24,11 +24,11 @@ def _wacht_op_focus(dash_duo, knop_id: str) -> None:
 def test_focus_en_melding_na_export_en_citeerregel(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + PAD)
-    dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
     map_ = Path(dash_duo.download_path)
 
     # the citation line: data version, producer, and this view's address pinned to the version
-    dash_duo.wait_for_contains_text("#trends-grafiek-citeer", "Data-versie", timeout=10)
+    dash_duo.wait_for_contains_text("#trends-grafiek-citeer", "Data-versie", timeout=30)
     citeer = dash_duo.find_element("#trends-grafiek-citeer").text
     assert citeer.startswith("Citeer als: Ketenmonitor (") and "Bron: " in citeer
     link = dash_duo.find_element("#trends-grafiek-citeer a.citeerlink").get_attribute("href")
@@ -46,7 +46,7 @@ def test_focus_en_melding_na_export_en_citeerregel(dash_duo, app) -> None:
         _wacht_op_focus(dash_duo, f"trends-export-{formaat}")
 
     dash_duo.find_element("#trends-export-link").click()
-    dash_duo.wait_for_contains_text("#trends-export-melding", "Link", timeout=10)
+    dash_duo.wait_for_contains_text("#trends-export-melding", "Link", timeout=30)
     _wacht_op_focus(dash_duo, "trends-export-link")
     assert "versie=" in dash_duo.find_element("#trends-export-melding").text
 
