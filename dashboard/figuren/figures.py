@@ -281,7 +281,7 @@ def trend_figuur(
         jaren = [p.jaar for p in reeks.punten]
         for breuk in reeks.alle_breuken():
             if min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
-                breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
+                breuken.setdefault((breuk, xas, yas), []).append(naam)  # as in the legend
     for (jaar, xas, yas), labels in breuken.items():
         layout["shapes"].append(_breuklijn(jaar, xas, yas, labels, rechts=jaar > (van + tot) / 2))
     for groep in groepeer_momenten(momenten or [], van, tot):
@@ -374,7 +374,8 @@ def _breuklijn(
     """A dotted line at a series break that names the series it applies to.
 
     The label runs away from the nearer edge (left of the line in the right half), so it is
-    not cut off by the plot's border.
+    not cut off by the plot's border. It hangs from the top of the plot area: at the foot of
+    the line it sat on the year labels (a phone's "trendbreuk 2021" over the 2020 tick).
     """
     wie = ", ".join(labels)
     return {
@@ -388,10 +389,10 @@ def _breuklijn(
         "line": {"color": GRIJS, "width": 1.5, "dash": "dot"},
         "label": {
             "text": _kort(f"trendbreuk {jaar}: {wie}", 48),
-            "textposition": "start",
+            "textposition": "end",
             "textangle": 0,
             "xanchor": "right" if rechts else "left",
-            "yanchor": "bottom",
+            "yanchor": "top",
             "padding": 4,
             "font": {"size": 11, "color": GRIJS},
         },
