@@ -164,6 +164,22 @@ def zoektelling(settings: list[str], zoek: str) -> dict[str, int]:
     return {"getoond": getoond, "elders": elders, "totaal": len(kandidaten)}
 
 
+def zoekstatus_tekst(settings: list[str], zoek: str) -> tuple[str, int]:
+    """ "12 van 123 indicatoren met ‘sbo’; 16 treffers in andere settings." and that number."""
+    t = zoektelling(settings, zoek)
+    tekst = f"{t['getoond']} van {t['totaal']} indicatoren"
+    zoek = zoek.strip()
+    if zoek:
+        tekst += f" met ‘{zoek}’"
+    elders = t["elders"] if zoek and settings else 0
+    if elders:
+        tekst += (
+            f"; {elders} {'treffer' if elders == 1 else 'treffers'} in "
+            f"{'een andere setting' if elders == 1 else 'andere settings'}"
+        )
+    return tekst + ".", elders
+
+
 ACTUEEL_JAREN = 5
 """A series counts as current when it ends at most this many years before the setting's newest
 public year: a long historical table (e.g. CBS 1991–2014) is not what a monitor opens first."""

@@ -30,7 +30,7 @@ from dashboard.logica.trends import (
     lees_staat,
     params,
     zichtbaar,
-    zoektelling,
+    zoekstatus_tekst,
 )
 from dashboard.onderdelen.components import datatabel, grafiekkaart, meldingen, signaal_blok
 from dashboard.onderdelen.state import lees, naar_query
@@ -236,22 +236,6 @@ def _zoekstatus(settings: list[str]) -> list[Any]:
             hidden=not elders,
         ),
     ]
-
-
-def zoekstatus_tekst(settings: list[str], zoek: str) -> tuple[str, int]:
-    """ "12 van 123 indicatoren met ‘sbo’; 16 treffers in andere settings." and that number."""
-    t = zoektelling(settings, zoek)
-    tekst = f"{t['getoond']} van {t['totaal']} indicatoren"
-    zoek = zoek.strip()
-    if zoek:
-        tekst += f" met ‘{zoek}’"
-    elders = t["elders"] if zoek and settings else 0
-    if elders:
-        tekst += (
-            f"; {elders} {'treffer' if elders == 1 else 'treffers'} in "
-            f"{'een andere setting' if elders == 1 else 'andere settings'}"
-        )
-    return tekst + ".", elders
 
 
 @callback(
