@@ -238,11 +238,11 @@ ZOEKSTATUS = (
 
 def test_zoeken_filtert_tijdens_typen_met_telling_en_hint(duo) -> None:
     _open(duo, "/trends?setting=so")
-    duo.wait_for_contains_text("#trends-zoekstatus", "indicatoren", timeout=10)
+    duo.wait_for_contains_text("#trends-zoekstatus", "indicatoren", timeout=30)
     driver = duo.driver
     voor = len(driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input"))
     driver.find_element(By.ID, "trends-zoek").send_keys("sbo")  # no Enter, no blur
-    until(lambda: "‘sbo’" in duo.find_element("#trends-zoekstatus").text, 5)
+    until(lambda: "‘sbo’" in duo.find_element("#trends-zoekstatus").text, 30)
     assert driver.execute_script("return document.activeElement.id") == "trends-zoek"
     status = duo.find_element("#trends-zoekstatus")
     assert status.get_attribute("aria-live") == "polite"
@@ -257,12 +257,12 @@ def test_zoeken_filtert_tijdens_typen_met_telling_en_hint(duo) -> None:
     knop = duo.find_element("#trends-alle-settings")
     assert knop.is_displayed() and knop.text == "Zoek in alle settings"
     knop.click()
-    until(lambda: "andere setting" not in duo.find_element("#trends-zoekstatus").text, 5)
+    until(lambda: "andere setting" not in duo.find_element("#trends-zoekstatus").text, 30)
     m2 = re.match(ZOEKSTATUS, duo.find_element("#trends-zoekstatus").text)
     assert m2 and int(m2.group(1)) == binnen + elders and m2.group(3) is None
     assert driver.find_elements(By.CSS_SELECTOR, "#trends-setting input:checked") == []
     assert not duo.find_element("#trends-alle-settings").is_displayed()
-    until(lambda: "setting=so" not in driver.current_url, 5)
+    until(lambda: "setting=so" not in driver.current_url, 30)
     assert duo.find_element("#trends-zoek").get_attribute("value") == "sbo"  # search kept
     assert console_fouten(duo) == []
 
@@ -284,7 +284,7 @@ def _toetsen_tot(driver, klaar, toetsen) -> int:
 def test_toetsenpad_zoekveld_naar_treffer_en_werkbalk(duo) -> None:
     """The counts stated in docs/ontwikkeling.md (keyboard paths)."""
     _open(duo, "/trends")
-    duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
     driver = duo.driver
     eerste = "return document.activeElement === document.querySelector('#trends-indicator input')"
     assert _toetsen_tot(driver, lambda: driver.execute_script(eerste), [Keys.TAB] * 10) == (
@@ -318,15 +318,15 @@ return [labels, uit];
 def test_telefoon_naar_de_grafiek_na_een_keuze(duo) -> None:
     # absolute values: an index (a bare link's view) leaves out the years after a break
     _open(duo, "/trends?weergave=absoluut", breedte=390)
-    duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
     driver = duo.driver
     # jeugdhulp (a default series) has a break in 2021: its label clears the year labels
-    until(lambda: driver.execute_script(BREUK_OVER_AS_JS)[0] > 0, 10)
+    until(lambda: driver.execute_script(BREUK_OVER_AS_JS)[0] > 0, 30)
     assert driver.execute_script(BREUK_OVER_AS_JS)[1] == []
     keuze = driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input")[4]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", keuze)
     driver.execute_script("arguments[0].click()", keuze)
-    until(lambda: keuze.is_selected(), 5)
+    until(lambda: keuze.is_selected(), 30)
     # the chart lies far below the list on a phone; the jump link is in view after the choice
     hoogte = driver.execute_script("return window.innerHeight")
     link = duo.find_element("#trends-naar-grafiek")
@@ -334,7 +334,7 @@ def test_telefoon_naar_de_grafiek_na_een_keuze(duo) -> None:
     assert r["top"] >= 0 and r["bottom"] <= hoogte, r
     link.click()
     until(
-        lambda: driver.execute_script("return document.activeElement.id") == "trends-grafiekvak", 5
+        lambda: driver.execute_script("return document.activeElement.id") == "trends-grafiekvak", 30
     )
     boven = driver.execute_script(
         "return document.getElementById('trends-grafiekvak').getBoundingClientRect().top"
