@@ -350,7 +350,7 @@ def trend_figuur(
         jaren = [p.jaar for p in reeks.punten]
         for breuk in reeks.alle_breuken():
             if min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
-                breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
+                breuken.setdefault((breuk, xas, yas), []).append(naam)  # as in the legend
     # Several breaks of the same series in one panel (so+vso: 1998 and 2003) share one label on
     # the first line; one label per line would be drawn on top of each other.
     per_paneel: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
@@ -465,6 +465,8 @@ def _breuklijn(
     The label runs away from the nearer edge (left of the line in the right half), so it is
     not cut off by the plot's border. `jaren`: every break year the label names (default this
     one); empty for a line whose break another line's label already names.
+    The label hangs from the top of the plot area: at the foot of the line it sat on the year
+    labels (a phone's "trendbreuk 2021" over the 2020 tick).
     """
     wie = ", ".join(labels)
     jaren = [jaar] if jaren is None else jaren
@@ -483,10 +485,10 @@ def _breuklijn(
         "line": {"color": GRIJS, "width": 1.5, "dash": "dot"},
         "label": {
             "text": _kort(tekst, 48),
-            "textposition": "start",
+            "textposition": "end",
             "textangle": 0,
             "xanchor": "right" if rechts else "left",
-            "yanchor": "bottom",
+            "yanchor": "top",
             "padding": 4,
             "font": {"size": 11, "color": GRIJS},
         },

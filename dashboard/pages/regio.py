@@ -186,7 +186,8 @@ def layout(**kwargs: Any) -> html.Div:
                                 id="regio-zoek",
                                 type="search",
                                 placeholder="bijv. Utrecht",
-                                debounce=True,
+                                # filters while typing (ms; the table is filtered in the browser)
+                                debounce=300,
                             ),
                             html.P(
                                 id="regio-tabelstatus",

@@ -30,6 +30,7 @@ from dashboard.logica.trends import (
     lees_staat,
     params,
     zichtbaar,
+    zoekstatus_tekst,
 )
 from dashboard.onderdelen.components import (
     bronblok,
@@ -89,13 +90,27 @@ def layout(**kwargs: Any) -> html.Div:
                                 id="trends-zoek",
                                 type="search",
                                 placeholder="bijv. thuiszitters",
-                                debounce=True,
+                                # filters while typing: the list answers without Enter
+                                debounce=ZOEK_WACHT_MS,
                             ),
-                            html.A(
-                                "Lijst overslaan: naar Weergave",
-                                href="#trends-weergave-paneel",
-                                className="overslaan",
-                                id="trends-naar-weergave",
+                            *_zoekstatus(staat["setting"]),
+                            html.Div(
+                                [
+                                    html.A(
+                                        "Lijst overslaan: naar Weergave",
+                                        href="#trends-weergave-paneel",
+                                        className="overslaan",
+                                        id="trends-naar-weergave",
+                                    ),
+                                    # also the phone's way back up to the chart after a choice
+                                    html.A(
+                                        "Naar de grafiek",
+                                        href="#trends-grafiekvak",
+                                        className="overslaan",
+                                        id="trends-naar-grafiek",
+                                    ),
+                                ],
+                                className="overslaan-rij",
                             ),
                             dbc.Checklist(
                                 id="trends-indicator",
@@ -204,16 +219,55 @@ def layout(**kwargs: Any) -> html.Div:
     )
 
 
+ZOEK_WACHT_MS = 300
+"""Pause in typing before the list filters (dbc.Input counts milliseconds, dcc.Input seconds)."""
+
+
+def _zoekstatus(settings: list[str]) -> list[Any]:
+    """The count under the search field (a polite live region) and the way out of a setting
+    filter that hides matches; filled by `werk_opties_bij`."""
+    tekst, elders = zoekstatus_tekst(settings, "")
+    return [
+        html.P(
+            tekst,
+            id="trends-zoekstatus",
+            role="status",
+            className="klein zoekstatus",
+            **{"aria-live": "polite"},
+        ),
+        html.Button(
+            "Zoek in alle settings",
+            id="trends-alle-settings",
+            type="button",
+            className="linkknop zoek-elders",
+            hidden=not elders,
+        ),
+    ]
+
+
 @callback(
     Output("trends-indicator", "options"),
+    Output("trends-zoekstatus", "children"),
+    Output("trends-alle-settings", "hidden"),
     Input("trends-setting", "value"),
     Input("trends-zoek", "value"),
     State("trends-indicator", "value"),
 )
 def werk_opties_bij(
     settings: list[str], zoek: str | None, gekozen: list[str]
-) -> list[dict[str, str]]:
-    return indicator_opties(settings or [], zoek or "", gekozen or [])
+) -> tuple[list[dict[str, str]], str, bool]:
+    tekst, elders = zoekstatus_tekst(settings or [], zoek or "")
+    return indicator_opties(settings or [], zoek or "", gekozen or []), tekst, not elders
+
+
+@callback(
+    Output("trends-setting", "value"),
+    Input("trends-alle-settings", "n_clicks"),
+    prevent_initial_call=True,
+)
+def zoek_in_alle_settings(_klik: int | None) -> list[str]:
+    """The hint's one action: drop the setting filter (the search text stays)."""
+    return []
 
 
 verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 20})  # "off"

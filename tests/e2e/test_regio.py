@@ -25,10 +25,12 @@ def test_regio_kaart_tabel_keuze_export_en_axe(dash_duo, app) -> None:
     assert len(rijen) == 12
     assert rijen[0].find_element(By.CSS_SELECTOR, "td").text == "1"
 
-    # search filters the table
+    # search filters the table while typing (no Enter), and says how many rows are left
     zoek = dash_duo.find_element("#regio-zoek")
-    zoek.send_keys("utrecht", Keys.ENTER)
+    zoek.send_keys("utrecht")
     dash_duo.wait_for_contains_text("#regio-tabelstatus", "1 van 12", timeout=30)
+    assert len(dash_duo.find_elements("#regio-tabel tbody tr")) == 1
+    assert dash_duo.driver.execute_script("return document.activeElement.id") == "regio-zoek"
 
     # keyboard selection: focus the region's button and press Enter
     knop = dash_duo.find_element("#regio-tabel button[data-regio='PV26']")
