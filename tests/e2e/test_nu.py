@@ -122,7 +122,7 @@ def test_tabel_downloadt_in_alle_formaten_en_briefingpakket(dash_duo, app) -> No
     )
     assert [r["setting_id"] for r in rijen] == [s for b in KETEN.values() for s in b]
     boek = openpyxl.load_workbook(bestanden["xlsx"])
-    assert boek.sheetnames == ["data", "toelichting"]
+    assert boek.sheetnames == ["data", "toelichting", "bronnen"]
     assert boek["data"].max_row == len(rijen) + 1
     bewaar = Path(__import__("os").environ.get("KETENMONITOR_BEWAAR_EXPORT", ""))
     if bewaar.name:  # for a person to open the files (not needed for the assertions)

@@ -268,7 +268,7 @@ def test_zoeken_filtert_tijdens_typen_met_telling_en_hint(duo) -> None:
 
 
 ZOEK_NAAR_TREFFER = 3  # Tab to "Naar Weergave", Tab to "Naar de grafiek", Tab: first match
-ZOEK_NAAR_WERKBALK = 4  # Tab, Tab, Enter on "Naar de grafiek", Tab: the toolbar's first button
+ZOEK_NAAR_WERKBALK = 5  # Tab, Tab, Enter on "Naar de grafiek", Tab over the citation link, Tab
 
 
 def _toetsen_tot(driver, klaar, toetsen) -> int:
