@@ -64,4 +64,6 @@ def test_gelijktijdige_afbeeldingen_in_een_worker(database: Path) -> None:
         else:
             tekst = data if isinstance(data, str) else data.decode("utf-8")
             assert KAARTEN[werkbalk][0] in tekst, (werkbalk, tekst[:200])
-            assert "Bron" in tekst and "Ketenmonitor, " in tekst
+            # the footer opens with the citation line: who, which data version, when exported
+            assert "Bron" in tekst and re.search(r"Ketenmonitor \(\d{4}\)\.", tekst)
+            assert "Data-versie" in tekst and "Geëxporteerd op" in tekst
