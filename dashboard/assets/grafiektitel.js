@@ -102,6 +102,22 @@
         });
         Object.keys(layout).forEach(function (sleutel) {  // years upright, every 2nd or 3rd one
             var as = layout[sleutel];
+            if (/^xaxis\d*$/.test(sleutel) && as && as.tickmode === "array" && as.tickvals && as.ticktext) {
+                // school years ('2023/24', figures.periode_ticks): about 60 px per label; keep
+                // every k-th from the last period on, so the newest period keeps its label
+                var past = Math.max(2, Math.floor((breedte - 90) / 60));
+                var k = Math.ceil(as.tickvals.length / past);
+                if (k > 1) {
+                    var waarden = [], teksten = [];
+                    for (var j = as.tickvals.length - 1; j >= 0; j -= k) {
+                        waarden.unshift(as.tickvals[j]);
+                        teksten.unshift(as.ticktext[j]);
+                    }
+                    wijziging[sleutel + ".tickvals"] = waarden;
+                    wijziging[sleutel + ".ticktext"] = teksten;
+                }
+                return;
+            }
             if (!/^xaxis\d*$/.test(sleutel) || !as || as.dtick !== 1 || !as.range) { return; }
             var stap = Math.ceil((as.range[1] - as.range[0]) * 36 / Math.max(breedte - 90, 100));
             if (stap > 1) {

@@ -11,6 +11,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from bench.verzoeken import paginapaden
+from dashboard.figuren import format as nl
+from dashboard.gegevens import queries
 from tests.e2e.conftest import axe_overtredingen, console_fouten
 
 ALLE_PAGINAS = (*paginapaden(), "/trends?tab=tabel&weergave=absoluut")  # every registered page
@@ -340,3 +342,25 @@ def test_telefoon_naar_de_grafiek_na_een_keuze(duo) -> None:
         "return document.getElementById('trends-grafiekvak').getBoundingClientRect().top"
     )
     assert 0 <= boven < hoogte / 4, boven
+
+
+TICKS_OVERLAPPEN_JS = """
+const gd = document.querySelector('#trends-grafiek .js-plotly-plot');
+const r = [...gd.querySelectorAll('.xtick text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+const overlap = r.slice(1).filter((b, i) => b[1].left < r[i][1].right).map(b => b[0]);
+return [r.map(b => b[0]), overlap];
+"""
+
+
+@pytest.mark.parametrize("breedte", [390, 1400])
+def test_schooljaren_op_de_as_overlappen_niet(duo, breedte: int) -> None:
+    """Thirty school years ('1996/97' … '2023/24') on a phone: labels thinned, never on top
+    of each other, the newest period labelled (assets/grafiektitel.js)."""
+    _open(duo, "/trends?urlversie=2&indicator=so_leerlingen&weergave=absoluut&van=1995", breedte)
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
+    driver = duo.driver
+    until(lambda: driver.execute_script(TICKS_OVERLAPPEN_JS)[1] == [], 30)
+    labels, _ = driver.execute_script(TICKS_OVERLAPPEN_JS)
+    assert len(labels) >= 3 and all("/" in t for t in labels), labels
+    laatste = max(r["jaar"] for r in queries.jaarwaarden(["so_leerlingen"], 1995, 2100))
+    assert labels[-1] == nl.periode(laatste, laatste, "schooljaar"), labels
