@@ -17,7 +17,7 @@ from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
 from dashboard.onderdelen import toolbar, versiemelding
 from dashboard.onderdelen.state import link
-from dashboard.webserver import antwoordcache, beveiliging
+from dashboard.webserver import antwoordcache, beveiliging, voorladen
 
 MAP = Path(__file__).parent
 
@@ -169,6 +169,7 @@ def maak_app() -> Dash:
         serve_locally=True,
     )
     app.index_string = INDEX
+    voorladen.installeer(app)  # /regio: the map's GeoJSON starts loading with the HTML
     dash.register_page(  # Dash's router shows the module named not_found_404 for unknown paths
         "not_found_404",
         path="/404",
