@@ -116,7 +116,9 @@ def layout(**kwargs: Any) -> html.Div:
             # clientside callbacks draw map and table from these on arrival
             dcc.Store(id="regio-kaartdata", data=kaart["kaartdata"]),
             dcc.Store(id="regio-tabeldata", data=regio.tabel(uit)),
-            dcc.Store(id="regio-gekozen", data=staat["regio"]),
+            # no `data=None`: a memory Store given None reports a change when it mounts
+            # (its empty backstore says undefined), which set off every Regio callback
+            dcc.Store(id="regio-gekozen", **({"data": staat["regio"]} if staat["regio"] else {})),
             html.H1("Regio"),
             html.P(
                 "Waar zitten de leerlingen van het speciaal (basis)onderwijs, en waar groeit hun "
