@@ -15,6 +15,7 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from dashboard import api
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
+from dashboard.logica import regio, regiokaart
 from dashboard.onderdelen import toolbar, versiemelding
 from dashboard.onderdelen.state import link
 from dashboard.webserver import antwoordcache, beveiliging, voorladen
@@ -169,7 +170,8 @@ def maak_app() -> Dash:
         serve_locally=True,
     )
     app.index_string = INDEX
-    voorladen.installeer(app)  # /regio: the map's GeoJSON starts loading with the HTML
+    # /regio: the map's GeoJSON starts loading with the HTML, beside the script bundles
+    voorladen.installeer(app, regiokaart.GEO_BESTAND, regio.STANDAARD_NIVEAU)
     dash.register_page(  # Dash's router shows the module named not_found_404 for unknown paths
         "not_found_404",
         path="/404",

@@ -11,31 +11,30 @@ origin, so the Content-Security-Policy's `connect-src 'self'` allows it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 import flask
 from dash import Dash
 
-from dashboard.logica import regiokaart
-
 REGIO_PAD = "/regio"
 
 
-def geo_href(app: Dash, niveau: str) -> str:
-    """The URL `regio.js` fetches for a level (must equal it exactly for the preload to count)."""
-    return app.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[niveau]}")
+def voorlaadregel(
+    app: Dash, pad: str, niveau: str | None, bestanden: Mapping[str, str], standaard: str
+) -> str:
+    """The preload link for a page path and its `niveau` query value ('' off the Regio page).
 
-
-def voorlaadregel(app: Dash, pad: str, niveau: str | None) -> str:
-    """The preload link for a page path and its `niveau` query value ('' off the Regio page)."""
+    `bestanden` maps a level to its file under assets/geo (`regiokaart.GEO_BESTAND`); the href
+    is `app.get_asset_url`, exactly what `regio.js` fetches, or the preload would not count."""
     if pad.rstrip("/") != REGIO_PAD:
         return ""
-    niveau = niveau if niveau in regiokaart.GEO_BESTAND else "provincie"
-    href = escape(geo_href(app, niveau), quote=True)
+    niveau = niveau if niveau in bestanden else standaard
+    href = escape(app.get_asset_url(f"geo/{bestanden[niveau]}"), quote=True)
     return f'<link rel="preload" as="fetch" crossorigin="anonymous" href="{href}">'
 
 
-def installeer(app: Dash) -> None:
+def installeer(app: Dash, bestanden: Mapping[str, str], standaard: str) -> None:
     """Add the preload to the index HTML of Regio URLs (other pages are served unchanged)."""
     origineel = app.interpolate_index
 
@@ -43,7 +42,8 @@ def installeer(app: Dash) -> None:
         html = origineel(**kwargs)
         if not flask.has_request_context():
             return html
-        regel = voorlaadregel(app, flask.request.path, flask.request.args.get("niveau"))
+        niveau = flask.request.args.get("niveau")
+        regel = voorlaadregel(app, flask.request.path, niveau, bestanden, standaard)
         return html.replace("</head>", f"{regel}\n</head>", 1) if regel else html
 
     app.interpolate_index = interpolate_index  # type: ignore[method-assign]
