@@ -165,6 +165,8 @@ def maak_app() -> Dash:
         use_pages=True,
         pages_folder=str(MAP / "pages"),
         assets_folder=str(MAP / "assets"),
+        # loaded by dcc.Graph on a chart page only (assets/plotlybundel.js), not on every page
+        assets_ignore=r"plotly-cartesian-.*\.js$",
         title="Ketenmonitor",
         suppress_callback_exceptions=True,
         serve_locally=True,

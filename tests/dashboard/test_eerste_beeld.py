@@ -152,3 +152,20 @@ def test_regio_laadt_de_geometrie_vooraf(app: Any) -> None:
         assert f'rel="preload" as="fetch" crossorigin="anonymous" href="{href}"' in kop
         assert client.get(href).status_code == 200
     assert 'rel="preload"' not in client.get("/trends").get_data(as_text=True)
+
+
+def test_plotlybundel_is_de_versie_van_het_pythonpakket(app: Any) -> None:
+    """The browser's cartesian bundle and the figures/exports' plotly must be one version."""
+    import re
+
+    from plotly.offline import get_plotlyjs_version
+
+    map_ = Path(app.config.assets_folder)
+    (bundel,) = (map_ / "plotly").glob("plotly-cartesian-*.min.js")
+    kop = bundel.read_text(encoding="utf-8")[:200]
+    assert re.search(r"plotly\.js \(cartesian - minified\) v(\S+)", kop)[1] == (
+        get_plotlyjs_version()
+    )
+    assert bundel.name in (map_ / "plotlybundel.js").read_text(encoding="utf-8")
+    html = app.server.test_client().get("/trends").get_data(as_text=True)
+    assert "plotlybundel.js" in html and bundel.name not in html  # loaded by a chart only
