@@ -200,6 +200,8 @@ def tabel(meting: dict[str, Any]) -> str:
     """The page-ready table: p50, p95 and the ratio to the plainest page (decimal comma)."""
     if "overgeslagen" in meting:
         return f"browser: overgeslagen ({meting['overgeslagen']})"
+    if "paginas" not in meting:
+        return "browser: niet gemeten"
 
     def getal(x: float) -> str:
         return f"{x:g}".replace(".", ",")
