@@ -84,7 +84,7 @@ $(AXE):
 test: $(STAMP) $(AXE) ## Lint, opmaakcontrole en alle tests (ook browsertests als chromedriver er is)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest -n $(TESTWERKERS) --dist loadfile
+	$(PY) -m pytest -n $(TESTWERKERS)
 
 lint: $(STAMP) ## ruff check
 	$(VENV)/bin/ruff check .

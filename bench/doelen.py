@@ -107,6 +107,21 @@ DOELEN: tuple[Doel, ...] = (
         _pad("page_load_ms"),
         MACHINE,
     ),
+    Doel(
+        "overzicht_reizen_p95_ms",
+        "Overzicht-paginalading p95 in de reizen (50 gebruikers, 1 s denktijd, met cache)",
+        1000,
+        "ms",
+        _pad(
+            "cache",
+            "met_cache",
+            "reizen_50_gebruikers_1s",
+            "paginalading_per_pagina_ms",
+            "/",
+            "p95",
+        ),
+        MACHINE,
+    ),
     Doel("png_s", "PNG-export, mediaan", 0.5, "s", _png_s, MACHINE),
     Doel(
         "load_p95_ms",

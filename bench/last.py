@@ -121,6 +121,7 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
     paginas = paginapaden()
     per_soort: dict[str, list[float]] = {}
     ladingen: list[float] = []
+    per_pagina: dict[str, list[float]] = {}
     fouten = [0]
     eind = time.monotonic() + seconden
     slot = threading.Lock()
@@ -128,7 +129,7 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
     def gebruiker(nr: int) -> None:
         con = http.client.HTTPConnection("127.0.0.1", server.poort, timeout=10)
         eigen: dict[str, list[float]] = {}
-        eigen_ladingen: list[float] = []
+        eigen_ladingen: list[tuple[str, float]] = []
         stap = nr
         while time.monotonic() < eind:
             pad = paginas[stap % len(paginas)]
@@ -143,7 +144,7 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
             begin = time.perf_counter()
             for i, (soort, methode, adres, lichaam) in enumerate(reis):
                 if i == 4:  # a page load is its first four requests; the rest is use
-                    eigen_ladingen.append(time.perf_counter() - begin)
+                    eigen_ladingen.append((pad, time.perf_counter() - begin))
                 t = time.perf_counter()
                 try:
                     ok = server.vraag(methode, adres, lichaam, con) in (200, 404)
@@ -156,14 +157,16 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
                     with slot:
                         fouten[0] += 1
             if len(reis) == 4:
-                eigen_ladingen.append(time.perf_counter() - begin)
+                eigen_ladingen.append((pad, time.perf_counter() - begin))
             stap += 1
             time.sleep(denktijd_s)
         con.close()
         with slot:
             for soort, tijden in eigen.items():
                 per_soort.setdefault(soort, []).extend(tijden)
-            ladingen.extend(eigen_ladingen)
+            for pagina, duur in eigen_ladingen:
+                ladingen.append(duur)
+                per_pagina.setdefault(pagina, []).append(duur)
 
     draden = [threading.Thread(target=gebruiker, args=(i,)) for i in range(gebruikers)]
     for d in draden:
@@ -189,6 +192,11 @@ def reizen(server: Server, gebruikers: int, seconden: float, denktijd_s: float) 
             "p50": pct(ladingen, 0.5),
             "p95": pct(ladingen, 0.95),
             "n": len(ladingen),
+        },
+        # per page, so a heavy page (Overzicht computes its "nu" table) is seen on its own
+        "paginalading_per_pagina_ms": {
+            pagina: {"p50": pct(t, 0.5), "p95": pct(t, 0.95), "n": len(t)}
+            for pagina, t in sorted(per_pagina.items())
         },
         "worker_rss_mb": server.rss_mb(),
     }

@@ -181,7 +181,7 @@ def _synthetisch(pad: Path, aantal: int) -> None:
         con.execute(
             f"""INSERT INTO waarneming SELECT 'synthetisch_' || (i % 1000), 1900 + (i // 1000) % 200,
                 1900 + (i // 1000) % 200, 'u' || (i // 200000), 'c' || (i // 200000), i % 9973, 'gepubliceerd',
-                'cbs-83296ned', 'benchmark', NULL, NULL, NULL FROM range({aantal}) t(i)"""
+                'cbs-83296ned', 'benchmark', NULL, NULL, NULL, NULL FROM range({aantal}) t(i)"""
         )
         con.execute("CHECKPOINT")
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 #    (series whose 2020 is hidden by default, with the quote why).
 # 4: bron.producent/noot, revisie.soort_wijziging (nieuwe_* nullable), the table afleiding.
 # 5: regio_waarneming.telling/citaat, aantal_vestigingen nullable; regio.toelichting.
-SCHEMA_VERSIE = 5
+# 6: waarneming.vindplaats (where in the source a quote of table cells stands).
+# 7: the tables indicator_alias (retired id → surviving id) and dubbel_begrip_uitzondering;
+#    revisie may name a retired id.
+SCHEMA_VERSIE = 7
 
 TABELLEN: dict[str, str] = {
     "bron": """
@@ -35,12 +38,21 @@ TABELLEN: dict[str, str] = {
             definitie VARCHAR NOT NULL, eenheid VARCHAR NOT NULL, setting_id VARCHAR NOT NULL,
             periode_type VARCHAR NOT NULL, actielijnen INTEGER[] NOT NULL,
             reeksbreuk_jaar INTEGER, kanttekening VARCHAR, herkomst VARCHAR NOT NULL)""",
+    # One concept, one id: a retired id keeps opening the indicator that measures the same.
+    "indicator_alias": """
+        CREATE TABLE indicator_alias (
+            alias VARCHAR PRIMARY KEY, indicator_id VARCHAR NOT NULL, reden VARCHAR NOT NULL)""",
+    # Pairs that agree in several periods and are still two concepts (etl/begrip.py), with why.
+    "dubbel_begrip_uitzondering": """
+        CREATE TABLE dubbel_begrip_uitzondering (
+            indicator_a VARCHAR NOT NULL, indicator_b VARCHAR NOT NULL, reden VARCHAR NOT NULL,
+            PRIMARY KEY (indicator_a, indicator_b))""",
     "waarneming": """
         CREATE TABLE waarneming (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
             uitsplitsing VARCHAR NOT NULL, categorie VARCHAR NOT NULL, waarde DOUBLE NOT NULL,
             status VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, citaat VARCHAR, noot VARCHAR,
-            ondergrens DOUBLE, bovengrens DOUBLE)""",
+            ondergrens DOUBLE, bovengrens DOUBLE, vindplaats VARCHAR)""",
     "revisie": """
         CREATE TABLE revisie (
             indicator_id VARCHAR NOT NULL, periode_van INTEGER, periode_tot INTEGER,
@@ -159,6 +171,9 @@ VULLING: dict[str, str] = {
                                             WHERE b.indicator_id = i.indicator_id)) AS reeksbreuk_jaar,
                kanttekening, herkomst
         FROM indicator_df i ORDER BY indicator_id""",
+    "indicator_alias": "SELECT * FROM indicator_alias_df ORDER BY alias",
+    "dubbel_begrip_uitzondering": """
+        SELECT * FROM dubbel_begrip_uitzondering_df ORDER BY indicator_a, indicator_b""",
     "waarneming": """
         SELECT * FROM waarneming_df
         ORDER BY indicator_id, periode_van NULLS LAST, periode_tot NULLS LAST, uitsplitsing,

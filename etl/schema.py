@@ -40,6 +40,21 @@ def _leeg(s: pd.Series) -> pd.Series:
     return s.isna() | (s.astype("string").str.strip() == "")
 
 
+TABELCITAAT = r"\d{9,}"
+"""Nine or more digits in a row: no sentence writes a number so, table cells run together do
+(the longest plain number in a quote, a count like 1234567 or a year pair, has fewer)."""
+
+
+def tabelcitaat(citaat: pd.Series) -> pd.Series:
+    """Which quotes are table cells run together (see TABELCITAAT)."""
+    return citaat.astype("string").str.contains(TABELCITAAT, regex=True).fillna(False).astype(bool)
+
+
+def _kolom(d: pd.DataFrame, naam: str) -> pd.Series:
+    """A column that imported rows may lack: absent means empty."""
+    return d[naam] if naam in d else pd.Series(pd.NA, index=d.index, dtype="string")
+
+
 # Rules over `waarneming` joined with its indicator's `eenheid` (see validate.py).
 WAARNEMING_REGELS = pa.DataFrameSchema(
     checks=[
@@ -90,6 +105,14 @@ WAARNEMING_REGELS = pa.DataFrameSchema(
             "een gepubliceerde of voorlopige waarde heeft een letterlijk citaat",
             lambda d: ~d["status"].isin(STATUS_MET_CITAAT) | ~_leeg(d["citaat"]),
         ),
+        # Table cells copied from a page run together ("Totaal785818825828"): no reader finds
+        # a number in that without the table, row and column it came from.
+        _regel(
+            "vindplaats",
+            "het citaat is aaneengeschreven tabelcellen (9 of meer cijfers achter elkaar): "
+            "vindplaats moet tabel, rij en kolom noemen zoals de bron ze noemt",
+            lambda d: ~tabelcitaat(d["citaat"]) | ~_leeg(_kolom(d, "vindplaats")),
+        ),
         _regel(
             "noot",
             "een afgeleide waarde heeft haar formule in de noot",
@@ -134,7 +157,9 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
     after the import, so these references are checked here rather than by the data package.
     The frame carries `bestaat`: whether the revised point is still in `waarneming`. A changed
     point (value, status or source) must still be there, a deleted one must not: otherwise the
-    log and the data tell different stories.
+    log and the data tell different stories. It also carries `bekend` (the id is an indicator or
+    an alias) and `opgeheven` (an alias): a retired series keeps its history, so its earlier
+    changes need no point that still exists; its deletions close that history.
     """
 
     def verwijderd(d: pd.DataFrame) -> pd.Series:
@@ -154,9 +179,14 @@ def revisie_regels(bron_ids: set[str]) -> pa.DataFrameSchema:
             ),
             _regel(
                 "indicator_id",
+                "verwijzing naar een onbekende sleutel (geen indicator en geen alias)",
+                lambda d: d["bekend"],
+            ),
+            _regel(
+                "indicator_id",
                 "de herziene waarneming (indicator, periode, uitsplitsing, categorie) staat niet"
                 " in waarneming",
-                lambda d: verwijderd(d) | d["bestaat"],
+                lambda d: verwijderd(d) | d["opgeheven"] | d["bestaat"],
             ),
             _regel(
                 "indicator_id",
@@ -193,6 +223,18 @@ def _soort_klopt(d: pd.DataFrame) -> pd.Series:
         | ((soort == "status") & ~waarde & status)
         | ((soort == "bron") & ~waarde & ~status & bron)
     )
+
+
+ALIAS_REGELS = pa.DataFrameSchema(
+    checks=[
+        # An alias that is also an indicator would make one id mean two lines.
+        _regel(
+            "alias",
+            "alias is nog een indicator: een id is óf een indicator óf een alias",
+            lambda d: ~d["is_indicator"],
+        ),
+    ]
+)
 
 
 def reeksbreuk_regels(bron_ids: set[str]) -> pa.DataFrameSchema:

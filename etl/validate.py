@@ -15,11 +15,14 @@ import pandera.pandas as pa
 from frictionless import Package
 
 from etl import importers
+from etl.begrip import dubbele_begrippen
 from etl.config import DESCRIPTOR_NAME
+from etl.peildatum import gemengde_peildata
 from etl.problems import Probleem
 from etl.read import REGEL_KOLOM, lees_alles_ruw, typeer
 from etl.schema import (
     AFLEIDING_REGELS,
+    ALIAS_REGELS,
     SIGNAAL_REGELS,
     WAARNEMING_REGELS,
     lees_descriptor,
@@ -29,6 +32,9 @@ from etl.schema import (
     revisie_regels,
     tekstregels,
 )
+
+UITZONDERING = "dubbel_begrip_uitzondering"
+"""Pairs of indicators that agree in several periods and are still two concepts, with why."""
 
 _FRICTIONLESS_REDEN = {
     "scheme-error": "bestand ontbreekt of kan niet worden geopend",
@@ -222,12 +228,47 @@ def _kruisregels(
         revisie = tabellen["revisie"].merge(punten, on=sleutel, how="left")
         revisie["bestaat"] = revisie["bestaat"].eq(True)
         revisie.index = tabellen["revisie"].index
+        opgeheven = (
+            set(tabellen["indicator_alias"]["alias"]) if "indicator_alias" in tabellen else set()
+        )
+        revisie["opgeheven"] = revisie["indicator_id"].isin(opgeheven)
+        ids = set(tabellen["indicator"]["indicator_id"]) if "indicator" in tabellen else set()
+        revisie["bekend"] = revisie["indicator_id"].isin(ids | opgeheven)
         regels = revisie_regels(set(tabellen["bron"]["bron_id"]))
         problemen += _pandera(regels, revisie, paden["revisie"])
+    if {"waarneming", "indicator"} <= tabellen.keys():
+        problemen += _dubbele_begrippen(tabellen, paden)
+        problemen += [
+            Probleem(paden["indicator"], None, "definitie", f"{i}: {reden}")
+            for i, reden in gemengde_peildata(tabellen["waarneming"], tabellen["indicator"])
+        ]
+    if {"indicator_alias", "indicator"} <= tabellen.keys():
+        alias = tabellen["indicator_alias"].assign(
+            is_indicator=lambda d: d["alias"].isin(set(tabellen["indicator"]["indicator_id"]))
+        )
+        problemen += _pandera(ALIAS_REGELS, alias, paden["indicator_alias"])
     if {"reeksbreuk", "bron"} <= tabellen.keys():
         regels = reeksbreuk_regels(set(tabellen["bron"]["bron_id"]))
         problemen += _pandera(regels, tabellen["reeksbreuk"], paden["reeksbreuk"])
     return problemen
+
+
+def _dubbele_begrippen(tabellen: dict[str, pd.DataFrame], paden: dict[str, str]) -> list[Probleem]:
+    """One problem per pair of ids that look like one concept (etl.begrip), on the indicator file."""
+    paren = dubbele_begrippen(
+        tabellen["waarneming"], tabellen["indicator"], tabellen.get(UITZONDERING)
+    )
+    return [
+        Probleem(
+            paden["indicator"],
+            None,
+            "indicator_id",
+            f"{a} en {b} hebben dezelfde eenheid en setting en dezelfde waarde in {n}"
+            f" gemeenschappelijke perioden: één begrip onder twee ids (voeg samen met een alias"
+            f" in indicator_alias, of leg de uitzondering vast in {UITZONDERING}.csv met reden)",
+        )
+        for a, b, n in paren
+    ]
 
 
 def _uit_voorlopig(

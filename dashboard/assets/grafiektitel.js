@@ -95,8 +95,9 @@
         (layout.shapes || []).forEach(function (s, i) {  // "trendbreuk 2021: <series>" -> year
             var label = s.label && s.label.text;
             if (label && label.indexOf(":") > 0) {
+                // level, at the top of the plot area (figures._breuklijn): upright along the
+                // line its foot reached the year labels
                 wijziging["shapes[" + i + "].label.text"] = label.split(":")[0];
-                wijziging["shapes[" + i + "].label.textangle"] = -90;  // along the line
             }
         });
         Object.keys(layout).forEach(function (sleutel) {  // years upright, every 2nd or 3rd one

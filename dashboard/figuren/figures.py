@@ -12,6 +12,7 @@ line chart; split further, half-built figures would pass between modules.
 from __future__ import annotations
 
 import statistics
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,49 @@ def bronregel(reeksen: list[Reeks]) -> str:
     elsewhere than at its producer says where ("CBS, via Nederlands Jeugdinstituut (NJi)")."""
     delen = [f"{naam}, {titel}" for naam, titel, _url in bronnen_van(reeksen)]
     return "Bron: " + "; ".join(delen) if delen else "Bron: –"
+
+
+def laatste_periode(reeksen: list[Reeks], van: int, tot: int) -> int:
+    """The last year within van..tot that any series has a point for (tot when none has)."""
+    jaren = [
+        p.jaar for r in reeksen for p in r.punten if p.jaar is not None and van <= p.jaar <= tot
+    ]
+    return max(jaren, default=tot)
+
+
+def periode_ticks(reeksen: list[Reeks], van: int, eind: int) -> dict[str, Any]:
+    """x ticks as the source writes its periods: '2023/24' when every series counts school
+    years, plain years otherwise (a mixed chart states its alignment, see `uitlijning`)."""
+    soorten = {r.periode_type for r in reeksen}
+    if soorten != {"schooljaar"}:
+        return {"dtick": 1, "tickformat": "d"}
+    # '2023/24' is twice as wide as '2023' and Plotly does not thin out fixed ticks: on a
+    # phone nine of them turned sideways and ran into the legend. Every second (third)
+    # period is labelled on longer spans; each point still sits at its own period.
+    stap = 1 if eind - van < 6 else 2 if eind - van < 12 else 3
+    jaren = list(range(eind, van - 1, -stap))[::-1]  # the last period always has its label
+    return {
+        "tickmode": "array",
+        "tickvals": jaren,
+        "ticktext": [nl.periode(j, j, "schooljaar") for j in jaren],
+        "tickangle": 0,
+    }
+
+
+def uitlijning(reeksen: list[Reeks]) -> str:
+    """The note under a chart that mixes calendar years and school years: how they line up."""
+    soorten = {r.periode_type for r in reeksen if r.punten}
+    if not {"schooljaar", "kalenderjaar"} <= soorten:
+        return ""
+    return (
+        "Kalenderjaren en schooljaren in één grafiek: een schooljaar staat bij het "
+        "kalenderjaar waarin het begint (2023/24 bij 2023)."
+    )
+
+
+def producentnamen(reeksen: list[Reeks]) -> list[str]:
+    """The source names of the plotted points, producer first, for the citation line."""
+    return list(dict.fromkeys(naam for naam, _titel, _url in bronnen_van(reeksen)))
 
 
 GROOTTE_FACTOR = 10
@@ -156,7 +200,21 @@ def _hover(reeks: Reeks, p: Any) -> str:
     if p.herzien:
         regel += "<br>herzien: vervangt een eerdere waarde (zie Bronnen, tabel revisie)"
     bron = p.bron_uitgever  # producer first, "via ..." where it was read elsewhere
-    return f"{regel}<br>Bron: {bron}"
+    regel += f"<br>Bron: {bron}"
+    if p.vindplaats:
+        regel += "<br>" + vindplaats_hover(p.vindplaats)
+    return regel
+
+
+HOVER_BREEDTE = 46
+"""Characters per hover line: Plotly never wraps a label, and a place in the source runs to 90
+characters, which would run off a 390 px screen."""
+
+
+def vindplaats_hover(vindplaats: str) -> str:
+    """ "In de bron: tabel …, rij …, kolom …" broken into lines for the hover label, so a
+    reader can find a number whose quote is table cells run together."""
+    return "<br>".join(textwrap.wrap(f"In de bron: {vindplaats}", HOVER_BREEDTE))
 
 
 def trend_figuur(
@@ -190,10 +248,21 @@ def trend_figuur(
             f" · 2020 verborgen bij {n_weg} {'reeks' if n_weg == 1 else 'reeksen'} (corona)"
         )
     titel = titel or _titel(reeksen)
-    layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=360 + 160 * (n - 1) + 60)
+    layout = basis_layout(
+        titel,
+        ondertitel,
+        bronregel(reeksen),
+        hoogte=360 + 160 * (n - 1) + 60,
+        producenten=producentnamen(reeksen),
+    )
+    # the axis ends at the last period with data: an empty year at the end reads as "no
+    # figure yet" or, worse, as a drop to nothing
+    eind = laatste_periode(reeksen, van, tot)
     # a year's points sit at its middle; a moment late in the last year must still be drawn
-    rechts = max([tot + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
-    layout["xaxis"] = as_stijl("", range=[van - 0.5, rechts], dtick=1, tickformat="d")
+    rechts = max([eind + 0.5, *(_moment_x(m) + 0.1 for m in momenten or [])])
+    layout["xaxis"] = as_stijl("", range=[van - 0.5, rechts], **periode_ticks(reeksen, van, eind))
+    if noot := uitlijning(reeksen):
+        layout["meta"]["uitlijning"] = noot
     as_van: dict[int, tuple[str, str]] = {}  # series position -> (x-axis, y-axis) ids
     tussenruimte = 0.15 if n > 1 else 0
     for i, paneel in enumerate(delen):
@@ -281,9 +350,24 @@ def trend_figuur(
         jaren = [p.jaar for p in reeks.punten]
         for breuk in reeks.alle_breuken():
             if min(jaren) < breuk <= max(jaren) and van < breuk <= tot:
-                breuken.setdefault((breuk, xas, yas), []).append(reeks.label)
-    for (jaar, xas, yas), labels in breuken.items():
-        layout["shapes"].append(_breuklijn(jaar, xas, yas, labels, rechts=jaar > (van + tot) / 2))
+                breuken.setdefault((breuk, xas, yas), []).append(naam)  # as in the legend
+    # Several breaks of the same series in one panel (so+vso: 1998 and 2003) share one label on
+    # the first line; one label per line would be drawn on top of each other.
+    per_paneel: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
+    for (jaar, xas, yas), labels in sorted(breuken.items()):
+        per_paneel.setdefault((xas, yas, tuple(labels)), []).append(jaar)
+    for (xas, yas, labels), jaren_ in per_paneel.items():
+        for i, jaar in enumerate(jaren_):
+            layout["shapes"].append(
+                _breuklijn(
+                    jaar,
+                    xas,
+                    yas,
+                    list(labels),
+                    rechts=jaar > (van + tot) / 2,
+                    jaren=jaren_ if i == 0 else [],
+                )
+            )
     for groep in groepeer_momenten(momenten or [], van, tot):
         label = str(groep[0][0]) if len(groep) == 1 else f"{groep[0][0]}–{groep[-1][0]}"
         for i, (_, moment) in enumerate(groep):
@@ -369,14 +453,27 @@ def _voorlopig_lijn(reeks, naam, xs, ys, status_per_x, kleur, xas, yas) -> dict[
 
 
 def _breuklijn(
-    jaar: int, xas: str, yas: str, labels: list[str], rechts: bool = False
+    jaar: int,
+    xas: str,
+    yas: str,
+    labels: list[str],
+    rechts: bool = False,
+    jaren: list[int] | None = None,
 ) -> dict[str, Any]:
     """A dotted line at a series break that names the series it applies to.
 
     The label runs away from the nearer edge (left of the line in the right half), so it is
-    not cut off by the plot's border.
+    not cut off by the plot's border. `jaren`: every break year the label names (default this
+    one); empty for a line whose break another line's label already names.
+    The label hangs from the top of the plot area: at the foot of the line it sat on the year
+    labels (a phone's "trendbreuk 2021" over the 2020 tick).
     """
     wie = ", ".join(labels)
+    jaren = [jaar] if jaren is None else jaren
+    if len(jaren) > 1:
+        tekst = f"trendbreuken {nl_jaren(jaren)}: {wie}"
+    else:
+        tekst = f"trendbreuk {jaar}: {wie}" if jaren else ""
     return {
         "type": "line",
         "xref": xas,
@@ -387,15 +484,21 @@ def _breuklijn(
         "y1": 1,
         "line": {"color": GRIJS, "width": 1.5, "dash": "dot"},
         "label": {
-            "text": _kort(f"trendbreuk {jaar}: {wie}", 48),
-            "textposition": "start",
+            "text": _kort(tekst, 48),
+            "textposition": "end",
             "textangle": 0,
             "xanchor": "right" if rechts else "left",
-            "yanchor": "bottom",
+            "yanchor": "top",
             "padding": 4,
             "font": {"size": 11, "color": GRIJS},
         },
     }
+
+
+def nl_jaren(jaren: list[int]) -> str:
+    """'1998 en 2003', '1998, 2003 en 2010'."""
+    tekst = [str(j) for j in jaren]
+    return tekst[0] if len(tekst) == 1 else f"{', '.join(tekst[:-1])} en {tekst[-1]}"
 
 
 def _kort(tekst: str, lengte: int) -> str:

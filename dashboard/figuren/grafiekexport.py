@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.gegevens.reeksen import Reeks
+from dashboard.figuren.citatie import CURSIEF_TEKST, citeerregel
+from dashboard.figuren.theme import producenten_van
+from dashboard.gegevens.reeksen import Reeks, bronnen_van
 
 
 @dataclass
@@ -40,6 +42,10 @@ class Grafiekexport:
     must not travel without it)."""
     kolomnamen: dict[str, str] = field(default_factory=dict)
     """Renamed data columns for this export (the region map: `indicator` holds a region)."""
+    data_versie_kort: str = ""
+    """The data version on screen (filled by the toolbar from the open build)."""
+    gebouwd_op: Any = None
+    """When that data version was built: the date a citation gives."""
 
     @property
     def titel(self) -> str:
@@ -69,6 +75,19 @@ class Grafiekexport:
                 "(lijst in de Excel-export en het briefingpakket)"
             )
         return " · ".join(delen)
+
+    def citeerregel(self, cursief: tuple[str, str] = CURSIEF_TEKST) -> str:
+        """This chart's citation line (`dashboard.figuren.citatie`): title, data version,
+        permalink and the producers of every plotted point."""
+        return citeerregel(
+            self.titel,
+            self.data_versie_kort,
+            self.gebouwd_op,
+            self.permalink,
+            [naam for naam, _titel, _url in bronnen_van(self.reeksen)]
+            or producenten_van(self.figuur),
+            cursief,
+        )
 
     def momentregels(self) -> list[str]:
         """'3. 16 december 2024: <titel> (<soort>) — <url>', one per numbered line."""

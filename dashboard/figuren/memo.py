@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.figuren.theme import GRIJS, TEKST, breek_regel, bron_van
+from dashboard.figuren.theme import GRIJS, TEKST, breek_regel, bron_van, uitlijning_van
 
 BREEDTE = 800
 """Layout width in CSS pixels; PNG is rendered at scale 2, SVG keeps this width."""
@@ -45,6 +45,7 @@ def memo_figuur(
     datum: date,
     vierkant: bool = False,
     voetnoot: str = "",
+    citatie: str = "",
 ) -> dict[str, Any]:
     """A copy of the screen figure laid out for a memo (see module docstring).
 
@@ -83,9 +84,16 @@ def memo_figuur(
         if len(str(spoor.get("name", ""))) > 80:
             spoor["name"] = str(spoor["name"])[:77].rsplit(" ", 1)[0] + " …"
     legenda_px = LEGENDA_REGEL_PX * items + (8 if items else 0)
-    bron = breek_regel(bron_van(fig), TEKENS_PER_REGEL)
+    bron = " · ".join(d for d in (bron_van(fig), uitlijning_van(fig)) if d)
+    bron = breek_regel(bron, TEKENS_PER_REGEL)
     bron_regels = bron.count("<br>") + 1 if bron else 0
-    voet = f"Ketenmonitor, {nl.datum(datum)}" + (f" · {voetnoot}" if voetnoot else "")
+    # the citation line opens the footer, so an image pasted into a memo carries its source,
+    # data version and the address of the view; the export date follows it
+    voet = (
+        f"{citatie} Geëxporteerd op {nl.datum(datum)}."
+        if citatie
+        else f"Ketenmonitor, {nl.datum(datum)}"
+    ) + (f" · {voetnoot}" if voetnoot else "")
     voet = breek_regel(voet, TEKENS_PER_REGEL)
     voet_regels = voet.count("<br>") + 1
     boven = 14 + titel_px + 14 + (30 if panelen > 1 else 0)  # panel headings sit above panels

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.figuren.figures import EENHEID_AS, bronregel
+from dashboard.figuren.figures import EENHEID_AS, bronregel, producentnamen
 from dashboard.figuren.theme import PALET, as_stijl, basis_layout
 from dashboard.gegevens.reeksen import Reeks
 
@@ -47,7 +47,9 @@ def peildata_figuur(
     namen = namen or {j: peildatum_naam(j) for j in jaren}
     categorieen = [r.categorie for r in reeksen]
     eenheid = reeksen[0].eenheid if reeksen else "aantal"
-    layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=hoogte)
+    layout = basis_layout(
+        titel, ondertitel, bronregel(reeksen), hoogte=hoogte, producenten=producentnamen(reeksen)
+    )
     layout["barmode"] = "group"
     layout["xaxis"] = as_stijl("", type="category", tickangle=0)
     layout["yaxis"] = as_stijl(
@@ -101,7 +103,9 @@ def warmte_figuur(reeksen: list[Reeks], titel: str, ondertitel: str) -> dict[str
         z.append([per_jaar.get(j) for j in jaren])
         tekst.append([nl.getal(per_jaar.get(j)) if j in per_jaar else "" for j in jaren])
     hoogte = min(120 + 26 * len(reeksen), 720)
-    layout = basis_layout(titel, ondertitel, bronregel(reeksen), hoogte=hoogte)
+    layout = basis_layout(
+        titel, ondertitel, bronregel(reeksen), hoogte=hoogte, producenten=producentnamen(reeksen)
+    )
     layout["xaxis"] = as_stijl("", type="category", side="bottom")
     layout["yaxis"] = as_stijl("", type="category", autorange="reversed")
     layout["showlegend"] = False

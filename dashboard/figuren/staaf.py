@@ -21,7 +21,10 @@ def staaf_figuur(
     for r in rijen:
         # `bron_uitgever` names the producer first ("CBS, via ...") as the query builds it
         bronnen.setdefault(r["bron_id"], f"{r['bron_uitgever']}, {r['bron_titel']}")
-    layout = basis_layout(titel, ondertitel, "Bron: " + "; ".join(bronnen.values()), hoogte=hoogte)
+    namen = list(dict.fromkeys(str(r["bron_uitgever"]) for r in rijen))
+    layout = basis_layout(
+        titel, ondertitel, "Bron: " + "; ".join(bronnen.values()), hoogte=hoogte, producenten=namen
+    )
     layout["margin"] = {
         "l": 20,
         "r": 30,

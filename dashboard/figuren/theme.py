@@ -6,6 +6,7 @@ gets its own marker shape, so colour is never the only cue.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 PALET = (
@@ -62,8 +63,15 @@ CORONA_NOOT = (
 )
 
 
-def basis_layout(titel: str, ondertitel: str, bronregel: str, hoogte: int = 480) -> dict[str, Any]:
-    """Layout every chart starts from: title + subtitle; the source line travels in `meta`.
+def basis_layout(
+    titel: str,
+    ondertitel: str,
+    bronregel: str,
+    hoogte: int = 480,
+    producenten: list[str] | None = None,
+) -> dict[str, Any]:
+    """Layout every chart starts from: title + subtitle; the source line travels in `meta`,
+    with the source names alone (`producenten`) for the citation line under the chart.
 
     The source line is not drawn inside the screen figure: Plotly cannot place text below a
     legend whose height depends on the browser's width, so at 390 px the two would overlap.
@@ -87,13 +95,29 @@ def basis_layout(titel: str, ondertitel: str, bronregel: str, hoogte: int = 480)
         "legend": {"orientation": "h", "y": -0.18, "x": 0, "font": {"size": 12}},
         "annotations": [],
         "shapes": [],
-        "meta": {"bron": bronregel},
+        "meta": {"bron": bronregel, "producenten": list(producenten or [])},
     }
 
 
 def bron_van(figuur: dict[str, Any]) -> str:
     """The chart's source line ("Bron: …"), unbroken."""
     return str(figuur.get("layout", {}).get("meta", {}).get("bron", ""))
+
+
+def uitlijning_van(figuur: dict[str, Any]) -> str:
+    """How the chart lines up calendar years and school years ('' when it has one kind)."""
+    return str(figuur.get("layout", {}).get("meta", {}).get("uitlijning", ""))
+
+
+def producenten_van(figuur: dict[str, Any]) -> list[str]:
+    """The chart's source names for a citation ("CBS, via NJi", "DUO"); a figure made without
+    them falls back to its source line, which names the same sources with their titles."""
+    meta = figuur.get("layout", {}).get("meta", {})
+    namen = [str(n) for n in meta.get("producenten") or []]
+    if namen:
+        return namen
+    bron = str(meta.get("bron", "")).removeprefix("Bron: ").strip()
+    return [bron] if bron and bron != "–" else []
 
 
 def as_stijl(titel: str = "", **extra: Any) -> dict[str, Any]:
@@ -109,16 +133,35 @@ def as_stijl(titel: str = "", **extra: Any) -> dict[str, Any]:
 
 
 def breek_regel(tekst: str, breedte: int = 150) -> str:
-    """Plotly does not wrap annotations; break long source lines at word boundaries."""
+    """Plotly does not wrap annotations; break long source lines at word boundaries.
+
+    A word longer than a line (a permalink) is cut after its '&' or ',' separators, so an
+    address in an image footer stays inside the image and can still be read off.
+    """
     regels, huidig = [], ""
     for woord in tekst.split(" "):
-        if huidig and len(huidig) + len(woord) + 1 > breedte:
-            regels.append(huidig)
-            huidig = woord
-        else:
-            huidig = f"{huidig} {woord}".strip()
+        for nr, deel in enumerate(_knip(woord, breedte)):
+            lijm = "" if nr else " "  # pieces of one cut word join without a space
+            if huidig and len(huidig) + len(deel) + len(lijm) > breedte:
+                regels.append(huidig)
+                huidig = deel
+            else:
+                huidig = f"{huidig}{lijm}{deel}" if huidig else deel
     regels.append(huidig)
     return "<br>".join(regels)
+
+
+def _knip(woord: str, breedte: int) -> list[str]:
+    if len(woord) <= breedte:
+        return [woord]
+    delen, huidig = [], ""
+    for stuk in re.split(r"(?<=[&,?])", woord):
+        if huidig and len(huidig) + len(stuk) > breedte:
+            delen.append(huidig)
+            huidig = stuk
+        else:
+            huidig += stuk
+    return [*delen, huidig]
 
 
 def plaats_onderkant(layout: dict[str, Any], legenda_labels: list[str]) -> None:

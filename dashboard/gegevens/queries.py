@@ -187,7 +187,7 @@ def jaarwaarden(indicator_ids: list[str], van: int, tot: int) -> list[dict[str, 
             SELECT DISTINCT indicator_id FROM gekozen WHERE uitsplitsing = 'totaal'
         )
         SELECT g.indicator_id, g.periode_van AS jaar, g.uitsplitsing, g.categorie, g.waarde,
-               g.ondergrens, g.bovengrens, g.status, g.citaat, g.noot, g.bron_id, b.titel AS bron_titel,
+               g.ondergrens, g.bovengrens, g.status, g.citaat, g.vindplaats, g.noot, g.bron_id, b.titel AS bron_titel,
                {_BRON_NAAM} AS bron_uitgever, b.producent AS bron_producent, b.url AS bron_url, b.soort AS bron_soort,
                {_HERZIEN_G} AS herzien
         FROM gekozen g JOIN bron b USING (bron_id)
@@ -227,7 +227,7 @@ def jaarwaarden_uitsplitsing(
     return _rijen(
         f"""
         SELECT w.indicator_id, w.periode_van AS jaar, w.uitsplitsing, w.categorie, w.waarde,
-               w.ondergrens, w.bovengrens, w.status, w.citaat, w.noot, w.bron_id,
+               w.ondergrens, w.bovengrens, w.status, w.citaat, w.vindplaats, w.noot, w.bron_id,
                b.titel AS bron_titel, {_BRON_NAAM} AS bron_uitgever, b.producent AS bron_producent, b.url AS bron_url,
                b.soort AS bron_soort, {_HERZIEN_W} AS herzien
         FROM waarneming w JOIN bron b USING (bron_id)
@@ -396,6 +396,8 @@ DOWNLOADTABELLEN = (
     "afleiding",
     "reeksbreuk",
     "corona_atypisch",
+    "indicator_alias",
+    "dubbel_begrip_uitzondering",
 )
 
 
@@ -547,8 +549,8 @@ def regio_klassegrenzen(
 # already found in `indicator_meta()`; the id still reaches DuckDB only as a bound parameter.
 
 ALIASTABEL = "indicator_alias"
-"""Where retired ids will point to the id that replaced them (columns `alias`, `indicator_id`).
-Until a build carries this table, no id is an alias."""
+"""Where retired ids point to the id that replaced them (columns `alias`, `indicator_id`; from
+data/raw/indicator_alias.csv). A build from before schema version 5 has no such table."""
 
 
 @per_bouw
@@ -608,7 +610,7 @@ def api_waarnemingen(indicator_id: str) -> list[dict[str, Any]]:
         SELECT w.indicator_id, w.periode_van, w.periode_tot, w.uitsplitsing, w.categorie,
                w.waarde, w.ondergrens, w.bovengrens, w.status, w.bron_id,
                b.titel AS bron_titel, b.producent, b.uitgever, b.url AS bron_url, b.soort AS bron_soort,
-               w.citaat, w.noot
+               w.citaat, w.noot, w.vindplaats
         FROM waarneming w JOIN bron b USING (bron_id)
         WHERE w.indicator_id = ?
         ORDER BY w.periode_van NULLS LAST, w.periode_tot NULLS LAST, w.uitsplitsing, w.categorie

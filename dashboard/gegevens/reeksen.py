@@ -46,6 +46,9 @@ class Punt:
     bovengrens: float | None = None
     bron_soort: str = "primair"  # 'secundair': newspaper, aggregator or copy (bron.soort)
     herzien: bool = False  # the value replaced an earlier one (table revisie)
+    # where in the source the quote stands (table, row, column), for quotes of table cells
+    # run together that no reader could otherwise match to the number
+    vindplaats: str | None = None
 
 
 @dataclass
@@ -238,6 +241,7 @@ def _punt(r: dict[str, Any], jaar: int | None, periode_tot: int | None = None) -
         r.get("bovengrens"),
         r.get("bron_soort") or "primair",
         bool(r.get("herzien")),
+        r.get("vindplaats") or None,
     )
 
 

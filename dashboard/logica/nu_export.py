@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from dashboard.figuren import format as nl
-from dashboard.figuren.figures import bronregel
+from dashboard.figuren.figures import bronregel, producentnamen
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.theme import TEKST
 from dashboard.gegevens.reeksen import Punt, Reeks
@@ -100,6 +100,7 @@ def _reeks(r: nu.Rij, indicator: dict[str, Any], punten: list[dict[str, Any]]) -
                 p["bron_url"],
                 p.get("citaat"),
                 p.get("noot"),
+                vindplaats=p.get("vindplaats") or None,
             )
         )
     return reeks
@@ -144,7 +145,10 @@ def figuur(rijen: list[nu.Rij], reeksen: list[Reeks] | None = None) -> dict[str,
             },
             "yaxis": {"automargin": True, "autorange": "reversed"},
             "margin": {"l": 190},
-            "meta": {"bron": bronregel(reeksen or [])},
+            "meta": {
+                "bron": bronregel(reeksen or []),
+                "producenten": producentnamen(reeksen or []),
+            },
             "annotations": [
                 {
                     "x": max(w, 0),

@@ -243,6 +243,7 @@ WAARNEMING_KOLOMMEN = [
     "noot",
     "herzien",
     "revisies",
+    "vindplaats",
 ]
 """Columns of waarnemingen.csv and keys of each waarnemingen.json row, in this order."""
 

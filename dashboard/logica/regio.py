@@ -114,7 +114,7 @@ TYPEWISSEL = (
     "(een so/vso-vestiging die splitst in so en vso), niet doordat er meer leerlingen zijn. "
     "‘So-, vso- en so/vso-vestigingen samen’ heeft daar geen last van."
 )
-NOEMER = ("leerlingen_vestiging_bo", "leerlingen_vestiging_sbo", "leerlingen_vestiging_so")
+NOEMER = ("po_regulier_leerlingen", "leerlingen_vestiging_sbo", "leerlingen_vestiging_so")
 MATEN = {"aantal": "aantal leerlingen", "aandeel": "per 1.000 leerlingen in bo, sbo en so"}
 AANDEEL_SOORTEN = ("sbo", "so")
 BASISJAAR = 2016

@@ -139,7 +139,13 @@ def kaart_figuur(uit: Uitkomst, met_geometrie: bool = False, asset_url: str = ""
     fetched once.
     """
     niveau, maat = uit.staat["niveau"], uit.staat["maat"]
-    layout = basis_layout(titel(uit.staat), ondertitel(uit.staat), bronregel(uit.staat), hoogte=620)
+    layout = basis_layout(
+        titel(uit.staat),
+        ondertitel(uit.staat),
+        bronregel(uit.staat),
+        hoogte=620,
+        producenten=["CBS", "CBS/PDOK"] if is_woon(uit.staat) else ["DUO", "CBS/PDOK"],
+    )
     x0, x1, y0, y1 = kader(niveau)
     schaal = 1 / math.cos(math.radians((y0 + y1) / 2))
     layout.update(

@@ -83,6 +83,7 @@ def params() -> list[Param]:
             kiesbare_ids,
             lijst=True,
             omschrijving="indicator",
+            aliassen=queries.aliassen,
         ),
         # absolute values in panels: an index hides a series' years across a break (jeugdhulp
         # after 2020); links of URL contract 1 meant the index
@@ -120,8 +121,8 @@ def params() -> list[Param]:
     ]
 
 
-def indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list[dict[str, str]]:
-    zoek = (zoek or "").strip().lower()
+def _kandidaten() -> list[tuple[str, str, dict[str, Any]]]:
+    """Every choice on Trends as (value, label, metadata), in setting order then by label."""
     kandidaten = [
         (i["indicator_id"], f"{i['setting_naam']} — {i['korte_titel']}", i) for i in trendbare()
     ] + [
@@ -129,14 +130,55 @@ def indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list
         for u in uitsplitsing_keuzes()
     ]
     kandidaten.sort(key=lambda k: (k[2]["setting_volgorde"], k[1].lower()))
-    opties = []
-    for waarde, tekst, i in kandidaten:
-        zichtbaar = (not settings or i["setting_id"] in settings) and (
-            not zoek or zoek in f"{tekst} {i['titel']}".lower()
+    return kandidaten
+
+
+def _past(tekst: str, i: dict[str, Any], zoek: str) -> bool:
+    return not zoek or zoek in f"{tekst} {i['titel']}".lower()
+
+
+def indicator_opties(settings: list[str], zoek: str, gekozen: list[str]) -> list[dict[str, str]]:
+    """The list's options: matches of the search inside the setting filter, plus what is chosen
+    (a chosen series never disappears from the list while it is drawn)."""
+    zoek = (zoek or "").strip().lower()
+    return [
+        {"label": tekst, "value": waarde}
+        for waarde, tekst, i in _kandidaten()
+        if ((not settings or i["setting_id"] in settings) and _past(tekst, i, zoek))
+        or waarde in gekozen
+    ]
+
+
+def zoektelling(settings: list[str], zoek: str) -> dict[str, int]:
+    """How many choices the search finds: `getoond` inside the setting filter, `elders` only in
+    settings the filter hides, `totaal` all choices. A search that finds nothing in the chosen
+    settings must say whether another setting has it, or the user concludes it does not exist."""
+    zoek = (zoek or "").strip().lower()
+    getoond = elders = 0
+    kandidaten = _kandidaten()
+    for _waarde, tekst, i in kandidaten:
+        if _past(tekst, i, zoek):
+            if not settings or i["setting_id"] in settings:
+                getoond += 1
+            else:
+                elders += 1
+    return {"getoond": getoond, "elders": elders, "totaal": len(kandidaten)}
+
+
+def zoekstatus_tekst(settings: list[str], zoek: str) -> tuple[str, int]:
+    """ "12 van 123 indicatoren met ‘sbo’; 16 treffers in andere settings." and that number."""
+    t = zoektelling(settings, zoek)
+    tekst = f"{t['getoond']} van {t['totaal']} indicatoren"
+    zoek = zoek.strip()
+    if zoek:
+        tekst += f" met ‘{zoek}’"
+    elders = t["elders"] if zoek and settings else 0
+    if elders:
+        tekst += (
+            f"; {elders} {'treffer' if elders == 1 else 'treffers'} in "
+            f"{'een andere setting' if elders == 1 else 'andere settings'}"
         )
-        if zichtbaar or waarde in gekozen:
-            opties.append({"label": tekst, "value": waarde})
-    return opties
+    return tekst + ".", elders
 
 
 ACTUEEL_JAREN = 5
@@ -169,9 +211,37 @@ def langste_openbare_reeks(setting_id: str) -> str | None:
     )["indicator_id"]
 
 
+VASTE_SETTINGREEKS: dict[str, str] = {
+    "jeugdhulp": "jeugdzorg_incl_pgb",
+    "jgz": "jgz_jeugdartsen",
+    "kinderopvang": "kinderopvang_kinderen_bso",
+    "leerplicht": "thuiszitters_absoluut_verzuim",
+    "po_regulier": "po_en_so_leerlingen_ncoj",
+    "sbo": "sbo_aandeel_po",
+    "so": "so_vso_leerlingen",
+    "voorschoolse_educatie": "ve_bereik",
+    "vso": "vso_leerlingen",
+    "wlz": "ciz_indicatieaanvragen_jeugd_awbz",
+}
+"""The series a link with a setting but no indicator (`/trends?setting=so`) opened up to and
+including URL contract 2: each setting's longest public series, read off the data of
+7 December 2026. That rule follows the data, so a saved link would change its chart whenever
+a series grows (merging CBS's 1991–2005 so count into `so_leerlingen` made it longer than
+`so_vso_leerlingen`); pinned here, it keeps its meaning. A setting not listed (new since)
+gets its longest public series; a pinned id retired later is followed through its alias."""
+
+
 def standaard_voor_settings(settings: list[str]) -> list[str]:
-    """Arriving with settings but no indicators: the longest public series of each setting."""
-    return [i for i in (langste_openbare_reeks(s) for s in settings) if i][:MAX_INDICATOREN]
+    """Arriving with settings but no indicators: each setting's pinned series, else its longest
+    public series."""
+    aliassen = queries.aliassen()
+    geldig = set(kiesbare_ids())
+    gekozen = []
+    for s in settings:
+        vast = VASTE_SETTINGREEKS.get(s)
+        vast = aliassen.get(vast, vast) if vast else None
+        gekozen.append(vast if vast in geldig else langste_openbare_reeks(s))
+    return [i for i in gekozen if i][:MAX_INDICATOREN]
 
 
 def lees_staat(kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -10,11 +10,13 @@ import dash_bootstrap_components as dbc
 from dash import State, dcc, html
 
 from dashboard.figuren import format as nl
+from dashboard.figuren.citatie import citeerregel
 from dashboard.figuren.figures import samenvatting, trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.figuren.theme import bron_van
+from dashboard.figuren.theme import bron_van, producenten_van, uitlijning_van
+from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import Reeks
-from dashboard.onderdelen.state import lees
+from dashboard.onderdelen.state import huidige_versie, lees
 from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import registreer_export_callbacks, werkbalk
 
@@ -57,12 +59,68 @@ def grafiekkaart(id_: str, figuur: dict[str, Any], samenvatting: str) -> html.Fi
                 ],
                 className="grafiekvlak",
             ),
-            html.P(bron_van(figuur), id=f"{id_}-bron", className="bronregel klein"),
+            html.P(bronblok(figuur), id=f"{id_}-bron", className="bronregel klein"),
+            html.P(citeerblok(figuur), id=f"{id_}-citeer", className="citeerregel klein"),
             html.Figcaption(samenvatting, id=f"{id_}-samenvatting", className="samenvatting"),
         ],
         className="grafiekkaart",
         **{"aria-describedby": f"{id_}-samenvatting"},
     )
+
+
+def bronblok(figuur: dict[str, Any]) -> list[Any]:
+    """The source line under a chart and, for a chart that mixes calendar and school years,
+    how they are aligned (the same note the image export prints)."""
+    noot = uitlijning_van(figuur)
+    return [bron_van(figuur), *([html.Br(), noot] if noot else [])]
+
+
+LINK_PLEK = "\x00"
+_CURSIEF = ("\x01", "\x02")
+
+
+def citeerblok(figuur: dict[str, Any]) -> list[Any]:
+    """The citation line under a chart (`dashboard.figuren.citatie`), as page content.
+
+    The permalink is the address in the browser with `versie=` set: it is written in by
+    `assets/werkbalk.js` (class `citeerlink`, from the element's `data-versie`), because the
+    page's address changes with every choice while this line is drawn once; the server
+    renders the rest, so version, date and sources come from the open build.
+    """
+    titel = Grafiekexport(figuur, [], "absoluut", 0, 0).titel
+    if not titel:
+        return []
+    bouw = _bouw()
+    tekst = citeerregel(
+        titel,
+        str(bouw.get("data_versie_kort") or ""),
+        bouw.get("gebouwd_op"),
+        LINK_PLEK,
+        producenten_van(figuur),
+        _CURSIEF,
+    )
+    voor, na = tekst.split(LINK_PLEK, 1)
+    begin, rest = voor.split(_CURSIEF[0], 1)
+    schuin, rest = rest.split(_CURSIEF[1], 1)
+    versie = huidige_versie() or ""
+    return [
+        html.Span("Citeer als: ", className="citeerkop"),
+        begin,
+        html.I(schuin),
+        rest,
+        html.A(
+            "link naar deze weergave", href="", className="citeerlink", **{"data-versie": versie}
+        ),
+        na,
+    ]
+
+
+def _bouw() -> dict[str, Any]:
+    """The open build's version and date; a page without a database still renders."""
+    try:
+        return queries.bouwinfo()
+    except Exception:  # no database: the line says 'onbekend' rather than failing the page
+        return {}
 
 
 def signaal_blok(signaal: dict[str, Any], kop_niveau: int = 3) -> html.Article:
@@ -130,8 +188,11 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
                 className=f"status status-{p.status}",
             ),
             html.Td(
-                # producer first; "via ..." names where it was read when that is someone else
-                html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url)
+                [
+                    # producer first; "via ..." names where it was read when that is someone else
+                    html.A(f"{p.bron_uitgever}: {p.bron_titel}", href=p.bron_url),
+                    *vindplaats_regel(p.vindplaats),
+                ]
             ),
         ]
         body.append(html.Tr(cellen))
@@ -144,6 +205,24 @@ def datatabel(reeksen: list[Reeks], sorteer: str, weergave: str, caption: str) -
         className="tabel",
     )
     return scrolvak(tabel, caption)
+
+
+def vindplaats_regel(vindplaats: str | None) -> list[Any]:
+    """ "In de bron: tabel …, rij …, kolom …" under a quote or source, or nothing. A quote of
+    table cells run together ("Totaal785818825828") only leads back to its number with it."""
+    if not vindplaats:
+        return []
+    return [html.Br(), html.Span(f"In de bron: {vindplaats}", className="klein vindplaats")]
+
+
+def citaat_blok(citaat: str | None, vindplaats: str | None) -> list[Any]:
+    """A verbatim quote with, where the quote is table cells, where in the source it stands."""
+    if not citaat:
+        return []
+    uit: list[Any] = [html.Blockquote(f"“{citaat}”")]
+    if vindplaats:
+        uit.append(html.P(f"In de bron: {vindplaats}", className="klein vindplaats"))
+    return uit
 
 
 def kengetal(waarneming: dict[str, Any]) -> html.Article:
@@ -167,7 +246,7 @@ def kengetal(waarneming: dict[str, Any]) -> html.Article:
             html.Details(
                 [
                     html.Summary("Citaat en bron"),
-                    html.Blockquote(f"“{w['citaat']}”") if w.get("citaat") else None,
+                    *citaat_blok(w.get("citaat"), w.get("vindplaats")),
                     html.P(w["noot"], className="klein") if w.get("noot") else None,
                     html.P(
                         [

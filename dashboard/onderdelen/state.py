@@ -44,6 +44,9 @@ class Param:
     # (version, default): the default a URL of that contract version (or older) meant when
     # it left this parameter out, for defaults that changed since; ascending by version
     eerder: tuple[tuple[int, Any], ...] = ()
+    # retired value → the value that replaced it (lazy: may need the db). A saved link keeps
+    # opening what it meant when an id was merged into another, with a notice that says so.
+    aliassen: Callable[[], dict[str, Any]] | None = None
 
     def standaard_voor(self, versie: int) -> Any:
         """The default a URL of contract version `versie` meant by leaving this key out."""
@@ -162,6 +165,7 @@ def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], l
         if not p.lijst:
             teksten = teksten[-1:]  # a repeated single key: the last one wins
         toegestaan = set(p.keuzes()) if p.keuzes else None
+        teksten = _vervang_aliassen(p, teksten, meldingen)
         goed, fout = [], []
         for t in teksten:
             try:
@@ -184,6 +188,25 @@ def lees(params: list[Param], kwargs: dict[str, Any]) -> tuple[dict[str, Any], l
         else:
             staat[p.naam] = goed[0] if goed else standaard
     return staat, meldingen
+
+
+def _vervang_aliassen(p: Param, teksten: list[str], meldingen: list[str]) -> list[str]:
+    """`teksten` with each retired value replaced by its survivor, one notice per replacement."""
+    if p.aliassen is None:
+        return teksten
+    tabel = p.aliassen()
+    uit = []
+    for t in teksten:
+        nieuw = tabel.get(t)
+        if nieuw is None:
+            uit.append(t)
+            continue
+        uit.append(str(nieuw))
+        meldingen.append(
+            f"‘{t[:40]}’ ({p.omschrijving or p.naam}) bestaat niet meer als aparte reeks: het is"
+            f" hetzelfde begrip als ‘{nieuw}’, dat nu getoond wordt."
+        )
+    return uit
 
 
 def naar_query(params: list[Param], staat: dict[str, Any]) -> str:

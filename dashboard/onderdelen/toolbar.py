@@ -223,6 +223,10 @@ def _verrijk(inhoud: Grafiekexport, link: str) -> Grafiekexport:
         inhoud.toelichting_bronnen = queries.bronnen()
     if not inhoud.indicator_meta:
         inhoud.indicator_meta = queries.indicator_meta()
+    if not inhoud.data_versie_kort:
+        bouw = queries.bouwinfo()
+        inhoud.data_versie_kort = str(bouw.get("data_versie_kort") or "")
+        inhoud.gebouwd_op = bouw.get("gebouwd_op")
     return inhoud
 
 

@@ -20,6 +20,7 @@ from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import (
     ALLEEN_DATA,
     foutmelding,
+    permalink,
     registreer_export_callbacks,
     werkbalk,
 )
@@ -394,7 +395,8 @@ def download_alles(_klik: int):
             queries.tabel_inhoud,
             queries.DOWNLOADTABELLEN,
             queries.descriptor(),
-            queries.bouwinfo(),
+            # the citation in the README points at this page, pinned to this data version
+            {**queries.bouwinfo(), "permalink": permalink("/bronnen", "")},
             vandaag,
         )
     except Exception as fout:  # the user gets a message, the log the cause

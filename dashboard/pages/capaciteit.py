@@ -48,14 +48,28 @@ REEKSGROEPEN = {
     "kinderopvang": (
         "Kinderopvang: locaties en kindplaatsen (Kinderopvang-Wijzer uit het LRK, NJi, SZW via KNGO)",
         [
+            # one line per peildatum: a count from October and one from December differ by
+            # hundreds of locations without anything changing
             "kinderopvang_locaties_dagopvang",
+            "kinderopvang_locaties_dagopvang_begin_jaar",
+            "kinderopvang_locaties_dagopvang_eind_oktober",
             "kinderopvang_locaties_dagopvang_eind_jaar",
             "kinderopvang_locaties_bso",
+            "kinderopvang_locaties_bso_eind_december",
+            "kinderopvang_locaties_bso_eind_oktober",
+            "kinderopvang_locaties_bso_eind_juni",
             "kinderopvang_locaties_gastouder",
+            "kinderopvang_locaties_gastouder_begin_december",
+            "kinderopvang_locaties_gastouder_juli",
             "kinderopvang_kindplaatsen_dagopvang",
+            "kinderopvang_kindplaatsen_dagopvang_eind_oktober",
+            "kinderopvang_kindplaatsen_dagopvang_begin_juli",
             "kinderopvang_kindplaatsen_bso",
+            "kinderopvang_kindplaatsen_bso_eind_december",
+            "kinderopvang_kindplaatsen_bso_eind_juni",
         ],
-        "Capaciteit op een peildatum, geen gebruik; de peildatum verschilt per jaar (zie de noot in de tabel). "
+        "Capaciteit op een peildatum, geen gebruik. Eén peildatum per lijn (staat in de titel): "
+        "tellingen op een ander moment van het jaar staan als eigen lijn, vaak met één waarde. "
         "Locaties en kindplaatsen zijn aparte telbegrippen.",
     ),
     "ve": (

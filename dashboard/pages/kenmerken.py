@@ -24,6 +24,7 @@ from dashboard.logica.uitsplitsing import (
     uitsplitsing_grafiek,
 )
 from dashboard.onderdelen.components import (
+    citaat_blok,
     exporteer_via_url,
     grafiekkaart,
     meldingen,
@@ -102,7 +103,13 @@ def _duur() -> html.Section:
             ),
             grafiekkaart("kenmerken-duur", g.figuur, staaf_samenvatting(rijen, g.titel, "procent")),
             werkbalk("kenmerken-duur-export"),
-            html.Div([html.Blockquote(f"“{c}”") for c in sorted({r["citaat"] for r in rijen})]),
+            html.Div(
+                [
+                    deel
+                    for c, v in sorted({(r["citaat"], r.get("vindplaats") or "") for r in rijen})
+                    for deel in citaat_blok(c, v)
+                ]
+            ),
             html.P(
                 ["Bron: ", html.A(rijen[0]["bron_titel"], href=rijen[0]["bron_url"])],
                 className="klein",

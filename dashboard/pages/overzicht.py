@@ -19,7 +19,7 @@ from dashboard.gegevens import queries
 from dashboard.logica import nu, nu_export, wijzigingen
 from dashboard.logica.ketenkaart import KLASSEN, KLASSEN_PER_JAAR, PERIODES, Knoop, knopen
 from dashboard.logica.lacunes import doel_voor_setting, regio_link, regio_tekst
-from dashboard.onderdelen.components import RICHTING_PIJL, meldingen, signaal_blok
+from dashboard.onderdelen.components import RICHTING_PIJL, citaat_blok, meldingen, signaal_blok
 from dashboard.onderdelen.state import Param, lees
 from dashboard.onderdelen.tabelvak import scrolvak
 from dashboard.onderdelen.toolbar import (
@@ -80,10 +80,12 @@ def _tegel_regel(w: dict[str, Any]) -> html.Li:
 
 def _tegel(setting_naam: str, waarden: list[dict[str, Any]]) -> html.Article:
     regels = [_tegel_regel(w) for w in waarden]
-    citaten = sorted({w["citaat"] for w in waarden if w["status"] != "afgeleid"})
+    citaten = sorted(
+        {(w["citaat"], w.get("vindplaats") or "") for w in waarden if w["status"] != "afgeleid"}
+    )
     afgeleid = [w for w in waarden if w["status"] == "afgeleid"]
     details = [html.Summary("Citaat, definitie en bron")]
-    details += [html.Blockquote(f"“{c}”") for c in citaten]
+    details += [deel for c, v in citaten for deel in citaat_blok(c, v)]
     details += [html.P(f"Afgeleid: {w['noot']}", className="klein") for w in afgeleid]
     details.append(html.P(waarden[0]["definitie"], className="klein"))
     details.append(

@@ -25,7 +25,7 @@ from dash import (
 
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.logica import regio, regiokaart
-from dashboard.onderdelen.components import GRAFIEK_CONFIG, grafiekkaart, meldingen
+from dashboard.onderdelen.components import GRAFIEK_CONFIG, citeerblok, grafiekkaart, meldingen
 from dashboard.onderdelen.state import naar_query
 from dashboard.onderdelen.toolbar import (
     KeuzeFout,
@@ -172,6 +172,11 @@ def layout(**kwargs: Any) -> html.Div:
                                         id="regio-kaart-bron",
                                         className="bronregel klein",
                                     ),
+                                    html.P(
+                                        kaart["citeer"],
+                                        id="regio-kaart-citeer",
+                                        className="citeerregel klein",
+                                    ),
                                     html.Figcaption(
                                         kaart["samenvatting"],
                                         id="regio-samenvatting",
@@ -202,7 +207,8 @@ def layout(**kwargs: Any) -> html.Div:
                                 id="regio-zoek",
                                 type="search",
                                 placeholder="bijv. Utrecht",
-                                debounce=True,
+                                # filters while typing (ms; the table is filtered in the browser)
+                                debounce=300,
                             ),
                             html.P(
                                 id="regio-tabelstatus",
@@ -299,6 +305,7 @@ def schrijf_url(telling, niveau, soort, jaar, maat, gekozen, periode):
     Output("regio-nederland", "children"),
     Output("regio-onverdeeld", "children"),
     Output("regio-kaart-bron", "children"),
+    Output("regio-kaart-citeer", "children"),
     Output("regio-kader", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
@@ -319,6 +326,7 @@ KAARTUITVOER = (
     "nederland",
     "onverdeeld",
     "bron",
+    "citeer",
     "kader",
 )
 """What one state fills around the map, in the order of `werk_kaart_bij`'s outputs."""
@@ -330,6 +338,7 @@ def kaart_inhoud(staat: dict[str, Any], uit: Any) -> dict[str, Any]:
     asset = dash.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[staat['niveau']]}")
     # On screen the title is page text (it wraps at any width); exports keep it in the figure.
     figuur = regiokaart.kaart_figuur(uit, asset_url=asset)
+    citeer = citeerblok(figuur)  # from the figure's title, before the screen drops it
     figuur["layout"]["title"] = {"text": ""}
     figuur["layout"]["margin"]["t"] = 10
     return {
@@ -341,6 +350,7 @@ def kaart_inhoud(staat: dict[str, Any], uit: Any) -> dict[str, Any]:
         "nederland": regio.nederland_tekst(uit),
         "onverdeeld": _onverdeeld(staat),
         "bron": regio.bronregel(staat),
+        "citeer": citeer,
         "kader": _kader(staat),
     }
 

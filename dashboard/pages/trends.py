@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
-from dashboard.figuren.theme import CORONA_NOOT, bron_van
+from dashboard.figuren.theme import CORONA_NOOT
 from dashboard.gegevens import queries
 from dashboard.gegevens.reeksen import (
     CORONA_ATYPISCH,
@@ -30,8 +30,16 @@ from dashboard.logica.trends import (
     lees_staat,
     params,
     zichtbaar,
+    zoekstatus_tekst,
 )
-from dashboard.onderdelen.components import datatabel, grafiekkaart, meldingen, signaal_blok
+from dashboard.onderdelen.components import (
+    bronblok,
+    citeerblok,
+    datatabel,
+    grafiekkaart,
+    meldingen,
+    signaal_blok,
+)
 from dashboard.onderdelen.state import lees, naar_query
 from dashboard.onderdelen.toolbar import (
     ALLEEN_DATA,
@@ -86,13 +94,27 @@ def layout(**kwargs: Any) -> html.Div:
                                 id="trends-zoek",
                                 type="search",
                                 placeholder="bijv. thuiszitters",
-                                debounce=True,
+                                # filters while typing: the list answers without Enter
+                                debounce=ZOEK_WACHT_MS,
                             ),
-                            html.A(
-                                "Lijst overslaan: naar Weergave",
-                                href="#trends-weergave-paneel",
-                                className="overslaan",
-                                id="trends-naar-weergave",
+                            *_zoekstatus(staat["setting"]),
+                            html.Div(
+                                [
+                                    html.A(
+                                        "Lijst overslaan: naar Weergave",
+                                        href="#trends-weergave-paneel",
+                                        className="overslaan",
+                                        id="trends-naar-weergave",
+                                    ),
+                                    # also the phone's way back up to the chart after a choice
+                                    html.A(
+                                        "Naar de grafiek",
+                                        href="#trends-grafiekvak",
+                                        className="overslaan",
+                                        id="trends-naar-grafiek",
+                                    ),
+                                ],
+                                className="overslaan-rij",
                             ),
                             dbc.Checklist(
                                 id="trends-indicator",
@@ -209,21 +231,61 @@ def layout(**kwargs: Any) -> html.Div:
     )
 
 
+ZOEK_WACHT_MS = 300
+"""Pause in typing before the list filters (dbc.Input counts milliseconds, dcc.Input seconds)."""
+
+
+def _zoekstatus(settings: list[str]) -> list[Any]:
+    """The count under the search field (a polite live region) and the way out of a setting
+    filter that hides matches; filled by `werk_opties_bij`."""
+    tekst, elders = zoekstatus_tekst(settings, "")
+    return [
+        html.P(
+            tekst,
+            id="trends-zoekstatus",
+            role="status",
+            className="klein zoekstatus",
+            **{"aria-live": "polite"},
+        ),
+        html.Button(
+            "Zoek in alle settings",
+            id="trends-alle-settings",
+            type="button",
+            className="linkknop zoek-elders",
+            hidden=not elders,
+        ),
+    ]
+
+
 @callback(
     Output("trends-indicator", "options"),
+    Output("trends-zoekstatus", "children"),
+    Output("trends-alle-settings", "hidden"),
     Input("trends-setting", "value"),
     Input("trends-zoek", "value"),
     State("trends-indicator", "value"),
 )
 def werk_opties_bij(
     settings: list[str], zoek: str | None, gekozen: list[str]
-) -> list[dict[str, str]]:
-    return indicator_opties(settings or [], zoek or "", gekozen or [])
+) -> tuple[list[dict[str, str]], str, bool]:
+    tekst, elders = zoekstatus_tekst(settings or [], zoek or "")
+    return indicator_opties(settings or [], zoek or "", gekozen or []), tekst, not elders
+
+
+@callback(
+    Output("trends-setting", "value"),
+    Input("trends-alle-settings", "n_clicks"),
+    prevent_initial_call=True,
+)
+def zoek_in_alle_settings(_klik: int | None) -> list[str]:
+    """The hint's one action: drop the setting filter (the search text stays)."""
+    return []
 
 
 UITVOER = (
     "figuur",
     "bron",
+    "citeer",
     "samenvatting",
     "tabel",
     "signalen",
@@ -254,7 +316,8 @@ def inhoud_voor(ps: list[Any], staat: dict[str, Any]) -> dict[str, Any]:
     leeg = not delen["uitleg_verborgen"]
     return {
         "figuur": uit["figuur"],
-        "bron": bron_van(uit["figuur"]),
+        "bron": bronblok(uit["figuur"]),
+        "citeer": citeerblok(uit["figuur"]),
         "samenvatting": uit["samenvatting"],
         "tabel": tabel,
         "signalen": []
@@ -278,6 +341,7 @@ verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 
 @callback(
     Output("trends-grafiek", "figure"),
     Output("trends-grafiek-bron", "children"),
+    Output("trends-grafiek-citeer", "children"),
     Output("trends-grafiek-samenvatting", "children"),
     Output("trends-tabel", "children"),
     Output("trends-signalen", "children"),

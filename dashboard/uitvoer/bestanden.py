@@ -37,7 +37,19 @@ KOLOMMEN = (
     "bron",
     "bron_url",
 )
-"""Stable column names of the CSV and the Excel `data` sheet: users build on them."""
+"""Stable column names of the CSV and the Excel `data` sheet: users build on them (new
+columns are only ever appended: see `CITEER_KOLOM`)."""
+
+CITAAT_KOLOMMEN = ("citaat", "vindplaats")
+"""Appended after `KOLOMMEN` in every chart export: the verbatim quote and, where the quote is
+table cells run together ("Totaal785818825828"), the table, row and column it came from: without
+that a reader of the file cannot find the number in the source."""
+
+CITEER_KOLOM = "citeer_als"
+"""The last column of every chart or table export (CSV and Excel `data`, added by
+`pakket.maak_bestand`): it repeats the chart's citation line on every row: a Dutch CSV has no place for a
+leading comment (Excel would read it as data and the header would no longer be row 1), and
+a column survives filtering and copying rows into another sheet."""
 
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 LICENTIE_DATA = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -92,6 +104,7 @@ def rijen(reeksen: list[Reeks], weergave: str) -> list[dict[str, Any]]:
                     "bron": f"{p.bron_uitgever}, {p.bron_titel}",
                     "bron_url": p.bron_url,
                     "citaat": p.citaat or "",
+                    "vindplaats": p.vindplaats or "",
                 }
             )
     return uit
@@ -156,6 +169,7 @@ def maak_toelichting(
     licence per source, which the plotted points do not carry).
     """
     licenties = {b["url"]: b.get("licentie") for b in bronnen}
+    per_url = {b["url"]: b for b in bronnen}
     definities, gezien = [], set()
     for r in reeksen:
         if r.indicator_id in gezien or r.indicator_id not in indicator_meta:
@@ -184,12 +198,37 @@ def maak_toelichting(
             }
             for u, t, url in bronnen_van(reeksen)
         ],
+        "bronregels": [
+            bronregel_excel({"uitgever": naam, "titel": t, "url": url, **per_url.get(url, {})})
+            for naam, t, url in bronnen_van(reeksen)
+        ],
         "statussen": dict(statussen or STATUS_UITLEG),
     }
 
 
+BRONNEN_KOLOMMEN = ("producent", "gelezen bij", "titel", "datum", "geraadpleegd", "licentie", "url")
+"""Columns of the Excel `bronnen` sheet: what a reference list needs per source."""
+
+
+def bronregel_excel(bron: dict[str, Any]) -> dict[str, Any]:
+    """One row of the `bronnen` sheet from a `bron` row (laid over the plotted points' own
+    name, title and URL, which stand in when the catalogue row is missing). 'gelezen bij' is the publisher whose
+    page was read (for a secondary source not the producer); an empty `datum` means the
+    publisher gives no publication date, it is not filled in by guess."""
+    return {
+        "producent": bron.get("producent") or bron.get("uitgever") or "",
+        "gelezen bij": bron.get("uitgever") or "",
+        "titel": bron.get("titel") or "",
+        "datum": bron.get("datum") or "",
+        "geraadpleegd": bron.get("geraadpleegd") or "",
+        "licentie": bron.get("licentie") or LICENTIE_ONBEKEND,
+        "url": bron.get("url") or "",
+    }
+
+
 def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes:
-    """Workbook with sheet `data` (numbers stay numbers) and sheet `toelichting`."""
+    """Workbook with sheet `data` (numbers stay numbers), sheet `toelichting` (starting with
+    the citation line) and sheet `bronnen` (one row per source, for a reference list)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -227,7 +266,10 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
 
     t = toelichting
     regel(t.get("titel", ""), kop=True)
+    regel("Citeer als", t.get("citeer_als", ""))
     regel("Weergave", t.get("ondertitel", ""))
+    if t.get("uitlijning"):
+        regel("Perioden", t["uitlijning"])
     regel("Geëxporteerd op", nl.datum(t["datum"]) if t.get("datum") else "")
     regel("Link naar deze weergave", t.get("permalink", ""))
     if t.get("permalink", "").startswith(("http://", "https://")):
@@ -266,12 +308,32 @@ def naar_xlsx(rijen: list[dict[str, Any]], toelichting: dict[str, Any]) -> bytes
     for letter, breedte in zip("ABCD", (34, 70, 50, 20), strict=True):
         blad.column_dimensions[letter].width = breedte
 
+    lijst = boek.create_sheet("bronnen")
+    lijst.append(list(BRONNEN_KOLOMMEN))
+    for cel in lijst[1]:
+        cel.font = vet
+    for b in t.get("bronregels", []):
+        lijst.append([_xlsx_waarde(b.get(k, "")) for k in BRONNEN_KOLOMMEN])
+        for cel in lijst[lijst.max_row]:
+            _zet_celtype(cel, "")
+        if str(b.get("url", "")).startswith(("http://", "https://")):
+            lijst.cell(lijst.max_row, len(BRONNEN_KOLOMMEN)).hyperlink = b["url"]
+    for letter, breedte in zip("ABCDEFG", (30, 40, 60, 12, 14, 24, 60), strict=True):
+        lijst.column_dimensions[letter].width = breedte
+
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
 
 
-KOLOM_MAX = {"citaat": 80, "bron": 60, "indicator": 50, "bron_url": 50}
+KOLOM_MAX = {
+    "citaat": 80,
+    "vindplaats": 60,
+    "citeer_als": 80,
+    "bron": 60,
+    "indicator": 50,
+    "bron_url": 50,
+}
 
 
 def kolombreedte(naam: str, waarden: list[Any]) -> float:

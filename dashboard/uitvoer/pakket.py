@@ -13,12 +13,20 @@ from datetime import date
 from typing import Any
 
 from dashboard.figuren import format as nl
+from dashboard.figuren.citatie import CURSIEF_HTML, citeerregel
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.figuren.memo import memo_figuur
-from dashboard.figuren.theme import STATUS_UITLEG, STATUS_UITLEG_STAAF, status_uitleg
+from dashboard.figuren.theme import (
+    STATUS_UITLEG,
+    STATUS_UITLEG_STAAF,
+    status_uitleg,
+    uitlijning_van,
+)
 from dashboard.gegevens.reeksen import bron_naam, bronnen_van
 from dashboard.uitvoer.afbeelding import naar_afbeelding
 from dashboard.uitvoer.bestanden import (
+    CITAAT_KOLOMMEN,
+    CITEER_KOLOM,
     FORMATEN,
     KOLOMMEN,
     bestandsnaam,
@@ -29,12 +37,25 @@ from dashboard.uitvoer.bestanden import (
     zip_bundel,
 )
 
+VINDPLAATS_UITLEG = (
+    "Kolom citaat: de tekst zoals de bron hem geeft. Is dat een rij tabelcellen zonder",
+    "scheiding (bijvoorbeeld 'Totaal785818825828'), dan noemt kolom vindplaats de tabel, rij en",
+    "kolom in de bron waar het getal staat.",
+)
+"""The README's word on `citaat` and `vindplaats`: a quote of run-together cells is verbatim,
+so the file says how to read it."""
+
 
 def voor_export(
-    figuur: dict[str, Any], datum: date, vierkant: bool = False, voetnoot: str = ""
+    figuur: dict[str, Any],
+    datum: date,
+    vierkant: bool = False,
+    voetnoot: str = "",
+    citatie: str = "",
 ) -> dict[str, Any]:
-    """The chart laid out for a memo (800 px wide, text ≥ 15 px): see `dashboard.figuren.memo`."""
-    return memo_figuur(figuur, datum, vierkant=vierkant, voetnoot=voetnoot)
+    """The chart laid out for a memo (800 px wide, text ≥ 15 px): see `dashboard.figuren.memo`;
+    `citatie` (the citation line, HTML italics) opens the footer."""
+    return memo_figuur(figuur, datum, vierkant=vierkant, voetnoot=voetnoot, citatie=citatie)
 
 
 # ---------------------------------------------------------------- names and zips
@@ -49,14 +70,20 @@ def maak_bestand(
     ids = [inhoud.bestandsdeel] if inhoud.bestandsdeel else inhoud.indicator_ids
     naam = bestandsnaam(ids, inhoud.van, inhoud.tot, datum, formaat)
     if formaat in ("png", "svg"):
-        fig = voor_export(inhoud.figuur, datum, vierkant, inhoud.voetnoot)
+        fig = voor_export(
+            inhoud.figuur, datum, vierkant, inhoud.voetnoot, inhoud.citeerregel(CURSIEF_HTML)
+        )
         breedte, hoogte = fig["layout"]["width"], fig["layout"]["height"]
         schaal = 2 if formaat == "png" else 1  # sharp at 16 cm; SVG scales by itself
         return naar_afbeelding(fig, formaat, breedte, hoogte, schaal=schaal), naam
     if inhoud.tabel is not None:  # a table card: its own columns
         data, kolommen = inhoud.tabel, list(inhoud.tabel[0]) if inhoud.tabel else []
     else:
-        data, kolommen = rijen(inhoud.reeksen, inhoud.weergave), list(KOLOMMEN)
+        data = rijen(inhoud.reeksen, inhoud.weergave)
+        kolommen = [*KOLOMMEN, *CITAAT_KOLOMMEN]
+    citaat = inhoud.citeerregel()
+    data = [{**rij, CITEER_KOLOM: citaat} for rij in data]
+    kolommen = [*(k for k in kolommen if k != CITEER_KOLOM), CITEER_KOLOM]
     if inhoud.kolomnamen:
         hernoem = inhoud.kolomnamen
         data = [{hernoem.get(k, k): v for k, v in rij.items()} for rij in data]
@@ -73,6 +100,8 @@ def maak_bestand(
         inhoud.toelichting_bronnen,
         status_uitleg(inhoud.figuur),
     )
+    toelichting["citeer_als"] = citaat
+    toelichting["uitlijning"] = uitlijning_van(inhoud.figuur)
     toelichting["momenten"] = inhoud.momentregels()
     toelichting["meldingen"] = list(inhoud.meldingen)
     return naar_xlsx(data, toelichting), naam
@@ -85,6 +114,7 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
         "Ketenmonitor — briefingpakket",
         f"Samengesteld op {nl.datum(datum)}. Per grafiek een PNG, een SVG en een CSV",
         "(puntkomma-gescheiden, decimale komma) met precies de getoonde cijfers.",
+        *VINDPLAATS_UITLEG,
         "",
     ]
     for nr, g in enumerate(grafieken, start=1):
@@ -95,6 +125,9 @@ def briefingpakket(grafieken: list[Grafiekexport], datum: date) -> bytes:
             bestanden[naam] = data
             namen.append(naam)
         regels += [f"{nr}. {g.titel}", f"   {g.ondertitel}", f"   Bestanden: {', '.join(namen)}"]
+        regels.append(f"   Citeer als: {g.citeerregel()}")
+        if uitlijning_van(g.figuur):
+            regels.append(f"   Perioden: {uitlijning_van(g.figuur)}")
         for uitgever, titel, url in bronnen_van(g.reeksen):
             regels.append(f"   Bron: {uitgever}, {titel} — {url}")
         for indicator_id in g.indicator_ids:
@@ -185,13 +218,23 @@ def _leesmij(
     datum: date,
 ) -> str:
     gebouwd = bouwinfo.get("gebouwd_op")
+    citaat = citeerregel(
+        "Volledige gegevens",
+        str(bouwinfo.get("data_versie_kort") or ""),
+        gebouwd,
+        str(bouwinfo.get("permalink") or ""),
+        [b.get("producent") or b["uitgever"] for b in bronnen],
+    )
     regels = [
         "Ketenmonitor — volledige gegevens",
+        "",
+        f"Citeer als: {citaat}",
         "",
         "Wat: gepubliceerde cijfers, signalen, actielijnen en wetten over de keten van",
         "kinderopvang, onderwijs en zorg voor kinderen van 0-13 jaar. Elke waarde heeft een bron",
         "met URL (tabel bron). Eén CSV per tabel: puntkomma-gescheiden, decimale komma, UTF-8",
         "met BOM (opent goed in Excel). datapackage.json beschrijft de kolommen.",
+        *VINDPLAATS_UITLEG,
         "",
         f"Database gebouwd op: {nl.datum(gebouwd) if gebouwd else 'onbekend'}",
         f"Dataversie: {bouwinfo.get('data_versie', 'onbekend')}",

@@ -115,6 +115,11 @@ def _resultaat(trends_p95_ms: float) -> dict[str, Any]:
         "etl_build_s": 2.0,
         "etl_import_s": 0.5,
         "page_load_ms": 20.0,
+        "cache": {
+            "met_cache": {
+                "reizen_50_gebruikers_1s": {"paginalading_per_pagina_ms": {"/": {"p95": 150.0}}}
+            }
+        },
         "export_ms": {"png_median_ms": 300.0},
         "load": {"p95_ms": 40.0},
         "regio": {"kaart_gemeente": {"p95_ms": 50.0, "max_kb": 40.0}},

@@ -195,7 +195,7 @@ def test_werkbalk_knoppen_hebben_nederlandse_namen() -> None:
 
 def test_csv_en_excel_dragen_beide_grenzen(meta) -> None:
     """DUO's BO 2015 sums three '<5' cells: 1,443,072 to 1,443,081."""
-    reeksen = maak_reeksen(queries.jaarwaarden(["leerlingen_vestiging_bo"], 2015, 2017), meta)
+    reeksen = maak_reeksen(queries.jaarwaarden(["po_regulier_leerlingen"], 2015, 2017), meta)
     rijen = {r["jaar"]: r for r in bestanden.rijen(reeksen, "absoluut")}
     assert (rijen[2015]["ondergrens"], rijen[2015]["bovengrens"]) == (1443072, 1443081)
     assert (rijen[2017]["ondergrens"], rijen[2017]["bovengrens"]) == (None, None)  # exact

@@ -336,3 +336,24 @@ def test_kaartexport_kolom_regio_en_voorbehoud(met_database: Path) -> None:
     tekst = " ".join(a.get("text", "") for a in figuur["layout"]["annotations"])
     assert "niet kinderen die er wonen" in tekst.replace("<br>", " ")
     assert "van soort wisselen" in tekst.replace("<br>", " ")
+
+
+@pytest.mark.parametrize(
+    "telling, producenten", [("vestiging", "DUO; CBS/PDOK"), ("woonplaats", "CBS; CBS/PDOK")]
+)
+def test_kaart_citeerregel_noemt_de_producent_van_de_telling(
+    met_database: Path, telling: str, producenten: str
+) -> None:
+    from dashboard.logica import regio, regiokaart
+    from dashboard.onderdelen.components import citeerblok
+
+    staat, _ = regio.lees_staat({"telling": telling, "niveau": "provincie"})
+    assert regio.is_woon(staat) == (telling == "woonplaats")
+    figuur = regiokaart.kaart_figuur(regio.bereken(staat))
+    tekst = "".join(d if isinstance(d, str) else str(d.children) for d in citeerblok(figuur))
+    assert tekst.startswith("Citeer als: Ketenmonitor (") and "Data-versie " in tekst
+    assert tekst.endswith(f"Bron: {producenten}.")
+    # the exported image cites the producer of its plotted values (the map shapes are in its
+    # source line)
+    eerste = producenten.split(";")[0]
+    assert f"Bron: {eerste}" in regiokaart.kaart_export(staat).citeerregel()

@@ -42,7 +42,7 @@ def test_legenda_en_bronregel_overlappen_niet(dash_duo, app, pad: str, breedte: 
 def test_geen_modebar_en_geen_plotly_link(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + "/trends")
-    dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    dash_duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
     driver = dash_duo.driver
     assert driver.find_elements(By.CSS_SELECTOR, ".modebar, .modebar-btn") == []
     assert driver.find_elements(By.CSS_SELECTOR, "[data-title*='hare'], a[href*='plot.ly']") == []
@@ -56,10 +56,10 @@ def test_geen_modebar_en_geen_plotly_link(dash_duo, app) -> None:
 def test_tabel_heeft_werkbalk(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.wait_for_page(dash_duo.server_url + "/trends?tab=tabel&weergave=absoluut")
-    dash_duo.wait_for_element("#trends-tabel table", timeout=10)
+    dash_duo.wait_for_element("#trends-tabel table", timeout=30)
     for knop in ("csv", "xlsx", "link"):
         assert dash_duo.find_element(f"#trends-tabel-export-{knop}").is_displayed()
     assert dash_duo.driver.find_elements(By.CSS_SELECTOR, "#trends-tabel-export-png") == []
     dash_duo.find_element("#trends-tabel-export-csv").click()
-    dash_duo.wait_for_contains_text("#trends-tabel-export-melding", "is klaar", timeout=15)
+    dash_duo.wait_for_contains_text("#trends-tabel-export-melding", "is klaar", timeout=30)
     assert axe_overtredingen(dash_duo.driver) == []

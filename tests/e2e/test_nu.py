@@ -22,7 +22,7 @@ def _open(dash_duo, app, pad: str, breedte: int | None = None) -> None:
             {"width": breedte, "height": 844, "deviceScaleFactor": 1, "mobile": True},
         )
     dash_duo.wait_for_page(dash_duo.server_url + pad)
-    dash_duo.wait_for_element("#nu-tabel", timeout=10)
+    dash_duo.wait_for_element("#nu-tabel", timeout=30)
 
 
 def _verwachte_klassen() -> list[str]:
@@ -71,8 +71,8 @@ def test_sinds_2019_tabel_schakelaar_en_kleuren(dash_duo, app) -> None:
 def test_schakelaar_terug_naar_2016_2019(dash_duo, app) -> None:
     _open(dash_duo, app, "/?periode=sinds-2019")
     dash_duo.find_element("#ketenkaart-periode a").click()
-    until(lambda: "periode=" not in dash_duo.driver.current_url, 10)
-    dash_duo.wait_for_contains_text("#kop-ketenkaart", "2016–2019", timeout=10)
+    until(lambda: "periode=" not in dash_duo.driver.current_url, 30)
+    dash_duo.wait_for_contains_text("#kop-ketenkaart", "2016–2019", timeout=30)
     huidig = dash_duo.find_element("#ketenkaart-periode [aria-current='true']")
     assert huidig.text == "2016–2019"
 
@@ -122,7 +122,7 @@ def test_tabel_downloadt_in_alle_formaten_en_briefingpakket(dash_duo, app) -> No
     )
     assert [r["setting_id"] for r in rijen] == [s for b in KETEN.values() for s in b]
     boek = openpyxl.load_workbook(bestanden["xlsx"])
-    assert boek.sheetnames == ["data", "toelichting"]
+    assert boek.sheetnames == ["data", "toelichting", "bronnen"]
     assert boek["data"].max_row == len(rijen) + 1
     bewaar = Path(__import__("os").environ.get("KETENMONITOR_BEWAAR_EXPORT", ""))
     if bewaar.name:  # for a person to open the files (not needed for the assertions)

@@ -3,6 +3,8 @@ no sideways scrolling and no clipped chart text at 390 px, and the Toon 2020 swi
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from dash.testing.wait import until
 from selenium.webdriver.common.by import By
@@ -84,12 +86,12 @@ def _open(duo, pad: str, breedte: int = 1400) -> None:
     duo.start_server(duo.km_app)
     duo.driver.set_window_size(breedte, 844)
     duo.wait_for_page(duo.server_url + pad)
-    duo.wait_for_element("h1", timeout=10)
+    duo.wait_for_element("h1", timeout=30)
 
 
 def test_radiogroepen_blijven_bij_zichzelf(duo) -> None:
     _open(duo, "/trends")
-    duo.wait_for_element("#trends-grafiek .main-svg", timeout=10)
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
     driver = duo.driver
     namen = {
         i.get_attribute("name")
@@ -110,16 +112,16 @@ def test_radiogroepen_blijven_bij_zichzelf(duo) -> None:
     driver.execute_script("document.querySelector('#trends-tab input:checked').focus()")
     driver.execute_script(ACTIEF_JS).send_keys(Keys.ARROW_RIGHT)
     assert driver.execute_script(GEKOZEN_JS) == ["absoluut", "tabel"]
-    duo.wait_for_element("#trends-tabel table", timeout=10)
+    duo.wait_for_element("#trends-tabel table", timeout=30)
     # the table exists before the switch (hidden); the URL follows when the callback answers
-    until(lambda: "tab=tabel" in driver.current_url, timeout=10)
+    until(lambda: "tab=tabel" in driver.current_url, timeout=30)
     assert "weergave=absoluut" in driver.current_url and "tab=tabel" in driver.current_url
     assert console_fouten(duo) == []
 
 
 def test_weergave_binnen_tien_tabs_vanaf_de_indicatorlijst(duo) -> None:
     _open(duo, "/trends")
-    duo.wait_for_element("#trends-indicator input", timeout=10)
+    duo.wait_for_element("#trends-indicator input", timeout=30)
     driver = duo.driver
     driver.find_element(By.ID, "trends-zoek").click()
     tabs, enters = 0, 0
@@ -156,7 +158,7 @@ def test_inpagina_menu_is_leesbaar_in_rust_en_met_focus(duo, pad: str) -> None:
 def test_geen_zijwaarts_scrollen_op_390(duo, pad: str) -> None:
     _open(duo, pad, breedte=390)
     if pad.startswith(GRAFIEKPAGINAS) and "tab=tabel" not in pad:
-        duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
+        duo.wait_for_element(".grafiekkaart .main-svg", timeout=30)
     driver = duo.driver
     breed, venster = driver.execute_script(
         "return [document.documentElement.scrollWidth, window.innerWidth]"
@@ -170,7 +172,7 @@ def test_geen_zijwaarts_scrollen_op_390(duo, pad: str) -> None:
     if pad.startswith(GRAFIEKPAGINAS) and "tab=tabel" not in pad:
         # the phone adjustments (assets/grafiektitel.js) run after Plotly's first drawing
         try:
-            until(lambda: driver.execute_script(AFGEKNIPT_JS) == [], 10)
+            until(lambda: driver.execute_script(AFGEKNIPT_JS) == [], 30)
         finally:
             assert driver.execute_script(AFGEKNIPT_JS) == []
         # the title moved to text above the chart, where it wraps
@@ -184,7 +186,7 @@ def test_geen_zijwaarts_scrollen_op_390(duo, pad: str) -> None:
 
 def test_grafiektitel_in_de_grafiek_op_breed_scherm(duo) -> None:
     _open(duo, "/trends")
-    duo.wait_for_contains_text("#trends-grafiek .gtitle", "Index", timeout=10)
+    duo.wait_for_contains_text("#trends-grafiek .gtitle", "Index", timeout=30)
     assert not duo.find_element(".grafiektitel-smal").is_displayed()
     assert duo.driver.execute_script(AFGEKNIPT_JS) == []
 
@@ -193,30 +195,30 @@ def test_grafiektitel_in_de_grafiek_op_breed_scherm(duo) -> None:
 def test_toon_2020_schakelaar_zet_corona_in_de_url(duo, pad: str) -> None:
     # a bare path is a link of URL contract 1: it meant 2020 hidden everywhere, and still does
     _open(duo, pad)
-    until(lambda: "corona=0" in duo.driver.current_url, 10)
+    until(lambda: "corona=0" in duo.driver.current_url, 30)
     # the menu's links carry urlversie: the default hides 2020 only where a source calls it
     # atypical; the address gets the full state on arrival
     duo.wait_for_page(f"{duo.server_url}{pad}?urlversie=2")
-    until(lambda: "corona=atypisch" in duo.driver.current_url, 10)
-    duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
+    until(lambda: "corona=atypisch" in duo.driver.current_url, 30)
+    duo.wait_for_element(".grafiekkaart .main-svg", timeout=30)
     prefix = pad.strip("/")
     voor = duo.driver.execute_script(VERBORGEN_JS)  # count what is hidden
     duo.find_element(f"#{prefix}-corona label").click()
-    until(lambda: "corona=1" in duo.driver.current_url, 10)
+    until(lambda: "corona=1" in duo.driver.current_url, 30)
     # one Location owns the address: it carries the contract and the data version, not a bare path
     assert "urlversie=2" in duo.driver.current_url and "versie=" in duo.driver.current_url
-    until(lambda: duo.driver.execute_script(VERBORGEN_JS) == 0, 10)
+    until(lambda: duo.driver.execute_script(VERBORGEN_JS) == 0, 30)
     assert duo.find_element(f"#{prefix}-corona input").is_selected()
     # the page was drawn again from the URL; keyboard focus is back on the switch
     until(
         lambda: duo.driver.execute_script(
             "return !!document.activeElement.closest('.coronaschakelaar')"
         ),
-        5,
+        20,
     )
     duo.find_element(f"#{prefix}-corona label").click()
-    until(lambda: "corona=atypisch" in duo.driver.current_url, 10)
-    until(lambda: duo.driver.execute_script(VERBORGEN_JS) == voor, 10)
+    until(lambda: "corona=atypisch" in duo.driver.current_url, 30)
+    until(lambda: duo.driver.execute_script(VERBORGEN_JS) == voor, 30)
     assert not duo.find_element(f"#{prefix}-corona input").is_selected()
     assert console_fouten(duo) == []
 
@@ -225,5 +227,116 @@ def test_toon_2020_schakelaar_zet_corona_in_de_url(duo, pad: str) -> None:
 def test_axe_op_390(duo, pad: str) -> None:
     _open(duo, pad, breedte=390)
     if pad != "/wetten":
-        duo.wait_for_element(".grafiekkaart .main-svg", timeout=10)
+        duo.wait_for_element(".grafiekkaart .main-svg", timeout=30)
     assert axe_overtredingen(duo.driver) == []
+
+
+ZOEKSTATUS = (
+    r"^(\d+) van (\d+) indicatoren met ‘sbo’(?:; (\d+) treffers? in (?:een )?andere settings?)?\.$"
+)
+
+
+def test_zoeken_filtert_tijdens_typen_met_telling_en_hint(duo) -> None:
+    _open(duo, "/trends?setting=so")
+    duo.wait_for_contains_text("#trends-zoekstatus", "indicatoren", timeout=30)
+    driver = duo.driver
+    voor = len(driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input"))
+    driver.find_element(By.ID, "trends-zoek").send_keys("sbo")  # no Enter, no blur
+    until(lambda: "‘sbo’" in duo.find_element("#trends-zoekstatus").text, 30)
+    assert driver.execute_script("return document.activeElement.id") == "trends-zoek"
+    status = duo.find_element("#trends-zoekstatus")
+    assert status.get_attribute("aria-live") == "polite"
+    m = re.match(ZOEKSTATUS, status.text)
+    assert m and m.group(3), status.text  # sbo's own series live in another setting
+    binnen, totaal, elders = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    opties = driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input")
+    assert len(opties) < voor and binnen < totaal
+    # the list shows the matches plus what is already drawn, nothing else
+    gekozen = [o for o in opties if o.is_selected()]
+    assert len(opties) <= binnen + len(gekozen)
+    knop = duo.find_element("#trends-alle-settings")
+    assert knop.is_displayed() and knop.text == "Zoek in alle settings"
+    knop.click()
+    until(lambda: "andere setting" not in duo.find_element("#trends-zoekstatus").text, 30)
+    m2 = re.match(ZOEKSTATUS, duo.find_element("#trends-zoekstatus").text)
+    assert m2 and int(m2.group(1)) == binnen + elders and m2.group(3) is None
+    assert driver.find_elements(By.CSS_SELECTOR, "#trends-setting input:checked") == []
+    assert not duo.find_element("#trends-alle-settings").is_displayed()
+    until(lambda: "setting=so" not in driver.current_url, 30)
+    assert duo.find_element("#trends-zoek").get_attribute("value") == "sbo"  # search kept
+    assert console_fouten(duo) == []
+
+
+ZOEK_NAAR_TREFFER = 3  # Tab to "Naar Weergave", Tab to "Naar de grafiek", Tab: first match
+ZOEK_NAAR_WERKBALK = 5  # Tab, Tab, Enter on "Naar de grafiek", Tab over the citation link, Tab
+
+
+def _toetsen_tot(driver, klaar, toetsen) -> int:
+    """Press `toetsen` one by one from the search field; how many until `klaar()` holds."""
+    driver.find_element(By.ID, "trends-zoek").click()
+    for n, toets in enumerate(toetsen, start=1):
+        driver.execute_script(ACTIEF_JS).send_keys(toets)
+        if klaar():
+            return n
+    return len(toetsen) + 1
+
+
+def test_toetsenpad_zoekveld_naar_treffer_en_werkbalk(duo) -> None:
+    """The counts stated in docs/ontwikkeling.md (keyboard paths)."""
+    _open(duo, "/trends")
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
+    driver = duo.driver
+    eerste = "return document.activeElement === document.querySelector('#trends-indicator input')"
+    assert _toetsen_tot(driver, lambda: driver.execute_script(eerste), [Keys.TAB] * 10) == (
+        ZOEK_NAAR_TREFFER
+    )
+    werkbalk = "return document.activeElement.id === 'trends-export-png'"
+    toetsen = [Keys.TAB, Keys.TAB, Keys.ENTER, *[Keys.TAB] * 10]
+    assert _toetsen_tot(driver, lambda: driver.execute_script(werkbalk), toetsen) == (
+        ZOEK_NAAR_WERKBALK
+    )
+
+
+BREUK_OVER_AS_JS = """
+// trend-break labels (shape labels "trendbreuk …") against every tick label of their chart
+const uit = [];
+let labels = 0;
+for (const gd of document.querySelectorAll('.grafiekkaart .js-plotly-plot')) {
+  const ticks = [...gd.querySelectorAll('.xtick text, .ytick text')].map(t => t.getBoundingClientRect());
+  for (const t of gd.querySelectorAll('svg text')) {
+    if (!t.textContent.startsWith('trendbreuk')) continue;
+    labels++;
+    const r = t.getBoundingClientRect();
+    if (ticks.some(b => b.width && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top))
+      uit.push(t.textContent);
+  }
+}
+return [labels, uit];
+"""
+
+
+def test_telefoon_naar_de_grafiek_na_een_keuze(duo) -> None:
+    # absolute values: an index (a bare link's view) leaves out the years after a break
+    _open(duo, "/trends?weergave=absoluut", breedte=390)
+    duo.wait_for_element("#trends-grafiek .main-svg", timeout=30)
+    driver = duo.driver
+    # jeugdhulp (a default series) has a break in 2021: its label clears the year labels
+    until(lambda: driver.execute_script(BREUK_OVER_AS_JS)[0] > 0, 30)
+    assert driver.execute_script(BREUK_OVER_AS_JS)[1] == []
+    keuze = driver.find_elements(By.CSS_SELECTOR, "#trends-indicator input")[4]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", keuze)
+    driver.execute_script("arguments[0].click()", keuze)
+    until(lambda: keuze.is_selected(), 30)
+    # the chart lies far below the list on a phone; the jump link is in view after the choice
+    hoogte = driver.execute_script("return window.innerHeight")
+    link = duo.find_element("#trends-naar-grafiek")
+    r = driver.execute_script("return arguments[0].getBoundingClientRect()", link)
+    assert r["top"] >= 0 and r["bottom"] <= hoogte, r
+    link.click()
+    until(
+        lambda: driver.execute_script("return document.activeElement.id") == "trends-grafiekvak", 30
+    )
+    boven = driver.execute_script(
+        "return document.getElementById('trends-grafiekvak').getBoundingClientRect().top"
+    )
+    assert 0 <= boven < hoogte / 4, boven

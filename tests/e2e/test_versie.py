@@ -29,17 +29,17 @@ def test_oude_link_toont_melding_en_leidt_naar_de_wijzigingen(
     oud, nieuw = twee_versies["eerste"], twee_versies["tweede"]
     dash_duo.start_server(app_versies)
     dash_duo.wait_for_page(f"{dash_duo.server_url}/trends?indicator=so_leerlingen&versie={oud}")
-    dash_duo.wait_for_contains_text(".versiemelding", oud, timeout=15)
+    dash_duo.wait_for_contains_text(".versiemelding", oud, timeout=30)
     melding = dash_duo.find_element(".versiemelding").text
     assert nieuw in melding
     # the page pins its rewritten query to the data it now shows; the notice stays
-    until(lambda: f"versie={nieuw}" in dash_duo.driver.current_url, 10)
+    until(lambda: f"versie={nieuw}" in dash_duo.driver.current_url, 30)
     assert oud in dash_duo.find_element(".versiemelding").text
     assert axe_overtredingen(dash_duo.driver) == []
 
     dash_duo.find_element(".versiemelding a").click()
-    until(lambda: f"/bronnen?sinds={oud}" in dash_duo.driver.current_url, 10)
-    dash_duo.wait_for_element("#bronnen-wijzigingen-tabel tbody", timeout=15)
+    until(lambda: f"/bronnen?sinds={oud}" in dash_duo.driver.current_url, 30)
+    dash_duo.wait_for_element("#bronnen-wijzigingen-tabel tbody", timeout=30)
     rijen = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#bronnen-wijzigingen-tabel tbody tr")
     assert len(rijen) == 4
     assert console_fouten(dash_duo) == []
@@ -52,9 +52,9 @@ def test_link_zonder_versie_geeft_geen_melding_en_kopie_draagt_versie(
 ) -> None:
     dash_duo.start_server(app_versies)
     dash_duo.wait_for_page(f"{dash_duo.server_url}/bronnen")
-    dash_duo.wait_for_element("#bronnen-wijzigingen-export-link", timeout=15)
+    dash_duo.wait_for_element("#bronnen-wijzigingen-export-link", timeout=30)
     dash_duo.find_element("#bronnen-wijzigingen-export-link").click()
     dash_duo.wait_for_contains_text(
-        "#bronnen-wijzigingen-export-melding", f"versie={twee_versies['tweede']}", timeout=10
+        "#bronnen-wijzigingen-export-melding", f"versie={twee_versies['tweede']}", timeout=30
     )
     assert dash_duo.driver.find_elements(By.CSS_SELECTOR, ".versiemelding") == []

@@ -76,9 +76,15 @@ def test_fout_bij_schrijven_laat_geen_tijdelijk_bestand(tmp_path: Path, monkeypa
     assert [p.name for p in tmp_path.iterdir()] == ["ketenmonitor.duckdb"]
 
 
+MAG_LEEG = {"dubbel_begrip_uitzondering"}
+"""Tables that are empty while nothing needs them: no pair of ids has a documented exception."""
+
+
 def test_rijen_per_tabel(database: Path) -> None:
     with duckdb.connect(str(database), read_only=True) as con:
         for naam in TABELLEN:
+            if naam in MAG_LEEG:
+                continue
             assert con.execute(f"SELECT count(*) FROM {naam}").fetchone()[0] > 0, naam
 
 

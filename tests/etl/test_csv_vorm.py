@@ -26,6 +26,8 @@ pytestmark = pytest.mark.vijandig
 
 OPEN = '"open zonder einde '
 BESTANDEN = sorted(p.name for p in RAW_DIR.glob("*.csv"))
+# a file with only its header (a list of exceptions that has none yet) has no row to damage
+MET_RIJEN = [b for b in BESTANDEN if len((RAW_DIR / b).read_text(encoding="utf-8").split("\n")) > 2]
 
 
 def _regels(pad: Path) -> list[str]:
@@ -56,7 +58,9 @@ def test_geval_uit_de_praktijk_regel_217(raw: Path) -> None:
     regels[216] = regels[216].replace(",ocw-in-cijfers-sbo-so,", f",ocw-in-cijfers-sbo-so,{OPEN}")
     _zet(pad, regels)
     teksten = _weiger(raw, "waarneming.csv", 217)
-    assert any("aanhalingsteken" in t and "regel 218" in t for t in teksten), teksten
+    # the row now ends in a quoted `vindplaats`, so the stray quote pairs up on its own line
+    # instead of swallowing 2019: refused either way, at the line where it opens
+    assert any("aanhalingsteken opent hier" in t for t in teksten), teksten
 
 
 def test_niet_gesloten_tot_het_einde(raw: Path) -> None:
@@ -112,7 +116,7 @@ def _posities(bestand: str, aantal: int) -> list[tuple[str, int, int]]:
     return uit
 
 
-@pytest.mark.parametrize("bestand", BESTANDEN)
+@pytest.mark.parametrize("bestand", MET_RIJEN)
 @pytest.mark.parametrize("invoeg", [OPEN, '"'])
 def test_fuzz_overal_geweigerd(bestand: str, invoeg: str) -> None:
     """Any inserted opening quote is refused at its own line, wherever it sits."""

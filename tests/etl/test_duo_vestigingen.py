@@ -33,37 +33,51 @@ def _waarde(con, indicator: str, jaar: int) -> tuple:
 
 
 def test_bekende_totalen(con) -> None:
-    assert _waarde(con, "leerlingen_vestiging_bo", 2017) == (1414261, None, None, "afgeleid")
+    assert _waarde(con, "po_regulier_leerlingen", 2017) == (1414261, None, None, "afgeleid")
     # 2015: three '<5' cells; DUO's published total counts each as 1.
-    assert _waarde(con, "leerlingen_vestiging_bo", 2015) == (1443072, 1443072, 1443081, "afgeleid")
+    assert _waarde(con, "po_regulier_leerlingen", 2015) == (1443072, 1443072, 1443081, "afgeleid")
     assert _waarde(con, "leerlingen_vestiging_so", 2017)[0] == 13681
 
 
 def test_dertig_jaren_per_soort(con) -> None:
     jaren = con.execute(
         """SELECT indicator_id, min(periode_van), max(periode_van), count(*) FROM waarneming
-           WHERE indicator_id LIKE 'leerlingen_vestiging_%' GROUP BY ALL ORDER BY 1"""
+           WHERE indicator_id LIKE 'leerlingen_vestiging_%' OR indicator_id = ?
+           GROUP BY ALL ORDER BY 1""",
+        ["po_regulier_leerlingen"],
     ).fetchall()
+    assert [j[0] for j in jaren] == [
+        "leerlingen_vestiging_sbo",
+        "leerlingen_vestiging_so",
+        "leerlingen_vestiging_so_vso",
+        "leerlingen_vestiging_vso",
+        "po_regulier_leerlingen",  # the BO locations: one concept, one id
+    ]
     assert [j[1:] for j in jaren] == [(1996, 2025, 30)] * 5
 
 
 def test_po_regulier_komt_uit_het_duo_bestand(con) -> None:
-    """Step 6: one counting concept 2015-2025 (was DUO, then CBS by woonregio and schoolregio,
-    with a source switch in 2019 and no 2021), equal to the BO locations of the same file."""
-    rijen = con.execute(
-        """SELECT p.periode_van, p.waarde, p.bovengrens, p.bron_id, v.waarde, v.bovengrens
-           FROM waarneming p JOIN waarneming v USING (periode_van)
-           WHERE p.indicator_id = 'po_regulier_leerlingen'
-             AND v.indicator_id = 'leerlingen_vestiging_bo' ORDER BY 1"""
+    """One counting concept 1996-2025 (was DUO, then CBS by woonregio and schoolregio, with a
+    source switch in 2019 and no 2021; the BO locations were a second id for the same sum),
+    national and per region, without a break."""
+    bronnen = con.execute(
+        "SELECT DISTINCT bron_id FROM waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
     ).fetchall()
-    assert [r[0] for r in rijen] == list(range(2015, 2026))
-    assert all(r[1:3] == r[4:6] and r[3].endswith("-import") for r in rijen)
+    assert bronnen == [("duo-leerlingen-per-vestiging-historisch-import",)]
     assert con.execute(
         "SELECT reeksbreuk_jaar FROM indicator WHERE indicator_id = 'po_regulier_leerlingen'"
     ).fetchone() == (None,)
-    assert con.execute(
-        "SELECT count(*) FROM regio_waarneming WHERE indicator_id = 'po_regulier_leerlingen'"
-    ).fetchone() == (0,)
+    # the regional rows of the retired id stayed, under the survivor: provinces + unknown = land
+    rijen = con.execute(
+        """SELECT w.periode_van, w.waarde, sum(r.waarde) FROM waarneming w
+           JOIN regio_waarneming r ON r.indicator_id = w.indicator_id AND r.jaar = w.periode_van
+           JOIN regio g USING (regio_code)
+           WHERE w.indicator_id = 'po_regulier_leerlingen'
+             AND (g.niveau = 'provincie' OR g.regio_code = 'GM9999')
+           GROUP BY ALL ORDER BY 1"""
+    ).fetchall()
+    assert [r[0] for r in rijen] == list(range(1996, 2026))
+    assert all(r[1] == r[2] for r in rijen)
 
 
 def test_afwijkende_jaren_staan_in_revisie(con) -> None:
@@ -88,7 +102,8 @@ def test_afwijkende_jaren_staan_in_revisie(con) -> None:
 def test_regio_en_landelijk_kloppen(con) -> None:
     verschil = con.execute(
         """WITH n AS (SELECT indicator_id, periode_van AS jaar, waarde FROM waarneming
-                      WHERE indicator_id LIKE 'leerlingen_vestiging_%'),
+                      WHERE indicator_id LIKE 'leerlingen_vestiging_%'
+                         OR indicator_id = 'po_regulier_leerlingen'),
                 p AS (SELECT indicator_id, jaar, sum(waarde) AS s FROM regio_waarneming
                       WHERE regio_code LIKE 'PV%' OR regio_code = 'GM9999' GROUP BY ALL),
                 g AS (SELECT indicator_id, jaar, sum(waarde) AS s FROM regio_waarneming
@@ -96,7 +111,7 @@ def test_regio_en_landelijk_kloppen(con) -> None:
            SELECT count(*), count(*) FILTER (WHERE n.waarde <> p.s OR n.waarde <> g.s)
            FROM n JOIN p USING (indicator_id, jaar) JOIN g USING (indicator_id, jaar)"""
     ).fetchone()
-    assert verschil == (150, 0)  # the five location series; po_regulier_leerlingen has no regions
+    assert verschil == (150, 0)  # the five location series (BO: po_regulier_leerlingen)
 
 
 def test_regio_tabel(con) -> None:
@@ -139,5 +154,5 @@ def test_import_duurt_minder_dan_vijf_seconden() -> None:
     t = time.perf_counter()
     problemen, tabellen = lees_importen(RAW_DIR)
     duur = time.perf_counter() - t
-    assert problemen == [] and len(tabellen[0].waarnemingen) == 150 + 11  # + po 2015-2025
+    assert problemen == [] and len(tabellen[0].waarnemingen) == 150  # 5 series x 30 years
     assert duur < 5, f"import van het DUO-bestand duurde {duur:.2f} s"

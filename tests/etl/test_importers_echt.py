@@ -160,22 +160,22 @@ def test_selectie_zonder_rij_csv_en_duo(formaten: Path) -> None:
 
 def test_privacyteken_geeft_een_bereik(formaten: Path) -> None:
     duo = importen(formaten)["duo-historisch-vestigingen"]
-    bo = rij(duo, "leerlingen_vestiging_bo", 2015)  # 200 + one '<5' at 99AB00
+    bo = rij(duo, "po_regulier_leerlingen", 2015)  # 200 + one '<5' at 99AB00
     assert (bo["waarde"], bo["ondergrens"], bo["bovengrens"]) == (201, 201, 204)
     assert bo["status"] == "afgeleid"
     assert "1 cel(len) met een privacyteken" in bo["noot"] and "99AB00" in bo["noot"]
-    zonder = rij(duo, "leerlingen_vestiging_bo", 2017)  # no mark: exact, no bounds
+    zonder = rij(duo, "po_regulier_leerlingen", 2017)  # no mark: exact, no bounds
     assert (zonder["waarde"], zonder["ondergrens"], zonder["bovengrens"]) == (300, None, None)
 
 
 def test_reeks_zonder_regio_alleen_landelijk(formaten: Path) -> None:
     """`"regio": false` on a series: national rows as usual, no regional rows for that series
-    (po_regulier_leerlingen reads the same BO locations as the regional BO)."""
+    (any second series over the same BO locations)."""
 
     def landelijk_bo(t: list[dict]) -> None:
         t[2]["reeksen"].append(
             {
-                "indicator_id": "po_regulier_leerlingen",
+                "indicator_id": "leerlingen_duo_leeftijd_bo",
                 "waarde": "LEERLINGEN_{jaar}",
                 "selectie": {"SOORT_VESTIGING": "BO"},
                 "regio": False,
@@ -185,14 +185,14 @@ def test_reeks_zonder_regio_alleen_landelijk(formaten: Path) -> None:
     pas_mapping_aan(formaten, landelijk_bo)
     duo = importen(formaten)["duo-historisch-vestigingen"]
     landelijk, vestiging = (
-        rij(duo, i, 2015) for i in ("po_regulier_leerlingen", "leerlingen_vestiging_bo")
+        rij(duo, i, 2015) for i in ("leerlingen_duo_leeftijd_bo", "po_regulier_leerlingen")
     )
     assert (landelijk["waarde"], landelijk["bovengrens"]) == (
         vestiging["waarde"],
         vestiging["bovengrens"],
     )
     per_regio = {r["indicator_id"] for r in duo.regio_waarnemingen}
-    assert "leerlingen_vestiging_bo" in per_regio and "po_regulier_leerlingen" not in per_regio
+    assert "po_regulier_leerlingen" in per_regio and "leerlingen_duo_leeftijd_bo" not in per_regio
 
 
 @pytest.mark.parametrize(
@@ -238,7 +238,7 @@ def test_onbekend_privacyteken_noemt_de_bekende(formaten: Path) -> None:
         for p in fouten
     ), fouten
     pas_mapping_aan(formaten, lambda t: t[2].update(onderdrukt={"<10": [1, 9]}))
-    bo = rij(importen(formaten)["duo-historisch-vestigingen"], "leerlingen_vestiging_bo", 2015)
+    bo = rij(importen(formaten)["duo-historisch-vestigingen"], "po_regulier_leerlingen", 2015)
     assert (bo["ondergrens"], bo["bovengrens"]) == (201, 209)
 
 
@@ -345,7 +345,7 @@ def test_jaren_in_de_mapping_worden_gecontroleerd(formaten: Path, fout: dict) ->
 def test_kolom_van_een_ander_jaar(formaten: Path) -> None:
     def per_jaar(t: list[dict]) -> None:
         t[2]["periode"] = 2021
-        t[2]["reeksen"] = [{"indicator_id": "leerlingen_vestiging_bo", "waarde": "LEERLINGEN_2025"}]
+        t[2]["reeksen"] = [{"indicator_id": "po_regulier_leerlingen", "waarde": "LEERLINGEN_2025"}]
 
     pas_mapping_aan(formaten, per_jaar)
     assert any(
@@ -361,7 +361,7 @@ def test_kolom_van_het_eigen_jaar(formaten: Path) -> None:
         del t[2]["regio"]
         t[2]["reeksen"] = [
             {
-                "indicator_id": "leerlingen_vestiging_bo",
+                "indicator_id": "po_regulier_leerlingen",
                 "waarde": "LEERLINGEN_2021",
                 "selectie": {"SOORT_VESTIGING": "BO"},
             }
@@ -369,7 +369,7 @@ def test_kolom_van_het_eigen_jaar(formaten: Path) -> None:
 
     pas_mapping_aan(formaten, per_jaar)
     assert (
-        rij(importen(formaten)["duo-historisch-vestigingen"], "leerlingen_vestiging_bo", 2021)[
+        rij(importen(formaten)["duo-historisch-vestigingen"], "po_regulier_leerlingen", 2021)[
             "waarde"
         ]
         == 300
@@ -426,12 +426,12 @@ def test_oude_statline_indeling_noemt_de_echte_oorzaak(formaten: Path) -> None:
 
 def test_duo_noot_noemt_selectie_en_telt_alleen_vestigingen_met_leerlingen(formaten: Path) -> None:
     duo = importen(formaten)["duo-historisch-vestigingen"]
-    bo = rij(duo, "leerlingen_vestiging_bo", 2000)  # 99AB00 has 0 pupils until 2010
+    bo = rij(duo, "po_regulier_leerlingen", 2000)  # 99AB00 has 0 pupils until 2010
     assert bo["noot"] == (
         "som van kolom LEERLINGEN_2000 over 1 vestigingen met leerlingen met SOORT_VESTIGING ="
         f" 'BO' in {DUO} = 200"
     )
-    assert rij(duo, "leerlingen_vestiging_bo", 2010)["noot"].startswith(
+    assert rij(duo, "po_regulier_leerlingen", 2010)["noot"].startswith(
         "som van kolom LEERLINGEN_2010 over 2 vestigingen"
     )
     # A year where every location of a kind has 0 pupils gives no row, not a 0.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -189,6 +191,29 @@ def test_gepubliceerd_zonder_citaat(raw: Path) -> None:
         f"{raw}/waarneming.csv:{regel}: citaat: een gepubliceerde of voorlopige waarde heeft "
         "een letterlijk citaat" in _problemen(raw)
     )
+
+
+TABELREGEL = (
+    "vindplaats: het citaat is aaneengeschreven tabelcellen (9 of meer cijfers achter elkaar): "
+    "vindplaats moet tabel, rij en kolom noemen zoals de bron ze noemt"
+)
+
+
+def test_tabelcitaat_zonder_vindplaats(raw: Path) -> None:
+    regel = wijzig_rij(raw / "waarneming.csv", lambda r: bool(r["vindplaats"]), vindplaats="")
+    assert f"{raw}/waarneming.csv:{regel}: {TABELREGEL}" in _problemen(raw)
+
+
+def test_tabelcitaat_met_vindplaats_en_gewone_zin_mogen() -> None:
+    from etl.config import RAW_DIR
+
+    with (RAW_DIR / "waarneming.csv").open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    tabel = [r for r in rijen if re.search(r"\d{9,}", r["citaat"])]
+    assert tabel and all(r["vindplaats"].startswith("tabel ") for r in tabel)
+    # a sentence with an ordinary large number is no table: no vindplaats asked
+    zin = [r for r in rijen if r["citaat"] and not re.search(r"\d{9,}", r["citaat"])]
+    assert any(not r["vindplaats"] for r in zin)
 
 
 def test_zonder_bron(raw: Path) -> None:

@@ -104,6 +104,36 @@ def test_geen_index_over_trendbreuk() -> None:
     assert breuk["label"]["text"] == "trendbreuk 2021: Reeks a"
 
 
+def test_twee_breuken_van_een_reeks_delen_een_label() -> None:
+    """Two breaks five years apart: two dotted lines, one label naming both (no overlap)."""
+    meta = _meta(("a", 2003))
+    meta["a"]["reeksbreuken"] = [1998, 2003]
+    (a,) = maak_reeksen(_reeks_rijen("a", range(1991, 2011)), meta, "absoluut", 2005, True)
+    fig = trend_figuur([a], "absoluut", 1991, 2010, toon_2020=True)
+    lijnen = [s for s in fig["layout"]["shapes"] if s.get("line", {}).get("dash") == "dot"]
+    assert sorted(s["x0"] for s in lijnen) == [1997.5, 2002.5]
+    teksten = [s["label"]["text"] for s in lijnen if s["label"]["text"]]
+    assert teksten == ["trendbreuken 1998 en 2003: Reeks a"]
+
+
+def test_trendbreuklabel_boven_in_het_plotvlak_met_de_legendanaam() -> None:
+    """The label hangs from the top of its panel (clear of the year labels under the axis) and
+    in a breakdown names the category, as the legend does."""
+    rijen = [
+        _rij("a", j, 100.0 + 10 * n + (5 if c == "jongens" else 0), c)
+        for c in ("jongens", "meisjes")
+        for n, j in enumerate(range(2015, 2025))
+    ]
+    reeksen = maak_reeksen(rijen, _meta(("a", 2021)), "absoluut", 2016, True)
+    fig = trend_figuur(reeksen, "absoluut", 2015, 2024, toon_2020=True)
+    (breuk,) = [s for s in fig["layout"]["shapes"] if "label" in s]
+    assert breuk["y1"] == 1 and breuk["yref"].endswith("domain")
+    assert breuk["label"]["textposition"] == "end"  # the line's top end (y1)
+    assert breuk["label"]["yanchor"] == "top"  # hanging down into the plot area
+    assert breuk["label"]["text"] == "trendbreuk 2021: jongens, meisjes"
+    assert {t["name"] for t in fig["data"] if t.get("showlegend", True)} >= {"jongens", "meisjes"}
+
+
 def test_geen_breuklijn_als_index_maar_een_kant_toont() -> None:
     (voor,) = maak_reeksen(
         _reeks_rijen("a", range(2015, 2025)), _meta(("a", 2021)), "index", 2017, True

@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
+from dashboard.figuren.citatie import CURSIEF_HTML
 from dashboard.figuren.figures import trend_figuur
 from dashboard.figuren.grafiekexport import Grafiekexport
 from dashboard.gegevens.reeksen import maak_reeksen, staaf_reeksen
@@ -82,7 +83,7 @@ def test_rijen_volgen_de_reeksen(reeksen) -> None:
     assert uit[2]["periode"] == "2016"
     assert uit[0]["getoond"] is None and uit[0]["basisjaar"] is None
     assert uit[1]["bron"] == "CBS, Titel b1"
-    assert tuple(uit[0]) == (*bestanden.KOLOMMEN, "citaat")
+    assert tuple(uit[0]) == (*bestanden.KOLOMMEN, *bestanden.CITAAT_KOLOMMEN)
 
 
 def test_rijen_in_index_hebben_getoond() -> None:
@@ -150,10 +151,10 @@ def test_xlsx_getallen_en_toelichting(reeksen) -> None:
     boek = load_workbook(
         io.BytesIO(bestanden.naar_xlsx(bestanden.rijen(reeksen, "absoluut"), toelichting))
     )
-    assert boek.sheetnames == ["data", "toelichting"]
+    assert boek.sheetnames == ["data", "toelichting", "bronnen"]
     data = boek["data"]
     kop = [c.value for c in data[1]]
-    assert tuple(kop) == (*bestanden.KOLOMMEN, "citaat")
+    assert tuple(kop) == (*bestanden.KOLOMMEN, *bestanden.CITAAT_KOLOMMEN)
     waarde = data.cell(3, kop.index("waarde") + 1)
     assert waarde.value == 1234.5 and waarde.data_type == "n"
     assert "#,##0" in waarde.number_format
@@ -242,7 +243,8 @@ def png_maat(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("vierkant", [False, True])
 def test_png_heeft_verwachte_maat(reeksen, vierkant) -> None:
     g = _grafiekexport(reeksen)
-    hoogte = pakket.voor_export(g.figuur, DATUM, vierkant=vierkant)["layout"]["height"]
+    citaat = g.citeerregel(CURSIEF_HTML)
+    hoogte = pakket.voor_export(g.figuur, DATUM, vierkant, g.voetnoot, citaat)["layout"]["height"]
     data, _ = pakket.maak_bestand(g, "png", DATUM, vierkant=vierkant)
     assert png_maat(data) == (1600, 2 * hoogte)  # 800 px layout at scale 2
 

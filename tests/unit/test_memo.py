@@ -93,7 +93,7 @@ def test_svg_leesbaar_en_niets_overlapt(maak, vierkant: bool) -> None:
     assert min(lettergroottes(svg)) / breedte(svg) >= ACHT_PT_OP_16_CM
     alle = vakken(svg)
     bron = next(v for v in alle if v.tekst.startswith("Bron:"))
-    voet = next(v for v in alle if v.tekst.startswith("Ketenmonitor,"))
+    voet = next(v for v in alle if v.tekst.startswith("Ketenmonitor"))  # the citation line
     assert voet.y >= bron.y + bron.hoogte - 1  # footer under the source line
     for legenda in [v for v in alle if v.soort == "legend"]:
         assert not legenda.snijdt(bron) and not legenda.snijdt(voet)
@@ -108,7 +108,7 @@ def test_excel_kolommen_passen_en_citaat_en_licentie() -> None:
     boek = load_workbook(io.BytesIO(pakket.maak_bestand(g, "xlsx", DATUM)[0]))
     data = boek["data"]
     kop = [c.value for c in data[1]]
-    assert kop[-1] == "citaat"
+    assert kop[-3:] == ["citaat", "vindplaats", "citeer_als"]  # new columns are appended
     breedtes = _breedtes(data)
     citaten = [str(c.value) for c in data[_letter(data, "citaat")][1:]]
     assert breedtes["citaat"] < max(len(c) for c in citaten)  # capped: the quotes wrap
