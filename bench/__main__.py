@@ -16,8 +16,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import doelen, last, metingen, opendata, vijandig
+from bench import browser, doelen, last, metingen, opendata, vijandig
 from bench.server import Server
+from bench.verzoeken import paginapaden
 from etl.build import bouw
 from etl.config import PROJECT_ROOT, RAW_DIR
 
@@ -54,6 +55,12 @@ def meet_alles(klein: bool, map_: Path) -> dict[str, Any]:
         resultaat["page_load_ms"] = last.paginalading(server, 3 if k else 20)
         resultaat["load"] = last.belasting(server, 5 if k else 50, 2 if k else 30)
         resultaat["api"] = opendata.meet(server, 50 if k else 1000)
+        # a person's wait in Chromium: minutes of loads, so not in the smoke test
+        resultaat["browser"] = (
+            {"overgeslagen": "niet gemeten (klein)"}
+            if k
+            else browser.meet(server.basis, paginapaden(), 10, 10)
+        )
     finally:
         server.stop()
     resultaat["cache"] = last.cache_vergelijking(db, k)
@@ -90,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(resultaat, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     print(doelen.tabel(rijen))
+    print()
+    print(browser.tabel(resultaat.get("browser", {"overgeslagen": "niet gemeten"})))
     print(f"\nmachine: {resultaat['machine']['cpus']} kernen, {resultaat['machine']['platform']}")
     print(f"alle metingen: {args.uit}")
     gemist = doelen.gemist(rijen)

@@ -15,9 +15,10 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from dashboard import api
 from dashboard.figuren import format as nl
 from dashboard.gegevens import queries, verbinding
+from dashboard.logica import regio, regiokaart
 from dashboard.onderdelen import toolbar, versiemelding
 from dashboard.onderdelen.state import link
-from dashboard.webserver import antwoordcache, beveiliging
+from dashboard.webserver import antwoordcache, beveiliging, voorladen
 
 MAP = Path(__file__).parent
 
@@ -164,11 +165,15 @@ def maak_app() -> Dash:
         use_pages=True,
         pages_folder=str(MAP / "pages"),
         assets_folder=str(MAP / "assets"),
+        # loaded by dcc.Graph on a chart page only (assets/plotlybundel.js), not on every page
+        assets_ignore=r"plotly-cartesian-.*\.js$",
         title="Ketenmonitor",
         suppress_callback_exceptions=True,
         serve_locally=True,
     )
     app.index_string = INDEX
+    # /regio: the map's GeoJSON starts loading with the HTML, beside the script bundles
+    voorladen.installeer(app, regiokaart.GEO_BESTAND, regio.STANDAARD_NIVEAU)
     dash.register_page(  # Dash's router shows the module named not_found_404 for unknown paths
         "not_found_404",
         path="/404",

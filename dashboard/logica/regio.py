@@ -40,6 +40,8 @@ from dashboard.gegevens.reeksen import (
 from dashboard.onderdelen.state import Param, lees
 
 NIVEAUS = {"provincie": "provincies", "gemeente": "gemeenten"}
+STANDAARD_NIVEAU = "provincie"
+"""The level a URL without `niveau` shows (the HTML preloads its GeoJSON)."""
 SOORTEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "gespecialiseerd": (
         "leerlingen op so-, vso- en so/vso-vestigingen samen (gespecialiseerd onderwijs)",
@@ -159,7 +161,7 @@ def params() -> list[Param]:
     return [
         # Without `telling` a URL means per location: saved links from before keep their view.
         Param("telling", "vestiging", lambda: TELLINGEN, omschrijving="telling"),
-        Param("niveau", "provincie", lambda: NIVEAUS, omschrijving="niveau"),
+        Param("niveau", STANDAARD_NIVEAU, lambda: NIVEAUS, omschrijving="niveau"),
         Param("soort", "gespecialiseerd", lambda: SOORTEN, omschrijving="soort"),
         Param("jaar", alle[-1], lambda: alle, soort=int, omschrijving="jaar"),
         Param("maat", "aantal", lambda: MATEN, omschrijving="maat"),

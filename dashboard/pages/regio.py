@@ -107,12 +107,18 @@ def _uitleg() -> html.Div:
 def layout(**kwargs: Any) -> html.Div:
     staat, teksten = regio.lees_staat(kwargs)
     opties = _opties(staat)
+    uit = regio.bereken(staat)
+    kaart = kaart_inhoud(staat, uit)
     return html.Div(
         [
             dcc.Location(id="regio-url", refresh=False),
-            dcc.Store(id="regio-kaartdata"),
-            dcc.Store(id="regio-tabeldata"),
-            dcc.Store(id="regio-gekozen", data=staat["regio"]),
+            # filled for the URL's state: the first paint needs no server round trip; the
+            # clientside callbacks draw map and table from these on arrival
+            dcc.Store(id="regio-kaartdata", data=kaart["kaartdata"]),
+            dcc.Store(id="regio-tabeldata", data=regio.tabel(uit)),
+            # no `data=None`: a memory Store given None reports a change when it mounts
+            # (its empty backstore says undefined), which set off every Regio callback
+            dcc.Store(id="regio-gekozen", **({"data": staat["regio"]} if staat["regio"] else {})),
             html.H1("Regio"),
             html.P(
                 "Waar zitten de leerlingen van het speciaal (basis)onderwijs, en waar groeit hun "
@@ -120,8 +126,8 @@ def layout(**kwargs: Any) -> html.Div:
                 "(DUO) of waar het kind woont (CBS). Kies de telling hieronder."
             ),
             _uitleg(),
-            html.P(_kader(staat), className="kader", id="regio-kader"),
-            html.P(id="regio-breuken", className="kader"),
+            html.P(kaart["kader"], className="kader", id="regio-kader"),
+            html.P(kaart["breuken"], id="regio-breuken", className="kader"),
             meldingen(teksten, "regio-meldingen"),
             html.Div(id="regio-keuzemeldingen", role="status", **{"aria-live": "polite"}),
             html.Fieldset(
@@ -143,28 +149,43 @@ def layout(**kwargs: Any) -> html.Div:
                         [
                             html.Figure(
                                 [
-                                    html.P(id="regio-kaarttitel", className="regio-kaarttitel"),
                                     html.P(
+                                        kaart["titel"],
+                                        id="regio-kaarttitel",
+                                        className="regio-kaarttitel",
+                                    ),
+                                    html.P(
+                                        kaart["ondertitel"],
                                         id="regio-kaartondertitel",
                                         className="regio-kaartondertitel klein",
                                     ),
                                     dcc.Graph(
                                         id="regio-kaart",
-                                        figure={"data": [], "layout": {}},
+                                        # its frame at once; regio.js draws the traces with
+                                        # their shapes (sending them twice would double the size)
+                                        figure={"data": [], "layout": kaart["kaartdata"]["layout"]},
                                         config=GRAFIEK_CONFIG,
                                         className="regio-kaart",
                                     ),
                                     html.P(
-                                        regio.bronregel(staat),
+                                        kaart["bron"],
                                         id="regio-kaart-bron",
                                         className="bronregel klein",
                                     ),
-                                    html.P(id="regio-kaart-citeer", className="citeerregel klein"),
-                                    html.Figcaption(
-                                        id="regio-samenvatting", className="samenvatting"
+                                    html.P(
+                                        kaart["citeer"],
+                                        id="regio-kaart-citeer",
+                                        className="citeerregel klein",
                                     ),
-                                    html.P(id="regio-nederland", className="klein"),
-                                    html.Div(id="regio-onverdeeld"),
+                                    html.Figcaption(
+                                        kaart["samenvatting"],
+                                        id="regio-samenvatting",
+                                        className="samenvatting",
+                                    ),
+                                    html.P(
+                                        kaart["nederland"], id="regio-nederland", className="klein"
+                                    ),
+                                    html.Div(kaart["onverdeeld"], id="regio-onverdeeld"),
                                 ],
                                 className="grafiekkaart",
                                 **{"aria-describedby": "regio-samenvatting"},
@@ -209,7 +230,7 @@ def layout(**kwargs: Any) -> html.Div:
                 ],
                 className="regio-raster",
             ),
-            html.Section(id="regio-trend", **{"aria-live": "polite"}),
+            html.Section(trend_inhoud(staat), id="regio-trend", **{"aria-live": "polite"}),
         ]
     )
 
@@ -288,28 +309,50 @@ def schrijf_url(telling, niveau, soort, jaar, maat, gekozen, periode):
     Output("regio-kader", "children"),
     *KEUZES,
     Input("regio-gekozen", "data"),
+    prevent_initial_call=True,  # the layout already holds the first state's map
 )
 def werk_kaart_bij(telling, niveau, soort, jaar, maat, gekozen):
     staat, _ = _staat(telling, niveau, soort, jaar, maat, gekozen)
-    uit = regio.bereken(staat)
+    inhoud = kaart_inhoud(staat, regio.bereken(staat))
+    return tuple(inhoud[naam] for naam in KAARTUITVOER)
+
+
+KAARTUITVOER = (
+    "kaartdata",
+    "samenvatting",
+    "titel",
+    "ondertitel",
+    "breuken",
+    "nederland",
+    "onverdeeld",
+    "bron",
+    "citeer",
+    "kader",
+)
+"""What one state fills around the map, in the order of `werk_kaart_bij`'s outputs."""
+
+
+def kaart_inhoud(staat: dict[str, Any], uit: Any) -> dict[str, Any]:
+    """The map (without coordinates: `assets/regio.js` adds them from the preloaded GeoJSON)
+    and its texts for one state; the layout sends it with the page, the callback on a change."""
     asset = dash.get_asset_url(f"geo/{regiokaart.GEO_BESTAND[staat['niveau']]}")
     # On screen the title is page text (it wraps at any width); exports keep it in the figure.
     figuur = regiokaart.kaart_figuur(uit, asset_url=asset)
     citeer = citeerblok(figuur)  # from the figure's title, before the screen drops it
     figuur["layout"]["title"] = {"text": ""}
     figuur["layout"]["margin"]["t"] = 10
-    return (
-        figuur,
-        regio.samenvatting(uit),
-        regio.titel(staat),
-        regio.ondertitel(staat),
-        _breuken_of_kader(staat),
-        regio.nederland_tekst(uit),
-        _onverdeeld(staat),
-        regio.bronregel(staat),
-        citeer,
-        _kader(staat),
-    )
+    return {
+        "kaartdata": figuur,
+        "samenvatting": regio.samenvatting(uit),
+        "titel": regio.titel(staat),
+        "ondertitel": regio.ondertitel(staat),
+        "breuken": _breuken_of_kader(staat),
+        "nederland": regio.nederland_tekst(uit),
+        "onverdeeld": _onverdeeld(staat),
+        "bron": regio.bronregel(staat),
+        "citeer": citeer,
+        "kader": _kader(staat),
+    }
 
 
 def _kader(staat: dict[str, Any]) -> str:
@@ -397,6 +440,7 @@ def kies_niveau(niveau, gekozen):
     Output("regio-tabeldata", "data"),
     *KEUZES,
     Input("regio-gekozen", "data"),
+    prevent_initial_call=True,  # the layout already holds the first state's table
 )
 def werk_tabel_bij(telling, niveau, soort, jaar, maat, gekozen):
     staat, _ = _staat(telling, niveau, soort, jaar, maat, gekozen)
@@ -428,9 +472,15 @@ def _trendkaart(id_: str, g: Grafiekexport) -> html.Div:
     Input("regio-maat", "value"),
     Input("regio-gekozen", "data"),
     PERIODE,
+    prevent_initial_call=True,  # the layout already holds the first state's trend
 )
 def werk_trend_bij(telling, niveau, soort, maat, gekozen, periode):
     staat, _ = _staat(telling, niveau, soort, None, maat, gekozen, periode)
+    return trend_inhoud(staat)
+
+
+def trend_inhoud(staat: dict[str, Any]) -> Any:
+    """The chosen region's development beside the Netherlands, or how to choose one."""
     if not staat["regio"]:
         return html.P(
             "Kies een regio in de tabel (of op de kaart) voor haar ontwikkeling naast het "

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard.figuren import format as nl
 from dashboard.figuren.grafiekexport import Grafiekexport
@@ -55,6 +55,7 @@ dash.register_page(__name__, path="/trends", name="Trends", order=1, title="Tren
 
 def layout(**kwargs: Any) -> html.Div:
     staat, teksten = lees_staat(kwargs)
+    inhoud = inhoud_voor(params(), staat)
     jaar_opties = [{"label": str(j), "value": j} for j in jaren()]
     setting_opties = [
         {"label": s["naam"], "value": s["setting_id"]}
@@ -64,6 +65,9 @@ def layout(**kwargs: Any) -> html.Div:
     return html.Div(
         [
             dcc.Location(id="trends-url", refresh=False),
+            # the query of the state shown: written into the address bar in the browser (on
+            # arrival too, so a copied link names every setting and is pinned to its data)
+            dcc.Store(id="trends-query", data=inhoud["query"]),
             html.H1("Trends"),
             html.P(
                 "Kies settings en indicatoren. Elke indicator is één telbegrip: reeksen worden nooit "
@@ -183,19 +187,26 @@ def layout(**kwargs: Any) -> html.Div:
                 className="tabkeuze",
             ),
             html.Div(
+                inhoud["weergave_meldingen"],
                 id="trends-weergave-meldingen",
                 role="status",
                 **{"aria-live": "polite"},
             ),
-            html.Section(id="trends-leeg", hidden=True, className="leeg"),
+            html.Section(
+                inhoud["leeg"],
+                id="trends-leeg",
+                hidden=inhoud["uitleg_verborgen"],
+                className="leeg",
+            ),
             html.Div(
                 [
-                    grafiekkaart("trends-grafiek", {"data": [], "layout": {}}, ""),
+                    grafiekkaart("trends-grafiek", inhoud["figuur"], inhoud["samenvatting"]),
                     werkbalk("trends-export"),
                     briefingknop("trends"),
-                    html.Div(id="trends-momenten"),
+                    html.Div(inhoud["momenten"], id="trends-momenten"),
                 ],
                 id="trends-grafiekvak",
+                hidden=inhoud["grafiek_verborgen"],
             ),
             html.Div(
                 [
@@ -210,11 +221,12 @@ def layout(**kwargs: Any) -> html.Div:
                         ],
                         value=staat["sorteer"],
                     ),
-                    html.Div(id="trends-tabel"),
+                    html.Div(inhoud["tabel"], id="trends-tabel"),
                 ],
                 id="trends-tabelvak",
+                hidden=inhoud["tabel_verborgen"],
             ),
-            html.Section(id="trends-signalen"),
+            html.Section(inhoud["signalen"], id="trends-signalen"),
         ]
     )
 
@@ -270,6 +282,59 @@ def zoek_in_alle_settings(_klik: int | None) -> list[str]:
     return []
 
 
+UITVOER = (
+    "figuur",
+    "bron",
+    "citeer",
+    "samenvatting",
+    "tabel",
+    "signalen",
+    "momenten",
+    "query",
+    "grafiek_verborgen",
+    "tabel_verborgen",
+    "weergave_meldingen",
+    "leeg",
+    "uitleg_verborgen",
+)
+"""What one state fills on the page, in the order of `werk_bij`'s outputs."""
+
+
+def inhoud_voor(ps: list[Any], staat: dict[str, Any]) -> dict[str, Any]:
+    """Everything a Trends state shows: the layout puts it in the first response (a link opens
+    with its chart drawn, no callback round trip) and `werk_bij` returns it on every change."""
+    uit = bereken(staat)
+    basisjaar = int(staat["basisjaar"])
+    tabel = datatabel(
+        uit["reeksen"],
+        staat["sorteer"],
+        staat["weergave"],
+        f"Gegevens bij de grafiek, {uit['van']}–{uit['tot']}: "
+        + weergave_tekst(staat["weergave"], basisjaar),
+    )
+    delen = zichtbaar(uit, staat["tab"])
+    leeg = not delen["uitleg_verborgen"]
+    return {
+        "figuur": uit["figuur"],
+        "bron": bronblok(uit["figuur"]),
+        "citeer": citeerblok(uit["figuur"]),
+        "samenvatting": uit["samenvatting"],
+        "tabel": tabel,
+        "signalen": []
+        if leeg
+        else [*regio_links(staat["indicator"]), *_signalen_voor(staat["setting"])],
+        "momenten": _momentenlijst(uit["momenten"]),
+        "query": naar_query(ps, staat),
+        "grafiek_verborgen": delen["grafiek_verborgen"],
+        "tabel_verborgen": delen["tabel_verborgen"],
+        "weergave_meldingen": _weergave_meldingen(uit["meldingen"]),
+        "leeg": lege_staat(staat["setting"], staat["indicator"], uit["van"], uit["tot"])
+        if leeg
+        else [],
+        "uitleg_verborgen": delen["uitleg_verborgen"],
+    }
+
+
 verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 20})  # "off"
 
 
@@ -281,7 +346,7 @@ verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 
     Output("trends-tabel", "children"),
     Output("trends-signalen", "children"),
     Output("trends-momenten", "children"),
-    Output("trends-url", "search"),
+    Output("trends-query", "data"),
     Output("trends-grafiekvak", "hidden"),
     Output("trends-tabelvak", "hidden"),
     Output("trends-weergave-meldingen", "children"),
@@ -298,6 +363,7 @@ verwacht("trends-corona-uit", "data", {"type": ["string", "null"], "maxLength": 
     Input("trends-tab", "value"),
     Input("trends-sorteer", "value"),
     State("trends-corona-uit", "data"),
+    prevent_initial_call=True,  # the layout already holds the first state's content
 )
 def werk_bij(
     indicator, setting, weergave, basisjaar, van, tot, corona, beleid, tab, sorteer, corona_uit
@@ -320,32 +386,8 @@ def werk_bij(
     )
     if not indicator:
         staat["indicator"] = []
-    uit = bereken(staat)
-    basisjaar = int(staat["basisjaar"])
-    tabel = datatabel(
-        uit["reeksen"],
-        staat["sorteer"],
-        staat["weergave"],
-        f"Gegevens bij de grafiek, {uit['van']}–{uit['tot']}: "
-        + weergave_tekst(staat["weergave"], basisjaar),
-    )
-    delen = zichtbaar(uit, staat["tab"])
-    leeg = not delen["uitleg_verborgen"]
-    return (
-        uit["figuur"],
-        bronblok(uit["figuur"]),
-        citeerblok(uit["figuur"]),
-        uit["samenvatting"],
-        tabel,
-        [] if leeg else [*regio_links(staat["indicator"]), *_signalen_voor(staat["setting"])],
-        _momentenlijst(uit["momenten"]),
-        naar_query(ps, staat),
-        delen["grafiek_verborgen"],
-        delen["tabel_verborgen"],
-        _weergave_meldingen(uit["meldingen"]),
-        lege_staat(staat["setting"], staat["indicator"], uit["van"], uit["tot"]) if leeg else [],
-        delen["uitleg_verborgen"],
-    )
+    inhoud = inhoud_voor(ps, staat)
+    return tuple(inhoud[naam] for naam in UITVOER)
 
 
 def _weergave_meldingen(meldingen: list[str]) -> list[Any]:
@@ -403,7 +445,7 @@ def _momentenlijst(momenten: list[dict[str, Any]]) -> list[Any]:
 
 def _export(search: str | None) -> Grafiekexport:
     """The chart exactly as shown: state read back from the URL through the same validation."""
-    staat, _ = lees(params(), parse_qs((search or "").lstrip("?"), keep_blank_values=True))
+    staat, _ = lees_staat(parse_qs((search or "").lstrip("?"), keep_blank_values=True))
     uit = bereken(staat)
     return Grafiekexport(
         uit["figuur"],
@@ -414,6 +456,13 @@ def _export(search: str | None) -> Grafiekexport:
         momenten=uit["momenten"],
         meldingen=uit["meldingen"],
     )
+
+
+clientside_callback(
+    "function (query) { return query || window.dash_clientside.no_update; }",
+    Output("trends-url", "search"),
+    Input("trends-query", "data"),
+)
 
 
 registreer_export_callbacks(

@@ -77,11 +77,16 @@ def test_bench_toets_oordeelt_over_elk_doel(klein: dict[str, Any]) -> None:
             assert (rij["oordeel"] == doelen.GEHAALD) == (rij["gemeten"] <= d.grens)
         if d.machine is None:
             assert d.eenheid in ("×", "kB")  # only ratios and sizes travel between machines
-    # --klein leaves out only the 10-million-row scale; everything else is measured or missed
+    # --klein leaves out only the 10-million-row scale and the minutes of browser loads;
+    # everything else is measured or missed
     assert {n for n, r in rijen.items() if r["oordeel"] == doelen.WEGGELATEN} == {
         "scale_10m_p95_ms",
         "scale_10m_ratio",
+        "browser_pagina_verhouding_p95",
+        "browser_regio_verhouding_p95",
+        "browser_trends_wijziging_p95_ms",
     }
+    assert klein["data"]["browser"] == {"overgeslagen": "niet gemeten (klein)"}
     verwacht = bench_main.TOETS_GEMIST if doelen.gemist(list(rijen.values())) else 0
     assert klein["status"] == verwacht
 
@@ -122,6 +127,11 @@ def _resultaat(trends_p95_ms: float) -> dict[str, Any]:
         "vijandig": {
             "pakketten": {"gezondheid": {"p95_ms": 20.0}},
             "druppelaars": {"gezondheid": {"p95_ms": 10.0}},
+        },
+        "browser": {
+            "hoogste_verhouding": 1.2,
+            "hoogste_verhouding_regio": 1.6,
+            "trends_wijziging": {"p95_ms": 90.0},
         },
         "machine": {"cpus": 2, "platform": "proef"},
     }
