@@ -101,3 +101,21 @@ def wacht_op_bestand(map_: Path, patroon: str, timeout: float = 40) -> Path:
             return gevonden[0]
         time.sleep(0.2)
     raise AssertionError(f"geen {patroon} in {map_}: {[p.name for p in map_.iterdir()]}")
+
+
+def zet_venster(driver: Any, breedte: int, hoogte: int = 844, mobiel: bool = True) -> None:
+    """A real viewport of `breedte` px: a desktop window cannot be made as narrow as a phone."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": breedte, "height": hoogte, "deviceScaleFactor": 1, "mobile": mobiel},
+    )
+
+
+def open_pagina(dash_duo: Any, app: Any, pad: str, klaar: str, breedte: int | None = None) -> None:
+    """Start the app, open `pad` (on a phone-sized viewport when `breedte` is given) and wait
+    until the element `klaar` is there."""
+    dash_duo.start_server(app)
+    if breedte:
+        zet_venster(dash_duo.driver, breedte)
+    dash_duo.wait_for_page(dash_duo.server_url + pad)
+    dash_duo.wait_for_element(klaar, timeout=30)

@@ -10,19 +10,11 @@ from selenium.webdriver.common.by import By
 
 from dashboard.logica import nu
 from dashboard.logica.ketenkaart import KETEN, KLASSEN_PER_JAAR
-from tests.e2e.conftest import axe_overtredingen, console_fouten
+from tests.e2e.conftest import axe_overtredingen, console_fouten, open_pagina
 
 
 def _open(dash_duo, app, pad: str, breedte: int | None = None) -> None:
-    dash_duo.start_server(app)
-    if breedte:
-        # a real 390 px viewport: a desktop window cannot be made that narrow
-        dash_duo.driver.execute_cdp_cmd(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": breedte, "height": 844, "deviceScaleFactor": 1, "mobile": True},
-        )
-    dash_duo.wait_for_page(dash_duo.server_url + pad)
-    dash_duo.wait_for_element("#nu-tabel", timeout=30)
+    open_pagina(dash_duo, app, pad, "#nu-tabel", breedte)
 
 
 def _verwachte_klassen() -> list[str]:

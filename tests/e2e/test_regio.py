@@ -10,7 +10,13 @@ from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.e2e.conftest import axe_overtredingen, console_fouten, wacht_op_bestand
+from tests.e2e.conftest import (
+    axe_overtredingen,
+    console_fouten,
+    open_pagina,
+    wacht_op_bestand,
+    zet_venster,
+)
 
 
 def test_regio_kaart_tabel_keuze_export_en_axe(dash_duo, app) -> None:
@@ -85,15 +91,7 @@ WOON = "/regio?telling=woonplaats&niveau=gemeente&soort=so&jaar=2019&maat=aandee
 
 
 def _open_regio(dash_duo, app, pad: str, breedte: int | None = None) -> None:
-    dash_duo.start_server(app)
-    if breedte:
-        # a real 390 px viewport: a desktop window cannot be made that narrow
-        dash_duo.driver.execute_cdp_cmd(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": breedte, "height": 844, "deviceScaleFactor": 1, "mobile": True},
-        )
-    dash_duo.wait_for_page(dash_duo.server_url + pad)
-    dash_duo.wait_for_element("#regio-kaart path.js-fill", timeout=20)
+    open_pagina(dash_duo, app, pad, "#regio-kaart path.js-fill", breedte)
 
 
 def test_woonplaats_kaart_tabel_voorbehoud_en_nederland(dash_duo, app) -> None:
@@ -188,10 +186,7 @@ def test_woonplaats_390_geen_zijwaarts_scrollen(dash_duo, app) -> None:
     dash_duo.wait_for_contains_text("#regio-tabelstatus", "van 343", timeout=30)
     assert _afgekapte_titels(dash_duo) == []
     # the same texts on a desktop window
-    dash_duo.driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
-    )
+    zet_venster(dash_duo.driver, 1400, 1000, mobiel=False)
     until(lambda: dash_duo.driver.execute_script("return window.innerWidth") == 1400, timeout=5)
     assert _afgekapte_titels(dash_duo) == []
     assert axe_overtredingen(dash_duo.driver) == []
